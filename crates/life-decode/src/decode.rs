@@ -1,0 +1,322 @@
+//! `decode`: walks the sections with `wasmparser`, validates them, and builds the [`Module`].
+
+use crate::{
+    DecodeError, DecodeErrorKind, Features,
+    module::{
+        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global,
+        Import, ImportDesc, Module,
+    },
+    translate::{self, ModuleEnv},
+    types::{FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType},
+    value::{F32, F64, Value},
+};
+use wasmparser::{Parser, Payload, ValidPayload, Validator};
+
+/// Decodes, validates and translates a binary module.
+///
+/// # Errors
+///
+/// Returns a [`DecodeError`] carrying the byte offset and the validator's reason when the bytes
+/// are malformed, the module is invalid, or it uses a feature outside `features`. Never panics.
+pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
+    let mut validator = Validator::new_with_features(features.to_wasmparser());
+    let mut module = Module {
+        features,
+        ..Module::default()
+    };
+    let mut func_allocs = wasmparser::FuncValidatorAllocations::default();
+    let mut translator = translate::Translator::default();
+
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload?;
+        let valid = validator.payload(&payload)?;
+        match payload {
+            Payload::TypeSection(reader) => {
+                for ty in reader.into_iter_err_on_gc_types() {
+                    let ty = ty?;
+                    module.types.push(func_type(&ty)?);
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import?;
+                    let desc = match import.ty {
+                        wasmparser::TypeRef::Func(t) | wasmparser::TypeRef::FuncExact(t) => {
+                            module.funcs.push(t);
+                            module.num_imported_funcs += 1;
+                            ImportDesc::Func(t)
+                        }
+                        wasmparser::TypeRef::Table(t) => {
+                            let t = table_type(&t)?;
+                            module.tables.push(t);
+                            module.num_imported_tables += 1;
+                            ImportDesc::Table(t)
+                        }
+                        wasmparser::TypeRef::Memory(m) => {
+                            let m = memory_type(&m);
+                            module.memories.push(m);
+                            module.num_imported_memories += 1;
+                            ImportDesc::Memory(m)
+                        }
+                        wasmparser::TypeRef::Global(g) => {
+                            let g = global_type(&g)?;
+                            module.global_types.push(g);
+                            module.num_imported_globals += 1;
+                            ImportDesc::Global(g)
+                        }
+                        wasmparser::TypeRef::Tag(_) => {
+                            return Err(unsupported(0, "tags (exception handling)"));
+                        }
+                    };
+                    module.imports.push(Import {
+                        module: import.module.to_string(),
+                        name: import.name.to_string(),
+                        desc,
+                    });
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for t in reader {
+                    module.funcs.push(t?);
+                }
+            }
+            Payload::TableSection(reader) => {
+                for table in reader {
+                    let table = table?;
+                    if !matches!(table.init, wasmparser::TableInit::RefNull) {
+                        return Err(unsupported(0, "table initializer expressions"));
+                    }
+                    module.tables.push(table_type(&table.ty)?);
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for m in reader {
+                    module.memories.push(memory_type(&m?));
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for g in reader {
+                    let g = g?;
+                    let ty = global_type(&g.ty)?;
+                    module.global_types.push(ty);
+                    module.globals.push(Global {
+                        ty,
+                        init: const_expr(&g.init_expr)?,
+                    });
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for e in reader {
+                    let e = e?;
+                    let kind = match e.kind {
+                        wasmparser::ExternalKind::Func | wasmparser::ExternalKind::FuncExact => {
+                            ExternKind::Func
+                        }
+                        wasmparser::ExternalKind::Table => ExternKind::Table,
+                        wasmparser::ExternalKind::Memory => ExternKind::Memory,
+                        wasmparser::ExternalKind::Global => ExternKind::Global,
+                        wasmparser::ExternalKind::Tag => {
+                            return Err(unsupported(0, "tags (exception handling)"));
+                        }
+                    };
+                    module.exports.push(Export {
+                        name: e.name.to_string(),
+                        kind,
+                        index: e.index,
+                    });
+                }
+            }
+            Payload::StartSection { func, .. } => module.start = Some(func),
+            Payload::ElementSection(reader) => {
+                for elem in reader {
+                    let elem = elem?;
+                    let mode = match elem.kind {
+                        wasmparser::ElementKind::Passive => ElemMode::Passive,
+                        wasmparser::ElementKind::Declared => ElemMode::Declared,
+                        wasmparser::ElementKind::Active {
+                            table_index,
+                            offset_expr,
+                        } => ElemMode::Active {
+                            table: table_index.unwrap_or(0),
+                            offset: const_expr(&offset_expr)?,
+                        },
+                    };
+                    let (ty, items) = match elem.items {
+                        wasmparser::ElementItems::Functions(funcs) => {
+                            let mut items = Vec::new();
+                            for f in funcs {
+                                items.push(ConstExpr::RefFunc(f?));
+                            }
+                            (RefType::FuncRef, items)
+                        }
+                        wasmparser::ElementItems::Expressions(ty, exprs) => {
+                            let mut items = Vec::new();
+                            for e in exprs {
+                                items.push(const_expr(&e?)?);
+                            }
+                            (ref_type(ty)?, items)
+                        }
+                    };
+                    module.elems.push(ElemSegment { mode, ty, items });
+                }
+            }
+            Payload::DataSection(reader) => {
+                for data in reader {
+                    let data = data?;
+                    let mode = match data.kind {
+                        wasmparser::DataKind::Passive => DataMode::Passive,
+                        wasmparser::DataKind::Active {
+                            memory_index,
+                            offset_expr,
+                        } => DataMode::Active {
+                            memory: memory_index,
+                            offset: const_expr(&offset_expr)?,
+                        },
+                    };
+                    module.datas.push(DataSegment {
+                        mode,
+                        bytes: data.data.to_vec(),
+                    });
+                }
+            }
+            Payload::CodeSectionEntry(_) => {
+                let ValidPayload::Func(to_validate, body) = valid else {
+                    unreachable!("validator returns a function validator for every code entry");
+                };
+                let mut func_validator = to_validate.into_validator(func_allocs);
+                let env = ModuleEnv { module: &module };
+                let translated = translator.translate(&env, &mut func_validator, &body)?;
+                module.bodies.push(translated);
+                func_allocs = func_validator.into_allocations();
+            }
+            Payload::CustomSection(reader) => {
+                if let wasmparser::KnownCustom::Name(names) = reader.as_known() {
+                    read_names(&mut module, names);
+                }
+            }
+            Payload::End(_) => {}
+            _ => {}
+        }
+    }
+    Ok(module)
+}
+
+/// Reads the `name` section. Errors in it are ignored: the spec makes custom sections optional.
+fn read_names(module: &mut Module, reader: wasmparser::NameSectionReader<'_>) {
+    for name in reader {
+        let Ok(name) = name else { return };
+        match name {
+            wasmparser::Name::Module { name, .. } => module.names.module = Some(name.to_string()),
+            wasmparser::Name::Function(map) => {
+                for naming in map {
+                    let Ok(naming) = naming else { return };
+                    module
+                        .names
+                        .funcs
+                        .insert(naming.index, naming.name.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cold]
+fn unsupported(offset: usize, what: &str) -> DecodeError {
+    DecodeError::new(
+        DecodeErrorKind::Unsupported,
+        offset,
+        format!("{what} are not supported"),
+    )
+}
+
+pub(crate) fn val_type(t: wasmparser::ValType) -> Result<ValType, DecodeError> {
+    Ok(match t {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::V128 => ValType::V128,
+        wasmparser::ValType::Ref(r) => ref_type(r)?.into(),
+    })
+}
+
+fn ref_type(r: wasmparser::RefType) -> Result<RefType, DecodeError> {
+    if r == wasmparser::RefType::FUNCREF {
+        Ok(RefType::FuncRef)
+    } else if r == wasmparser::RefType::EXTERNREF {
+        Ok(RefType::ExternRef)
+    } else {
+        Err(unsupported(0, "typed function references"))
+    }
+}
+
+fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, DecodeError> {
+    let params = t
+        .params()
+        .iter()
+        .map(|&p| val_type(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let results = t
+        .results()
+        .iter()
+        .map(|&p| val_type(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(FuncType::new(params, results))
+}
+
+fn table_type(t: &wasmparser::TableType) -> Result<TableType, DecodeError> {
+    if t.table64 {
+        return Err(unsupported(0, "64-bit tables"));
+    }
+    Ok(TableType {
+        element: ref_type(t.element_type)?,
+        limits: Limits {
+            min: t.initial,
+            max: t.maximum,
+        },
+    })
+}
+
+fn memory_type(m: &wasmparser::MemoryType) -> MemoryType {
+    MemoryType {
+        limits: Limits {
+            min: m.initial,
+            max: m.maximum,
+        },
+    }
+}
+
+fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, DecodeError> {
+    Ok(GlobalType {
+        content: val_type(g.content_type)?,
+        mutable: g.mutable,
+    })
+}
+
+fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, DecodeError> {
+    use wasmparser::Operator as O;
+    let mut reader = e.get_operators_reader();
+    let offset = reader.original_position() as usize;
+    let expr = match reader.read()? {
+        O::I32Const { value } => ConstExpr::Value(Value::I32(value)),
+        O::I64Const { value } => ConstExpr::Value(Value::I64(value)),
+        O::F32Const { value } => ConstExpr::Value(Value::F32(F32::from_bits(value.bits()))),
+        O::F64Const { value } => ConstExpr::Value(Value::F64(F64::from_bits(value.bits()))),
+        O::V128Const { value } => ConstExpr::Value(Value::V128(value.i128() as u128)),
+        O::RefNull { hty } => {
+            if hty == wasmparser::HeapType::FUNC {
+                ConstExpr::Value(Value::FuncRef(None))
+            } else {
+                ConstExpr::Value(Value::ExternRef(None))
+            }
+        }
+        O::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
+        O::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
+        _ => return Err(unsupported(offset, "extended constant expressions")),
+    };
+    match reader.read()? {
+        O::End => Ok(expr),
+        _ => Err(unsupported(offset, "extended constant expressions")),
+    }
+}

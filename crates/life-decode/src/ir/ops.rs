@@ -1,0 +1,457 @@
+//! `for_each_op!`: the single list of IR instructions. Everything else about ops derives from it.
+//!
+//! # Conventions
+//!
+//! The IR is a register machine over 64-bit frame *slots*. A frame is laid out as
+//! `[params][locals][operand temporaries]`; every field of type [`Slot`](crate::ir::Slot)
+//! is an index into the current frame. A `v128` takes two adjacent slots, everything else one.
+//! `i32` and `f32` values live in the low 32 bits of a slot; the high bits of an `i32`
+//! slot are zero.
+//!
+//! Field names carry meaning that derived code relies on:
+//! - `dst` is the slot an op writes; when it is the *first* field the translator may retarget it
+//!   (a `local.set` of a freshly computed value becomes the producer writing the local directly);
+//! - `a`, `b` are operands, `src` a single operand, `imm` an inline constant operand;
+//! - `target` is an absolute instruction index in the same body, resolved at translation.
+//!
+//! Names match `wasmparser::Operator` for plain Wasm ops (`I32Add`). Specialised or fused ops add a
+//! suffix: `Imm` (right operand is the inline `imm`), `BrIf<Cmp>` (compare fused into a branch),
+//! `Wide` (the `v128`/two-slot form of a data-movement op).
+
+/// Calls `$m!` once with every IR op. This is the only list of ops.
+///
+/// Each entry is `/// doc` then `Name = snake_name { field: Type, ... };`.
+#[macro_export]
+macro_rules! for_each_op {
+    ($m:ident) => {
+        $m! {
+            // ---- Control ----
+            /// Wasm `unreachable`: traps.
+            Unreachable = unreachable {};
+            /// Unconditional jump (Wasm `br` after its values are in place).
+            Br = br { target: Pc };
+            /// Jumps if the `i32` in `cond` is not zero.
+            BrIfNez = br_if_nez { cond: Slot, target: Pc };
+            /// Jumps if the `i32` in `cond` is zero.
+            BrIfEqz = br_if_eqz { cond: Slot, target: Pc };
+            /// Fused `i32.eq` + `br_if`.
+            BrIfI32Eq = br_if_i32_eq { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.ne` + `br_if`.
+            BrIfI32Ne = br_if_i32_ne { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.lt_s` + `br_if`.
+            BrIfI32LtS = br_if_i32_lt_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.lt_u` + `br_if`.
+            BrIfI32LtU = br_if_i32_lt_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.gt_s` + `br_if`.
+            BrIfI32GtS = br_if_i32_gt_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.gt_u` + `br_if`.
+            BrIfI32GtU = br_if_i32_gt_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.le_s` + `br_if`.
+            BrIfI32LeS = br_if_i32_le_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.le_u` + `br_if`.
+            BrIfI32LeU = br_if_i32_le_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.ge_s` + `br_if`.
+            BrIfI32GeS = br_if_i32_ge_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.ge_u` + `br_if`.
+            BrIfI32GeU = br_if_i32_ge_u { a: Slot, b: Slot, target: Pc };
+            /// Wasm `br_table`: jumps to `body.br_tables[table + min(index, len)]`
+            /// (the last of the `len + 1` entries is the default).
+            BrTable = br_table { index: Slot, table: u32, len: u32 };
+            /// Returns; the results are already in slots `0..n` of the frame.
+            Return = return_ {};
+            /// Returns the one-slot result in `src` (copied to slot 0 first).
+            ReturnSlot = return_slot { src: Slot };
+            /// Wasm `call`: the callee's frame starts at slot `base`, where the arguments are;
+            /// its results are left at `base..`.
+            Call = call { func: u32, base: Slot };
+            /// Wasm `call_indirect` through table `table`: the callee index is in `index`, the
+            /// expected signature is type `ty` of the module; arguments and results as in `Call`.
+            CallIndirect = call_indirect { index: Slot, base: Slot, ty: u32, table: u8 };
+
+            // ---- Data movement ----
+            /// Copies one slot.
+            Copy = copy { dst: Slot, src: Slot };
+            /// Copies two adjacent slots (a `v128`).
+            CopyWide = copy_wide { dst: Slot, src: Slot };
+            /// Copies `len` slots from `src..` down to `dst..` (`dst <= src`, ascending order).
+            Move = move_ { dst: Slot, src: Slot, len: u32 };
+            /// Stores a 32-bit constant (zero-extended).
+            Const32 = const32 { dst: Slot, value: u32 };
+            /// Stores a 64-bit constant.
+            Const64 = const64 { dst: Slot, value: u64 };
+            /// Wasm `select` on one-slot values: `dst` already holds the first operand;
+            /// if the `i32` in `cond` is zero, `dst` takes `other`.
+            Select = select { dst: Slot, other: Slot, cond: Slot };
+            /// `Select` for two-slot (`v128`) values.
+            SelectWide = select_wide { dst: Slot, other: Slot, cond: Slot };
+            /// Wasm `global.get` of a one-slot global.
+            GlobalGet = global_get { dst: Slot, global: u32 };
+            /// Wasm `global.set` of a one-slot global.
+            GlobalSet = global_set { src: Slot, global: u32 };
+
+            // ---- Memory ----
+            /// Wasm `memory.size`.
+            MemorySize = memory_size { dst: Slot };
+            /// Wasm `memory.grow`.
+            MemoryGrow = memory_grow { dst: Slot, delta: Slot };
+            /// Wasm `i32.load`; the effective address is `addr + offset`.
+            I32Load = i32_load { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load`.
+            I64Load = i64_load { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `f32.load`.
+            F32Load = f32_load { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `f64.load`.
+            F64Load = f64_load { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i32.load8_s`.
+            I32Load8S = i32_load8_s { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i32.load8_u`.
+            I32Load8U = i32_load8_u { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i32.load16_s`.
+            I32Load16S = i32_load16_s { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i32.load16_u`.
+            I32Load16U = i32_load16_u { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load8_s`.
+            I64Load8S = i64_load8_s { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load8_u`.
+            I64Load8U = i64_load8_u { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load16_s`.
+            I64Load16S = i64_load16_s { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load16_u`.
+            I64Load16U = i64_load16_u { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load32_s`.
+            I64Load32S = i64_load32_s { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i64.load32_u`.
+            I64Load32U = i64_load32_u { dst: Slot, addr: Slot, offset: u32 };
+            /// Wasm `i32.store`.
+            I32Store = i32_store { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i64.store`.
+            I64Store = i64_store { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `f32.store`.
+            F32Store = f32_store { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `f64.store`.
+            F64Store = f64_store { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i32.store8`.
+            I32Store8 = i32_store8 { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i32.store16`.
+            I32Store16 = i32_store16 { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i64.store8`.
+            I64Store8 = i64_store8 { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i64.store16`.
+            I64Store16 = i64_store16 { addr: Slot, value: Slot, offset: u32 };
+            /// Wasm `i64.store32`.
+            I64Store32 = i64_store32 { addr: Slot, value: Slot, offset: u32 };
+
+            // ---- Numeric: i32 ----
+            /// Wasm `i32.eqz`.
+            I32Eqz = i32_eqz { dst: Slot, src: Slot };
+            /// Wasm `i32.eq`.
+            I32Eq = i32_eq { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.ne`.
+            I32Ne = i32_ne { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.lt_s`.
+            I32LtS = i32_lt_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.lt_u`.
+            I32LtU = i32_lt_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.gt_s`.
+            I32GtS = i32_gt_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.gt_u`.
+            I32GtU = i32_gt_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.le_s`.
+            I32LeS = i32_le_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.le_u`.
+            I32LeU = i32_le_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.ge_s`.
+            I32GeS = i32_ge_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.ge_u`.
+            I32GeU = i32_ge_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.clz`.
+            I32Clz = i32_clz { dst: Slot, src: Slot };
+            /// Wasm `i32.ctz`.
+            I32Ctz = i32_ctz { dst: Slot, src: Slot };
+            /// Wasm `i32.popcnt`.
+            I32Popcnt = i32_popcnt { dst: Slot, src: Slot };
+            /// Wasm `i32.add`.
+            I32Add = i32_add { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.sub`.
+            I32Sub = i32_sub { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.mul`.
+            I32Mul = i32_mul { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.div_s`.
+            I32DivS = i32_div_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.div_u`.
+            I32DivU = i32_div_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.rem_s`.
+            I32RemS = i32_rem_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.rem_u`.
+            I32RemU = i32_rem_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.and`.
+            I32And = i32_and { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.or`.
+            I32Or = i32_or { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.xor`.
+            I32Xor = i32_xor { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.shl`.
+            I32Shl = i32_shl { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.shr_s`.
+            I32ShrS = i32_shr_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.shr_u`.
+            I32ShrU = i32_shr_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.rotl`.
+            I32Rotl = i32_rotl { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i32.rotr`.
+            I32Rotr = i32_rotr { dst: Slot, a: Slot, b: Slot };
+            /// `i32.add` with a constant right operand.
+            I32AddImm = i32_add_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.mul` with a constant right operand.
+            I32MulImm = i32_mul_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.and` with a constant right operand.
+            I32AndImm = i32_and_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.or` with a constant right operand.
+            I32OrImm = i32_or_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.xor` with a constant right operand.
+            I32XorImm = i32_xor_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.shl` with a constant right operand.
+            I32ShlImm = i32_shl_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.shr_s` with a constant right operand.
+            I32ShrSImm = i32_shr_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.shr_u` with a constant right operand.
+            I32ShrUImm = i32_shr_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.eq` with a constant right operand.
+            I32EqImm = i32_eq_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.ne` with a constant right operand.
+            I32NeImm = i32_ne_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.lt_s` with a constant right operand.
+            I32LtSImm = i32_lt_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.lt_u` with a constant right operand.
+            I32LtUImm = i32_lt_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.gt_s` with a constant right operand.
+            I32GtSImm = i32_gt_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.gt_u` with a constant right operand.
+            I32GtUImm = i32_gt_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.le_s` with a constant right operand.
+            I32LeSImm = i32_le_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.le_u` with a constant right operand.
+            I32LeUImm = i32_le_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.ge_s` with a constant right operand.
+            I32GeSImm = i32_ge_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i32.ge_u` with a constant right operand.
+            I32GeUImm = i32_ge_u_imm { dst: Slot, a: Slot, imm: i32 };
+
+            // ---- Numeric: i64 ----
+            /// Wasm `i64.eqz`.
+            I64Eqz = i64_eqz { dst: Slot, src: Slot };
+            /// Wasm `i64.eq`.
+            I64Eq = i64_eq { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.ne`.
+            I64Ne = i64_ne { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.lt_s`.
+            I64LtS = i64_lt_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.lt_u`.
+            I64LtU = i64_lt_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.gt_s`.
+            I64GtS = i64_gt_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.gt_u`.
+            I64GtU = i64_gt_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.le_s`.
+            I64LeS = i64_le_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.le_u`.
+            I64LeU = i64_le_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.ge_s`.
+            I64GeS = i64_ge_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.ge_u`.
+            I64GeU = i64_ge_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.clz`.
+            I64Clz = i64_clz { dst: Slot, src: Slot };
+            /// Wasm `i64.ctz`.
+            I64Ctz = i64_ctz { dst: Slot, src: Slot };
+            /// Wasm `i64.popcnt`.
+            I64Popcnt = i64_popcnt { dst: Slot, src: Slot };
+            /// Wasm `i64.add`.
+            I64Add = i64_add { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.sub`.
+            I64Sub = i64_sub { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.mul`.
+            I64Mul = i64_mul { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.div_s`.
+            I64DivS = i64_div_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.div_u`.
+            I64DivU = i64_div_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.rem_s`.
+            I64RemS = i64_rem_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.rem_u`.
+            I64RemU = i64_rem_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.and`.
+            I64And = i64_and { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.or`.
+            I64Or = i64_or { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.xor`.
+            I64Xor = i64_xor { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.shl`.
+            I64Shl = i64_shl { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.shr_s`.
+            I64ShrS = i64_shr_s { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.shr_u`.
+            I64ShrU = i64_shr_u { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.rotl`.
+            I64Rotl = i64_rotl { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `i64.rotr`.
+            I64Rotr = i64_rotr { dst: Slot, a: Slot, b: Slot };
+            /// `i64.add` with a constant (sign-extended) right operand.
+            I64AddImm = i64_add_imm { dst: Slot, a: Slot, imm: i32 };
+
+            // ---- Numeric: f32 ----
+            /// Wasm `f32.eq`.
+            F32Eq = f32_eq { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.ne`.
+            F32Ne = f32_ne { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.lt`.
+            F32Lt = f32_lt { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.gt`.
+            F32Gt = f32_gt { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.le`.
+            F32Le = f32_le { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.ge`.
+            F32Ge = f32_ge { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.abs`.
+            F32Abs = f32_abs { dst: Slot, src: Slot };
+            /// Wasm `f32.neg`.
+            F32Neg = f32_neg { dst: Slot, src: Slot };
+            /// Wasm `f32.ceil`.
+            F32Ceil = f32_ceil { dst: Slot, src: Slot };
+            /// Wasm `f32.floor`.
+            F32Floor = f32_floor { dst: Slot, src: Slot };
+            /// Wasm `f32.trunc`.
+            F32Trunc = f32_trunc { dst: Slot, src: Slot };
+            /// Wasm `f32.nearest`.
+            F32Nearest = f32_nearest { dst: Slot, src: Slot };
+            /// Wasm `f32.sqrt`.
+            F32Sqrt = f32_sqrt { dst: Slot, src: Slot };
+            /// Wasm `f32.add`.
+            F32Add = f32_add { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.sub`.
+            F32Sub = f32_sub { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.mul`.
+            F32Mul = f32_mul { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.div`.
+            F32Div = f32_div { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.min`.
+            F32Min = f32_min { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.max`.
+            F32Max = f32_max { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f32.copysign`.
+            F32Copysign = f32_copysign { dst: Slot, a: Slot, b: Slot };
+
+            // ---- Numeric: f64 ----
+            /// Wasm `f64.eq`.
+            F64Eq = f64_eq { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.ne`.
+            F64Ne = f64_ne { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.lt`.
+            F64Lt = f64_lt { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.gt`.
+            F64Gt = f64_gt { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.le`.
+            F64Le = f64_le { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.ge`.
+            F64Ge = f64_ge { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.abs`.
+            F64Abs = f64_abs { dst: Slot, src: Slot };
+            /// Wasm `f64.neg`.
+            F64Neg = f64_neg { dst: Slot, src: Slot };
+            /// Wasm `f64.ceil`.
+            F64Ceil = f64_ceil { dst: Slot, src: Slot };
+            /// Wasm `f64.floor`.
+            F64Floor = f64_floor { dst: Slot, src: Slot };
+            /// Wasm `f64.trunc`.
+            F64Trunc = f64_trunc { dst: Slot, src: Slot };
+            /// Wasm `f64.nearest`.
+            F64Nearest = f64_nearest { dst: Slot, src: Slot };
+            /// Wasm `f64.sqrt`.
+            F64Sqrt = f64_sqrt { dst: Slot, src: Slot };
+            /// Wasm `f64.add`.
+            F64Add = f64_add { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.sub`.
+            F64Sub = f64_sub { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.mul`.
+            F64Mul = f64_mul { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.div`.
+            F64Div = f64_div { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.min`.
+            F64Min = f64_min { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.max`.
+            F64Max = f64_max { dst: Slot, a: Slot, b: Slot };
+            /// Wasm `f64.copysign`.
+            F64Copysign = f64_copysign { dst: Slot, a: Slot, b: Slot };
+
+            // ---- Conversions ----
+            /// Wasm `i32.wrap_i64`.
+            I32WrapI64 = i32_wrap_i64 { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_f32_s`.
+            I32TruncF32S = i32_trunc_f32_s { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_f32_u`.
+            I32TruncF32U = i32_trunc_f32_u { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_f64_s`.
+            I32TruncF64S = i32_trunc_f64_s { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_f64_u`.
+            I32TruncF64U = i32_trunc_f64_u { dst: Slot, src: Slot };
+            /// Wasm `i64.extend_i32_s`.
+            I64ExtendI32S = i64_extend_i32_s { dst: Slot, src: Slot };
+            /// Wasm `i64.extend_i32_u`.
+            I64ExtendI32U = i64_extend_i32_u { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_f32_s`.
+            I64TruncF32S = i64_trunc_f32_s { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_f32_u`.
+            I64TruncF32U = i64_trunc_f32_u { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_f64_s`.
+            I64TruncF64S = i64_trunc_f64_s { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_f64_u`.
+            I64TruncF64U = i64_trunc_f64_u { dst: Slot, src: Slot };
+            /// Wasm `f32.convert_i32_s`.
+            F32ConvertI32S = f32_convert_i32_s { dst: Slot, src: Slot };
+            /// Wasm `f32.convert_i32_u`.
+            F32ConvertI32U = f32_convert_i32_u { dst: Slot, src: Slot };
+            /// Wasm `f32.convert_i64_s`.
+            F32ConvertI64S = f32_convert_i64_s { dst: Slot, src: Slot };
+            /// Wasm `f32.convert_i64_u`.
+            F32ConvertI64U = f32_convert_i64_u { dst: Slot, src: Slot };
+            /// Wasm `f32.demote_f64`.
+            F32DemoteF64 = f32_demote_f64 { dst: Slot, src: Slot };
+            /// Wasm `f64.convert_i32_s`.
+            F64ConvertI32S = f64_convert_i32_s { dst: Slot, src: Slot };
+            /// Wasm `f64.convert_i32_u`.
+            F64ConvertI32U = f64_convert_i32_u { dst: Slot, src: Slot };
+            /// Wasm `f64.convert_i64_s`.
+            F64ConvertI64S = f64_convert_i64_s { dst: Slot, src: Slot };
+            /// Wasm `f64.convert_i64_u`.
+            F64ConvertI64U = f64_convert_i64_u { dst: Slot, src: Slot };
+            /// Wasm `f64.promote_f32`.
+            F64PromoteF32 = f64_promote_f32 { dst: Slot, src: Slot };
+            /// Wasm `i32.extend8_s`.
+            I32Extend8S = i32_extend8_s { dst: Slot, src: Slot };
+            /// Wasm `i32.extend16_s`.
+            I32Extend16S = i32_extend16_s { dst: Slot, src: Slot };
+            /// Wasm `i64.extend8_s`.
+            I64Extend8S = i64_extend8_s { dst: Slot, src: Slot };
+            /// Wasm `i64.extend16_s`.
+            I64Extend16S = i64_extend16_s { dst: Slot, src: Slot };
+            /// Wasm `i64.extend32_s`.
+            I64Extend32S = i64_extend32_s { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_sat_f32_s`.
+            I32TruncSatF32S = i32_trunc_sat_f32_s { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_sat_f32_u`.
+            I32TruncSatF32U = i32_trunc_sat_f32_u { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_sat_f64_s`.
+            I32TruncSatF64S = i32_trunc_sat_f64_s { dst: Slot, src: Slot };
+            /// Wasm `i32.trunc_sat_f64_u`.
+            I32TruncSatF64U = i32_trunc_sat_f64_u { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_sat_f32_s`.
+            I64TruncSatF32S = i64_trunc_sat_f32_s { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_sat_f32_u`.
+            I64TruncSatF32U = i64_trunc_sat_f32_u { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_sat_f64_s`.
+            I64TruncSatF64S = i64_trunc_sat_f64_s { dst: Slot, src: Slot };
+            /// Wasm `i64.trunc_sat_f64_u`.
+            I64TruncSatF64U = i64_trunc_sat_f64_u { dst: Slot, src: Slot };
+        }
+    };
+}

@@ -1,0 +1,39 @@
+//! Decoding and validation of WebAssembly modules into Life's IR.
+//!
+//! This is the first layer of Life: bytes go in, a validated [`Module`] comes out, with every
+//! function body already translated to the register-style IR in [`ir`] that both engines run.
+//! Validation is `wasmparser`'s; this crate adds no checks of its own beyond resource limits.
+//! Nothing here executes code.
+//!
+//! ```
+//! use life_decode::{decode, Features};
+//! let wasm = wat::parse_str(r#"(module (func (export "add") (param i32 i32) (result i32)
+//!     local.get 0 local.get 1 i32.add))"#).unwrap();
+//! let module = decode(&wasm, Features::default()).unwrap();
+//! assert_eq!(module.exports[0].name, "add");
+//! ```
+
+mod error;
+mod features;
+pub mod ir;
+mod module;
+pub mod semantics;
+mod translate;
+mod trap;
+mod types;
+mod value;
+
+mod decode;
+
+pub use decode::decode;
+pub use error::{DecodeError, DecodeErrorKind};
+pub use features::Features;
+pub use module::{
+    ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import,
+    ImportDesc, Module, Names,
+};
+pub use trap::TrapCode;
+pub use types::{
+    ExternType, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType,
+};
+pub use value::{F32, F64, FuncRef, Value};

@@ -1,0 +1,1304 @@
+//! Translation of validated Wasm function bodies into the register-style IR.
+//!
+//! # Design
+//!
+//! One pass over the operators, each first checked by `wasmparser`'s `FuncValidator`, so this
+//! file contains no validation logic. The translator keeps a *virtual* operand stack: every entry
+//! knows its *canonical slot* (the frame slot the Wasm stack position maps to: locals first, then
+//! one slot per stack value, two for `v128`), and where its value currently is:
+//! - `Temp`: already in its canonical slot;
+//! - `Local(s)`: still in local slot `s` (a `local.get` emits nothing);
+//! - `Const(c)`: a constant not yet written anywhere (an `i32.const` emits nothing).
+//!
+//! Ops then name their operand slots directly, and constants fold into `…Imm` forms. Values are
+//! *materialized* (copied into their canonical slot) only where control flow needs a fixed place:
+//! at branches carrying values, block ends, calls (arguments must be consecutive) and before a
+//! `local.set` overwrites a local that the stack still refers to.
+//!
+//! Two peephole rewrites use the last emitted op while no label was bound after it:
+//! a `local.set` of a value computed by that op retargets its `dst` to the local, and a `br_if`
+//! or `if` on a comparison fuses into a compare-and-branch op.
+//!
+//! Control frames record the stack shape at entry; branch targets are absolute indices, patched
+//! when a forward label is bound. Code after an unconditional branch is skipped (it is still
+//! validated).
+
+use crate::{
+    DecodeError, DecodeErrorKind,
+    decode::val_type,
+    ir::{FuncBody, Op, Pc, Slot},
+    module::Module,
+    types::{FuncType, ValType},
+};
+use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
+
+/// What the translator needs from the module being decoded.
+pub(crate) struct ModuleEnv<'a> {
+    pub module: &'a Module,
+}
+
+impl ModuleEnv<'_> {
+    fn block_sig(&self, bt: BlockType) -> Result<(Vec<ValType>, Vec<ValType>), DecodeError> {
+        Ok(match bt {
+            BlockType::Empty => (Vec::new(), Vec::new()),
+            BlockType::Type(t) => (Vec::new(), vec![val_type(t)?]),
+            BlockType::FuncType(idx) => {
+                let ty = &self.module.types[idx as usize];
+                (ty.params().to_vec(), ty.results().to_vec())
+            }
+        })
+    }
+}
+
+/// Where a stack value currently lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Src {
+    Temp,
+    Local(Slot),
+    Const(u64),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Operand {
+    ty: ValType,
+    src: Src,
+    canon: Slot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CtrlKind {
+    Func,
+    Block,
+    Loop,
+    If,
+    Else,
+}
+
+/// A place holding a forward branch target to patch when the label is bound.
+#[derive(Debug, Clone, Copy)]
+enum Fixup {
+    Op(usize),
+    Table(usize),
+}
+
+#[derive(Debug)]
+struct Ctrl {
+    kind: CtrlKind,
+    params: Vec<ValType>,
+    results: Vec<ValType>,
+    /// Virtual stack length below the parameters.
+    stack_len: usize,
+    /// Canonical slot where the parameters (and results) start.
+    base: Slot,
+    /// For loops: the branch target.
+    loop_pc: Pc,
+    /// Branches to patch with the end of this frame.
+    fixups: Vec<Fixup>,
+    /// For `if` without `else` yet: the conditional jump to the else branch.
+    else_fixup: Option<usize>,
+}
+
+impl Ctrl {
+    /// Types carried by a branch to this frame's label.
+    fn label_types(&self) -> &[ValType] {
+        if self.kind == CtrlKind::Loop {
+            &self.params
+        } else {
+            &self.results
+        }
+    }
+}
+
+/// Translates function bodies; reused across functions to keep its buffers.
+#[derive(Default)]
+pub(crate) struct Translator {
+    ops: Vec<Op>,
+    br_tables: Vec<Pc>,
+    stack: Vec<Operand>,
+    ctrl: Vec<Ctrl>,
+    locals: Vec<(ValType, Slot)>,
+    height: Slot,
+    max_height: Slot,
+    reachable: bool,
+    /// Blocks opened in unreachable code, skipped wholesale.
+    dead_depth: u32,
+    /// The last emitted op, if it may still be rewritten (no label bound since).
+    last: Option<usize>,
+    results: Vec<ValType>,
+}
+
+type Res<T = ()> = Result<T, DecodeError>;
+
+fn slots_of(tys: &[ValType]) -> Slot {
+    tys.iter().map(|t| t.slots()).sum()
+}
+
+impl Translator {
+    /// Validates and translates one function body.
+    pub(crate) fn translate(
+        &mut self,
+        env: &ModuleEnv<'_>,
+        validator: &mut FuncValidator<ValidatorResources>,
+        body: &FunctionBody<'_>,
+    ) -> Res<FuncBody> {
+        let module = env.module;
+        let func_index = module.bodies.len() + module.num_imported_funcs as usize;
+        let ty: FuncType = module
+            .funcs
+            .get(func_index)
+            .and_then(|&t| module.types.get(t as usize))
+            .cloned()
+            .ok_or_else(|| {
+                DecodeError::new(
+                    DecodeErrorKind::Invalid,
+                    body.range().start as usize,
+                    "function without a type",
+                )
+            })?;
+        self.reset();
+        let mut slot = 0;
+        for &p in ty.params() {
+            self.locals.push((p, slot));
+            slot += p.slots();
+        }
+        let param_slots = slot;
+        let mut locals_reader = body.get_locals_reader()?;
+        for _ in 0..locals_reader.get_count() {
+            let offset = locals_reader.original_position();
+            let (count, t) = locals_reader.read()?;
+            validator.define_locals(offset, count, t)?;
+            let t = val_type(t)?;
+            for _ in 0..count {
+                self.locals.push((t, slot));
+                slot += t.slots();
+            }
+        }
+        let local_slots = slot;
+        self.height = local_slots;
+        self.max_height = local_slots;
+        self.results = ty.results().to_vec();
+        self.ctrl.push(Ctrl {
+            kind: CtrlKind::Func,
+            params: Vec::new(),
+            results: ty.results().to_vec(),
+            stack_len: 0,
+            base: local_slots,
+            loop_pc: 0,
+            fixups: Vec::new(),
+            else_fixup: None,
+        });
+
+        let mut reader = body.get_operators_reader()?;
+        while !reader.eof() {
+            let offset = reader.original_position();
+            let op = reader.read()?;
+            validator.op(offset as u64, &op)?;
+            self.op(env, op, offset as usize)?;
+        }
+        reader.finish()?;
+
+        Ok(FuncBody {
+            ops: std::mem::take(&mut self.ops),
+            br_tables: std::mem::take(&mut self.br_tables),
+            param_slots,
+            local_slots,
+            frame_slots: self.max_height,
+            offset: body.range().start as usize,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.ops.clear();
+        self.br_tables.clear();
+        self.stack.clear();
+        self.ctrl.clear();
+        self.locals.clear();
+        self.height = 0;
+        self.max_height = 0;
+        self.reachable = true;
+        self.dead_depth = 0;
+        self.last = None;
+    }
+
+    // ---- Emitting and the virtual stack ----
+
+    fn pc(&self) -> Pc {
+        self.ops.len() as Pc
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.ops.push(op);
+        self.last = None;
+        self.ops.len() - 1
+    }
+
+    /// Emits an op whose `dst` is the canonical slot of a fresh `Temp` of type `ty`.
+    fn emit_producer(&mut self, op: Op, ty: ValType) {
+        let idx = self.emit(op);
+        let canon = self.push(ty, Src::Temp);
+        debug_assert_eq!(self.ops[idx].clone().dst_mut().copied(), Some(canon));
+        self.last = Some(idx);
+    }
+
+    fn push(&mut self, ty: ValType, src: Src) -> Slot {
+        let canon = self.height;
+        self.stack.push(Operand { ty, src, canon });
+        self.height += ty.slots();
+        self.max_height = self.max_height.max(self.height);
+        canon
+    }
+
+    fn pop(&mut self) -> Operand {
+        let o = self
+            .stack
+            .pop()
+            .expect("validated: operand stack is not empty");
+        self.height = o.canon;
+        o
+    }
+
+    fn copy_op(ty: ValType, dst: Slot, src: Slot) -> Op {
+        if ty.slots() == 2 {
+            Op::CopyWide { dst, src }
+        } else {
+            Op::Copy { dst, src }
+        }
+    }
+
+    fn const_op(dst: Slot, value: u64) -> Op {
+        match u32::try_from(value) {
+            Ok(value) => Op::Const32 { dst, value },
+            Err(_) => Op::Const64 { dst, value },
+        }
+    }
+
+    /// Writes the value of `o` into `dst` (no state change).
+    fn write_to(&mut self, o: Operand, dst: Slot) {
+        match o.src {
+            Src::Temp if o.canon == dst => {}
+            Src::Local(s) if s == dst => {}
+            Src::Temp => {
+                self.emit(Self::copy_op(o.ty, dst, o.canon));
+            }
+            Src::Local(s) => {
+                self.emit(Self::copy_op(o.ty, dst, s));
+            }
+            Src::Const(c) => {
+                self.emit(Self::const_op(dst, c));
+            }
+        }
+    }
+
+    /// The slot holding `o`'s value, writing constants to their canonical slot first.
+    fn loc(&mut self, o: Operand) -> Slot {
+        match o.src {
+            Src::Temp => o.canon,
+            Src::Local(s) => s,
+            Src::Const(_) => {
+                self.write_to(o, o.canon);
+                o.canon
+            }
+        }
+    }
+
+    /// Puts stack entry `i` into its canonical slot.
+    fn materialize(&mut self, i: usize) {
+        let o = self.stack[i];
+        if o.src != Src::Temp {
+            self.write_to(o, o.canon);
+            self.stack[i].src = Src::Temp;
+        }
+    }
+
+    fn materialize_top(&mut self, n: usize) {
+        let len = self.stack.len();
+        for i in len - n..len {
+            self.materialize(i);
+        }
+    }
+
+    /// Materializes every entry that still refers to a local, so control flow cannot observe a
+    /// later `local.set` through it.
+    fn materialize_locals(&mut self) {
+        for i in 0..self.stack.len() {
+            if matches!(self.stack[i].src, Src::Local(_)) {
+                self.materialize(i);
+            }
+        }
+    }
+
+    /// Whether the top `n` values already sit, as temporaries, at `dst..`.
+    fn in_place(&self, n: usize, dst: Slot) -> bool {
+        let first = self.stack.len() - n;
+        n == 0
+            || (self.stack[first].canon == dst
+                && self.stack[first..].iter().all(|o| o.src == Src::Temp))
+    }
+
+    /// Emits the copies that put the top `n` values at `dst..`. With more than one value they
+    /// must already be materialized. Does not change the translator state.
+    fn place_values(&mut self, n: usize, dst: Slot) {
+        if self.in_place(n, dst) {
+            return;
+        }
+        let first = self.stack.len() - n;
+        if n == 1 {
+            let o = self.stack[first];
+            self.write_to(o, dst);
+        } else {
+            let src = self.stack[first].canon;
+            let len = slots_of(&self.stack[first..].iter().map(|o| o.ty).collect::<Vec<_>>());
+            debug_assert!(dst < src && self.stack[first..].iter().all(|o| o.src == Src::Temp));
+            self.emit(Op::Move { dst, src, len });
+        }
+    }
+
+    // ---- Control flow ----
+
+    fn bind_label(&mut self) {
+        self.last = None;
+    }
+
+    fn set_target(&mut self, fixup: Fixup, target: Pc) {
+        match fixup {
+            Fixup::Table(i) => self.br_tables[i] = target,
+            Fixup::Op(i) => match &mut self.ops[i] {
+                Op::Br { target: t }
+                | Op::BrIfNez { target: t, .. }
+                | Op::BrIfEqz { target: t, .. }
+                | Op::BrIfI32Eq { target: t, .. }
+                | Op::BrIfI32Ne { target: t, .. }
+                | Op::BrIfI32LtS { target: t, .. }
+                | Op::BrIfI32LtU { target: t, .. }
+                | Op::BrIfI32GtS { target: t, .. }
+                | Op::BrIfI32GtU { target: t, .. }
+                | Op::BrIfI32LeS { target: t, .. }
+                | Op::BrIfI32LeU { target: t, .. }
+                | Op::BrIfI32GeS { target: t, .. }
+                | Op::BrIfI32GeU { target: t, .. } => *t = target,
+                other => unreachable!("fixup on a non-branch op {other}"),
+            },
+        }
+    }
+
+    /// Emits a jump to a not-yet-known target taken when `cond` is non-zero (or zero, if
+    /// `when_zero`), fusing a comparison just computed into it. Returns the op to patch.
+    fn cond_jump(&mut self, cond: Operand, when_zero: bool) -> usize {
+        if cond.src == Src::Temp
+            && let Some(last) = self.last
+            && last + 1 == self.ops.len()
+            && self.ops[last].clone().dst_mut().copied() == Some(cond.canon)
+            && let Some(fused) = fuse_compare(self.ops[last], when_zero)
+        {
+            self.ops[last] = fused;
+            self.last = None;
+            return last;
+        }
+        let slot = self.loc(cond);
+        if when_zero {
+            self.emit(Op::BrIfEqz {
+                cond: slot,
+                target: 0,
+            })
+        } else {
+            self.emit(Op::BrIfNez {
+                cond: slot,
+                target: 0,
+            })
+        }
+    }
+
+    /// Emits the return sequence for the function's results on top of the stack.
+    fn emit_return(&mut self) {
+        let tys = self.results.clone();
+        let n = tys.len();
+        if n == 0 {
+            self.emit(Op::Return {});
+        } else if n == 1 && tys[0].slots() == 1 {
+            let o = self.stack[self.stack.len() - 1];
+            let src = self.loc(o);
+            self.emit(Op::ReturnSlot { src });
+        } else {
+            self.materialize_top(n);
+            self.place_values(n, 0);
+            self.emit(Op::Return {});
+        }
+    }
+
+    /// Emits an unconditional branch to the label at `depth`, values included.
+    fn branch(&mut self, depth: u32) {
+        let frame = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
+        if frame.kind == CtrlKind::Func {
+            self.emit_return();
+            return;
+        }
+        let n = frame.label_types().len();
+        let dst = frame.base;
+        let loop_pc = (frame.kind == CtrlKind::Loop).then_some(frame.loop_pc);
+        if n > 1 {
+            self.materialize_top(n);
+        }
+        self.place_values(n, dst);
+        self.jump_to(depth, loop_pc);
+    }
+
+    /// Emits `br` to the label at `depth` (values already placed).
+    fn jump_to(&mut self, depth: u32, loop_pc: Option<Pc>) {
+        match loop_pc {
+            Some(target) => {
+                self.emit(Op::Br { target });
+            }
+            None => {
+                let i = self.emit(Op::Br { target: 0 });
+                let at = self.ctrl.len() - 1 - depth as usize;
+                self.ctrl[at].fixups.push(Fixup::Op(i));
+            }
+        }
+    }
+
+    fn br_if(&mut self, depth: u32) {
+        let cond = self.pop();
+        let frame = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
+        let is_return = frame.kind == CtrlKind::Func;
+        let n = frame.label_types().len();
+        let dst = frame.base;
+        let loop_pc = (frame.kind == CtrlKind::Loop).then_some(frame.loop_pc);
+        if !is_return && self.in_place(n, dst) {
+            let i = self.cond_jump(cond, false);
+            match loop_pc {
+                Some(t) => self.set_target(Fixup::Op(i), t),
+                None => {
+                    let at = self.ctrl.len() - 1 - depth as usize;
+                    self.ctrl[at].fixups.push(Fixup::Op(i));
+                }
+            }
+            return;
+        }
+        if n > 1 {
+            self.materialize_top(n);
+        }
+        let skip = self.cond_jump(cond, true);
+        if is_return {
+            self.emit_return();
+        } else {
+            self.place_values(n, dst);
+            self.jump_to(depth, loop_pc);
+        }
+        let here = self.pc();
+        self.set_target(Fixup::Op(skip), here);
+        self.bind_label();
+    }
+
+    fn br_table(&mut self, targets: &wasmparser::BrTable<'_>) -> Res {
+        let index = self.pop();
+        let index = self.loc(index);
+        let mut depths = Vec::with_capacity(targets.len() as usize + 1);
+        for t in targets.targets() {
+            depths.push(t?);
+        }
+        depths.push(targets.default());
+        let n = self.ctrl[self.ctrl.len() - 1 - depths[0] as usize]
+            .label_types()
+            .len();
+        self.materialize_top(n);
+        let table = self.br_tables.len();
+        self.emit(Op::BrTable {
+            index,
+            table: table as u32,
+            len: depths.len() as u32 - 1,
+        });
+        self.br_tables.resize(table + depths.len(), 0);
+        for (i, &depth) in depths.iter().enumerate() {
+            let frame = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
+            let direct = frame.kind != CtrlKind::Func && self.in_place(n, frame.base);
+            if direct {
+                if frame.kind == CtrlKind::Loop {
+                    self.br_tables[table + i] = frame.loop_pc;
+                } else {
+                    let at = self.ctrl.len() - 1 - depth as usize;
+                    self.ctrl[at].fixups.push(Fixup::Table(table + i));
+                }
+            } else {
+                self.br_tables[table + i] = self.pc();
+                self.branch(depth);
+            }
+        }
+        self.reachable = false;
+        Ok(())
+    }
+
+    fn push_ctrl(&mut self, kind: CtrlKind, params: Vec<ValType>, results: Vec<ValType>) {
+        let stack_len = self.stack.len() - params.len();
+        let base = self.stack.get(stack_len).map_or(self.height, |o| o.canon);
+        self.ctrl.push(Ctrl {
+            kind,
+            params,
+            results,
+            stack_len,
+            base,
+            loop_pc: self.pc(),
+            fixups: Vec::new(),
+            else_fixup: None,
+        });
+    }
+
+    /// Resets the virtual stack to `frame`'s entry shape plus `tys` as temporaries.
+    fn reset_stack(&mut self, stack_len: usize, base: Slot, tys: &[ValType]) {
+        self.stack.truncate(stack_len);
+        self.height = base;
+        for &t in tys {
+            self.push(t, Src::Temp);
+        }
+    }
+
+    fn end(&mut self) {
+        let frame = self
+            .ctrl
+            .pop()
+            .expect("validated: control stack is not empty");
+        if self.reachable {
+            self.materialize_top(frame.results.len());
+        }
+        if frame.kind == CtrlKind::Func {
+            if self.reachable {
+                self.ctrl.push(frame);
+                self.emit_return();
+                self.ctrl.pop();
+            }
+            return;
+        }
+        let here = self.pc();
+        if let Some(j) = frame.else_fixup {
+            self.set_target(Fixup::Op(j), here);
+        }
+        for &f in &frame.fixups {
+            self.set_target(f, here);
+        }
+        self.bind_label();
+        self.reset_stack(frame.stack_len, frame.base, &frame.results);
+        self.reachable = true;
+    }
+
+    fn else_(&mut self) {
+        let top = self.ctrl.len() - 1;
+        if self.reachable {
+            let n = self.ctrl[top].results.len();
+            self.materialize_top(n);
+            let i = self.emit(Op::Br { target: 0 });
+            self.ctrl[top].fixups.push(Fixup::Op(i));
+        }
+        let j = self.ctrl[top]
+            .else_fixup
+            .take()
+            .expect("validated: else follows if");
+        let here = self.pc();
+        self.set_target(Fixup::Op(j), here);
+        self.bind_label();
+        self.ctrl[top].kind = CtrlKind::Else;
+        let (stack_len, base, params) = (
+            self.ctrl[top].stack_len,
+            self.ctrl[top].base,
+            self.ctrl[top].params.clone(),
+        );
+        self.reset_stack(stack_len, base, &params);
+        self.reachable = true;
+    }
+
+    // ---- Operator helpers ----
+
+    fn unop(&mut self, ty: ValType, make: fn(Slot, Slot) -> Op) {
+        let src = self.pop();
+        let s = self.loc(src);
+        self.emit_producer(make(src.canon, s), ty);
+    }
+
+    fn binop(&mut self, ty: ValType, make: fn(Slot, Slot, Slot) -> Op) {
+        self.binop_imm(ty, make, None, None);
+    }
+
+    /// A binary op, using `rhs_imm` when the right operand is a constant that fits in an `i32`,
+    /// and `lhs_imm` (the mirrored op) when the left one is.
+    fn binop_imm(
+        &mut self,
+        ty: ValType,
+        make: fn(Slot, Slot, Slot) -> Op,
+        rhs_imm: Option<fn(Slot, Slot, i32) -> Op>,
+        lhs_imm: Option<fn(Slot, Slot, i32) -> Op>,
+    ) {
+        let b = self.pop();
+        let a = self.pop();
+        let dst = a.canon;
+        let imm_of = |o: Operand| match (o.src, o.ty) {
+            (Src::Const(c), ValType::I32) => Some(c as u32 as i32),
+            (Src::Const(c), ValType::I64) => i32::try_from(c as i64).ok(),
+            _ => None,
+        };
+        if let (Some(f), Some(imm)) = (rhs_imm, imm_of(b)) {
+            let la = self.loc(a);
+            self.emit_producer(f(dst, la, imm), ty);
+        } else if let (Some(f), Some(imm)) = (lhs_imm, imm_of(a)) {
+            let lb = self.loc(b);
+            self.emit_producer(f(dst, lb, imm), ty);
+        } else {
+            let lb = self.loc(b);
+            let la = self.loc(a);
+            self.emit_producer(make(dst, la, lb), ty);
+        }
+    }
+
+    fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: fn(Slot, Slot, u32) -> Op) {
+        let addr = self.pop();
+        let a = self.loc(addr);
+        self.emit_producer(make(addr.canon, a, memarg.offset as u32), ty);
+    }
+
+    fn store(&mut self, memarg: &wasmparser::MemArg, make: fn(Slot, Slot, u32) -> Op) {
+        let value = self.pop();
+        let addr = self.pop();
+        let v = self.loc(value);
+        let a = self.loc(addr);
+        self.emit(make(a, v, memarg.offset as u32));
+    }
+
+    fn local_set(&mut self, local: u32, tee: bool) {
+        let (ty, slot) = self.locals[local as usize];
+        let v = self.pop();
+        for i in 0..self.stack.len() {
+            if self.stack[i].src == Src::Local(slot) {
+                self.materialize(i);
+            }
+        }
+        match v.src {
+            Src::Local(s) if s == slot => {}
+            Src::Temp
+                if self.last.is_some_and(|l| l + 1 == self.ops.len())
+                    && self.ops[self.ops.len() - 1].clone().dst_mut().copied() == Some(v.canon) =>
+            {
+                let last = self.ops.len() - 1;
+                if let Some(d) = self.ops[last].dst_mut() {
+                    *d = slot;
+                }
+            }
+            _ => self.write_to(v, slot),
+        }
+        self.last = None;
+        if tee {
+            self.push(ty, Src::Local(slot));
+        }
+    }
+
+    fn call(&mut self, ty: &FuncType, make: impl FnOnce(Slot) -> Op) {
+        let n = ty.params().len();
+        self.materialize_top(n);
+        let base = if n > 0 {
+            self.stack[self.stack.len() - n].canon
+        } else {
+            self.height
+        };
+        for _ in 0..n {
+            self.pop();
+        }
+        self.emit(make(base));
+        for &r in ty.results() {
+            self.push(r, Src::Temp);
+        }
+    }
+
+    // ---- The big match ----
+
+    fn op(&mut self, env: &ModuleEnv<'_>, op: Operator<'_>, offset: usize) -> Res {
+        use Operator as O;
+        if self.ctrl.is_empty() {
+            return Err(DecodeError::new(
+                DecodeErrorKind::Invalid,
+                offset,
+                "operators after the end of the function",
+            ));
+        }
+        if !self.reachable {
+            match op {
+                O::Block { .. } | O::Loop { .. } | O::If { .. } => self.dead_depth += 1,
+                O::Else if self.dead_depth == 0 => self.else_(),
+                O::End if self.dead_depth == 0 => self.end(),
+                O::End => self.dead_depth -= 1,
+                _ => {}
+            }
+            return Ok(());
+        }
+        let (i32_, i64_, f32_, f64_) = (ValType::I32, ValType::I64, ValType::F32, ValType::F64);
+        match op {
+            // ---- Control ----
+            O::Nop => {}
+            O::Unreachable => {
+                self.emit(Op::Unreachable {});
+                self.reachable = false;
+            }
+            O::Block { blockty } => {
+                let (params, results) = env.block_sig(blockty)?;
+                self.materialize_locals();
+                self.push_ctrl(CtrlKind::Block, params, results);
+            }
+            O::Loop { blockty } => {
+                let (params, results) = env.block_sig(blockty)?;
+                self.materialize_locals();
+                self.materialize_top(params.len());
+                self.push_ctrl(CtrlKind::Loop, params, results);
+                self.bind_label();
+            }
+            O::If { blockty } => {
+                let (params, results) = env.block_sig(blockty)?;
+                let cond = self.pop();
+                self.materialize_locals();
+                self.materialize_top(params.len());
+                let j = self.cond_jump(cond, true);
+                self.push_ctrl(CtrlKind::If, params, results);
+                let top = self.ctrl.len() - 1;
+                self.ctrl[top].else_fixup = Some(j);
+            }
+            O::Else => self.else_(),
+            O::End => self.end(),
+            O::Br { relative_depth } => {
+                self.branch(relative_depth);
+                self.reachable = false;
+            }
+            O::BrIf { relative_depth } => self.br_if(relative_depth),
+            O::BrTable { targets } => self.br_table(&targets)?,
+            O::Return => {
+                self.emit_return();
+                self.reachable = false;
+            }
+            O::Call { function_index } => {
+                let ty = env.module.func_type(function_index).clone();
+                self.call(&ty, |base| Op::Call {
+                    func: function_index,
+                    base,
+                });
+            }
+            O::CallIndirect {
+                type_index,
+                table_index,
+            } => {
+                let ty = env.module.types[type_index as usize].clone();
+                let index = self.pop();
+                let index = self.loc(index);
+                let table = u8::try_from(table_index).map_err(|_| {
+                    DecodeError::new(
+                        DecodeErrorKind::LimitExceeded,
+                        offset,
+                        "more than 256 tables",
+                    )
+                })?;
+                self.call(&ty, |base| Op::CallIndirect {
+                    index,
+                    base,
+                    ty: type_index,
+                    table,
+                });
+            }
+            O::Drop => {
+                self.pop();
+            }
+            O::Select | O::TypedSelect { .. } => {
+                let cond = self.pop();
+                let b = self.pop();
+                let a = self.stack.len() - 1;
+                self.materialize(a);
+                let a = self.pop();
+                let cond = self.loc(cond);
+                let other = self.loc(b);
+                let op = if a.ty.slots() == 2 {
+                    Op::SelectWide {
+                        dst: a.canon,
+                        other,
+                        cond,
+                    }
+                } else {
+                    Op::Select {
+                        dst: a.canon,
+                        other,
+                        cond,
+                    }
+                };
+                self.emit(op);
+                self.push(a.ty, Src::Temp);
+            }
+
+            // ---- Variables ----
+            O::LocalGet { local_index } => {
+                let (ty, slot) = self.locals[local_index as usize];
+                self.push(ty, Src::Local(slot));
+            }
+            O::LocalSet { local_index } => self.local_set(local_index, false),
+            O::LocalTee { local_index } => self.local_set(local_index, true),
+            O::GlobalGet { global_index } => {
+                let ty = env.module.global_types[global_index as usize].content;
+                if ty.slots() != 1 {
+                    return Err(unsupported(offset, "v128 globals"));
+                }
+                let dst = self.height;
+                self.emit_producer(
+                    Op::GlobalGet {
+                        dst,
+                        global: global_index,
+                    },
+                    ty,
+                );
+            }
+            O::GlobalSet { global_index } => {
+                let v = self.pop();
+                if v.ty.slots() != 1 {
+                    return Err(unsupported(offset, "v128 globals"));
+                }
+                let src = self.loc(v);
+                self.emit(Op::GlobalSet {
+                    src,
+                    global: global_index,
+                });
+            }
+
+            // ---- Memory ----
+            O::MemorySize { .. } => {
+                let dst = self.height;
+                self.emit_producer(Op::MemorySize { dst }, i32_);
+            }
+            O::MemoryGrow { .. } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
+            O::I32Load { memarg } => self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load {
+                dst,
+                addr,
+                offset,
+            }),
+            O::I64Load { memarg } => self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load {
+                dst,
+                addr,
+                offset,
+            }),
+            O::F32Load { memarg } => self.load(f32_, &memarg, |dst, addr, offset| Op::F32Load {
+                dst,
+                addr,
+                offset,
+            }),
+            O::F64Load { memarg } => self.load(f64_, &memarg, |dst, addr, offset| Op::F64Load {
+                dst,
+                addr,
+                offset,
+            }),
+            O::I32Load8S { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
+                Op::I32Load8S { dst, addr, offset }
+            }),
+            O::I32Load8U { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
+                Op::I32Load8U { dst, addr, offset }
+            }),
+            O::I32Load16S { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
+                Op::I32Load16S { dst, addr, offset }
+            }),
+            O::I32Load16U { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
+                Op::I32Load16U { dst, addr, offset }
+            }),
+            O::I64Load8S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load8S { dst, addr, offset }
+            }),
+            O::I64Load8U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load8U { dst, addr, offset }
+            }),
+            O::I64Load16S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load16S { dst, addr, offset }
+            }),
+            O::I64Load16U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load16U { dst, addr, offset }
+            }),
+            O::I64Load32S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load32S { dst, addr, offset }
+            }),
+            O::I64Load32U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
+                Op::I64Load32U { dst, addr, offset }
+            }),
+            O::I32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store {
+                addr,
+                value,
+                offset,
+            }),
+            O::I64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store {
+                addr,
+                value,
+                offset,
+            }),
+            O::F32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F32Store {
+                addr,
+                value,
+                offset,
+            }),
+            O::F64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F64Store {
+                addr,
+                value,
+                offset,
+            }),
+            O::I32Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store8 {
+                addr,
+                value,
+                offset,
+            }),
+            O::I32Store16 { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store16 {
+                addr,
+                value,
+                offset,
+            }),
+            O::I64Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store8 {
+                addr,
+                value,
+                offset,
+            }),
+            O::I64Store16 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store16 {
+                addr,
+                value,
+                offset,
+            }),
+            O::I64Store32 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store32 {
+                addr,
+                value,
+                offset,
+            }),
+
+            // ---- Constants ----
+            O::I32Const { value } => {
+                self.push(i32_, Src::Const(value as u32 as u64));
+            }
+            O::I64Const { value } => {
+                self.push(i64_, Src::Const(value as u64));
+            }
+            O::F32Const { value } => {
+                self.push(f32_, Src::Const(value.bits() as u64));
+            }
+            O::F64Const { value } => {
+                self.push(f64_, Src::Const(value.bits()));
+            }
+
+            // ---- Numeric: i32 ----
+            O::I32Eqz => self.unop(i32_, |dst, src| Op::I32Eqz { dst, src }),
+            O::I32Eq => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Eq { dst, a, b },
+                Some(|dst, a, imm| Op::I32EqImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32EqImm { dst, a, imm }),
+            ),
+            O::I32Ne => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Ne { dst, a, b },
+                Some(|dst, a, imm| Op::I32NeImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32NeImm { dst, a, imm }),
+            ),
+            O::I32LtS => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32LtS { dst, a, b },
+                Some(|dst, a, imm| Op::I32LtSImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32GtSImm { dst, a, imm }),
+            ),
+            O::I32LtU => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32LtU { dst, a, b },
+                Some(|dst, a, imm| Op::I32LtUImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32GtUImm { dst, a, imm }),
+            ),
+            O::I32GtS => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32GtS { dst, a, b },
+                Some(|dst, a, imm| Op::I32GtSImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32LtSImm { dst, a, imm }),
+            ),
+            O::I32GtU => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32GtU { dst, a, b },
+                Some(|dst, a, imm| Op::I32GtUImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32LtUImm { dst, a, imm }),
+            ),
+            O::I32LeS => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32LeS { dst, a, b },
+                Some(|dst, a, imm| Op::I32LeSImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32GeSImm { dst, a, imm }),
+            ),
+            O::I32LeU => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32LeU { dst, a, b },
+                Some(|dst, a, imm| Op::I32LeUImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32GeUImm { dst, a, imm }),
+            ),
+            O::I32GeS => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32GeS { dst, a, b },
+                Some(|dst, a, imm| Op::I32GeSImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32LeSImm { dst, a, imm }),
+            ),
+            O::I32GeU => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32GeU { dst, a, b },
+                Some(|dst, a, imm| Op::I32GeUImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32LeUImm { dst, a, imm }),
+            ),
+            O::I32Clz => self.unop(i32_, |dst, src| Op::I32Clz { dst, src }),
+            O::I32Ctz => self.unop(i32_, |dst, src| Op::I32Ctz { dst, src }),
+            O::I32Popcnt => self.unop(i32_, |dst, src| Op::I32Popcnt { dst, src }),
+            O::I32Add => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Add { dst, a, b },
+                Some(|dst, a, imm| Op::I32AddImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32AddImm { dst, a, imm }),
+            ),
+            O::I32Sub => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Sub { dst, a, b },
+                Some(|dst, a, imm| Op::I32AddImm {
+                    dst,
+                    a,
+                    imm: imm.wrapping_neg(),
+                }),
+                None,
+            ),
+            O::I32Mul => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Mul { dst, a, b },
+                Some(|dst, a, imm| Op::I32MulImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32MulImm { dst, a, imm }),
+            ),
+            O::I32DivS => self.binop(i32_, |dst, a, b| Op::I32DivS { dst, a, b }),
+            O::I32DivU => self.binop(i32_, |dst, a, b| Op::I32DivU { dst, a, b }),
+            O::I32RemS => self.binop(i32_, |dst, a, b| Op::I32RemS { dst, a, b }),
+            O::I32RemU => self.binop(i32_, |dst, a, b| Op::I32RemU { dst, a, b }),
+            O::I32And => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32And { dst, a, b },
+                Some(|dst, a, imm| Op::I32AndImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32AndImm { dst, a, imm }),
+            ),
+            O::I32Or => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Or { dst, a, b },
+                Some(|dst, a, imm| Op::I32OrImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32OrImm { dst, a, imm }),
+            ),
+            O::I32Xor => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Xor { dst, a, b },
+                Some(|dst, a, imm| Op::I32XorImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I32XorImm { dst, a, imm }),
+            ),
+            O::I32Shl => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32Shl { dst, a, b },
+                Some(|dst, a, imm| Op::I32ShlImm { dst, a, imm }),
+                None,
+            ),
+            O::I32ShrS => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32ShrS { dst, a, b },
+                Some(|dst, a, imm| Op::I32ShrSImm { dst, a, imm }),
+                None,
+            ),
+            O::I32ShrU => self.binop_imm(
+                i32_,
+                |dst, a, b| Op::I32ShrU { dst, a, b },
+                Some(|dst, a, imm| Op::I32ShrUImm { dst, a, imm }),
+                None,
+            ),
+            O::I32Rotl => self.binop(i32_, |dst, a, b| Op::I32Rotl { dst, a, b }),
+            O::I32Rotr => self.binop(i32_, |dst, a, b| Op::I32Rotr { dst, a, b }),
+
+            // ---- Numeric: i64 ----
+            O::I64Eqz => self.unop(i32_, |dst, src| Op::I64Eqz { dst, src }),
+            O::I64Eq => self.binop(i32_, |dst, a, b| Op::I64Eq { dst, a, b }),
+            O::I64Ne => self.binop(i32_, |dst, a, b| Op::I64Ne { dst, a, b }),
+            O::I64LtS => self.binop(i32_, |dst, a, b| Op::I64LtS { dst, a, b }),
+            O::I64LtU => self.binop(i32_, |dst, a, b| Op::I64LtU { dst, a, b }),
+            O::I64GtS => self.binop(i32_, |dst, a, b| Op::I64GtS { dst, a, b }),
+            O::I64GtU => self.binop(i32_, |dst, a, b| Op::I64GtU { dst, a, b }),
+            O::I64LeS => self.binop(i32_, |dst, a, b| Op::I64LeS { dst, a, b }),
+            O::I64LeU => self.binop(i32_, |dst, a, b| Op::I64LeU { dst, a, b }),
+            O::I64GeS => self.binop(i32_, |dst, a, b| Op::I64GeS { dst, a, b }),
+            O::I64GeU => self.binop(i32_, |dst, a, b| Op::I64GeU { dst, a, b }),
+            O::I64Clz => self.unop(i64_, |dst, src| Op::I64Clz { dst, src }),
+            O::I64Ctz => self.unop(i64_, |dst, src| Op::I64Ctz { dst, src }),
+            O::I64Popcnt => self.unop(i64_, |dst, src| Op::I64Popcnt { dst, src }),
+            O::I64Add => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64Add { dst, a, b },
+                Some(|dst, a, imm| Op::I64AddImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I64AddImm { dst, a, imm }),
+            ),
+            O::I64Sub => self.binop(i64_, |dst, a, b| Op::I64Sub { dst, a, b }),
+            O::I64Mul => self.binop(i64_, |dst, a, b| Op::I64Mul { dst, a, b }),
+            O::I64DivS => self.binop(i64_, |dst, a, b| Op::I64DivS { dst, a, b }),
+            O::I64DivU => self.binop(i64_, |dst, a, b| Op::I64DivU { dst, a, b }),
+            O::I64RemS => self.binop(i64_, |dst, a, b| Op::I64RemS { dst, a, b }),
+            O::I64RemU => self.binop(i64_, |dst, a, b| Op::I64RemU { dst, a, b }),
+            O::I64And => self.binop(i64_, |dst, a, b| Op::I64And { dst, a, b }),
+            O::I64Or => self.binop(i64_, |dst, a, b| Op::I64Or { dst, a, b }),
+            O::I64Xor => self.binop(i64_, |dst, a, b| Op::I64Xor { dst, a, b }),
+            O::I64Shl => self.binop(i64_, |dst, a, b| Op::I64Shl { dst, a, b }),
+            O::I64ShrS => self.binop(i64_, |dst, a, b| Op::I64ShrS { dst, a, b }),
+            O::I64ShrU => self.binop(i64_, |dst, a, b| Op::I64ShrU { dst, a, b }),
+            O::I64Rotl => self.binop(i64_, |dst, a, b| Op::I64Rotl { dst, a, b }),
+            O::I64Rotr => self.binop(i64_, |dst, a, b| Op::I64Rotr { dst, a, b }),
+
+            // ---- Numeric: f32 ----
+            O::F32Eq => self.binop(i32_, |dst, a, b| Op::F32Eq { dst, a, b }),
+            O::F32Ne => self.binop(i32_, |dst, a, b| Op::F32Ne { dst, a, b }),
+            O::F32Lt => self.binop(i32_, |dst, a, b| Op::F32Lt { dst, a, b }),
+            O::F32Gt => self.binop(i32_, |dst, a, b| Op::F32Gt { dst, a, b }),
+            O::F32Le => self.binop(i32_, |dst, a, b| Op::F32Le { dst, a, b }),
+            O::F32Ge => self.binop(i32_, |dst, a, b| Op::F32Ge { dst, a, b }),
+            O::F32Abs => self.unop(f32_, |dst, src| Op::F32Abs { dst, src }),
+            O::F32Neg => self.unop(f32_, |dst, src| Op::F32Neg { dst, src }),
+            O::F32Ceil => self.unop(f32_, |dst, src| Op::F32Ceil { dst, src }),
+            O::F32Floor => self.unop(f32_, |dst, src| Op::F32Floor { dst, src }),
+            O::F32Trunc => self.unop(f32_, |dst, src| Op::F32Trunc { dst, src }),
+            O::F32Nearest => self.unop(f32_, |dst, src| Op::F32Nearest { dst, src }),
+            O::F32Sqrt => self.unop(f32_, |dst, src| Op::F32Sqrt { dst, src }),
+            O::F32Add => self.binop(f32_, |dst, a, b| Op::F32Add { dst, a, b }),
+            O::F32Sub => self.binop(f32_, |dst, a, b| Op::F32Sub { dst, a, b }),
+            O::F32Mul => self.binop(f32_, |dst, a, b| Op::F32Mul { dst, a, b }),
+            O::F32Div => self.binop(f32_, |dst, a, b| Op::F32Div { dst, a, b }),
+            O::F32Min => self.binop(f32_, |dst, a, b| Op::F32Min { dst, a, b }),
+            O::F32Max => self.binop(f32_, |dst, a, b| Op::F32Max { dst, a, b }),
+            O::F32Copysign => self.binop(f32_, |dst, a, b| Op::F32Copysign { dst, a, b }),
+
+            // ---- Numeric: f64 ----
+            O::F64Eq => self.binop(i32_, |dst, a, b| Op::F64Eq { dst, a, b }),
+            O::F64Ne => self.binop(i32_, |dst, a, b| Op::F64Ne { dst, a, b }),
+            O::F64Lt => self.binop(i32_, |dst, a, b| Op::F64Lt { dst, a, b }),
+            O::F64Gt => self.binop(i32_, |dst, a, b| Op::F64Gt { dst, a, b }),
+            O::F64Le => self.binop(i32_, |dst, a, b| Op::F64Le { dst, a, b }),
+            O::F64Ge => self.binop(i32_, |dst, a, b| Op::F64Ge { dst, a, b }),
+            O::F64Abs => self.unop(f64_, |dst, src| Op::F64Abs { dst, src }),
+            O::F64Neg => self.unop(f64_, |dst, src| Op::F64Neg { dst, src }),
+            O::F64Ceil => self.unop(f64_, |dst, src| Op::F64Ceil { dst, src }),
+            O::F64Floor => self.unop(f64_, |dst, src| Op::F64Floor { dst, src }),
+            O::F64Trunc => self.unop(f64_, |dst, src| Op::F64Trunc { dst, src }),
+            O::F64Nearest => self.unop(f64_, |dst, src| Op::F64Nearest { dst, src }),
+            O::F64Sqrt => self.unop(f64_, |dst, src| Op::F64Sqrt { dst, src }),
+            O::F64Add => self.binop(f64_, |dst, a, b| Op::F64Add { dst, a, b }),
+            O::F64Sub => self.binop(f64_, |dst, a, b| Op::F64Sub { dst, a, b }),
+            O::F64Mul => self.binop(f64_, |dst, a, b| Op::F64Mul { dst, a, b }),
+            O::F64Div => self.binop(f64_, |dst, a, b| Op::F64Div { dst, a, b }),
+            O::F64Min => self.binop(f64_, |dst, a, b| Op::F64Min { dst, a, b }),
+            O::F64Max => self.binop(f64_, |dst, a, b| Op::F64Max { dst, a, b }),
+            O::F64Copysign => self.binop(f64_, |dst, a, b| Op::F64Copysign { dst, a, b }),
+
+            // ---- Conversions ----
+            O::I32WrapI64 => self.unop(i32_, |dst, src| Op::I32WrapI64 { dst, src }),
+            O::I32TruncF32S => self.unop(i32_, |dst, src| Op::I32TruncF32S { dst, src }),
+            O::I32TruncF32U => self.unop(i32_, |dst, src| Op::I32TruncF32U { dst, src }),
+            O::I32TruncF64S => self.unop(i32_, |dst, src| Op::I32TruncF64S { dst, src }),
+            O::I32TruncF64U => self.unop(i32_, |dst, src| Op::I32TruncF64U { dst, src }),
+            O::I64ExtendI32S => self.unop(i64_, |dst, src| Op::I64ExtendI32S { dst, src }),
+            O::I64ExtendI32U => self.unop(i64_, |dst, src| Op::I64ExtendI32U { dst, src }),
+            O::I64TruncF32S => self.unop(i64_, |dst, src| Op::I64TruncF32S { dst, src }),
+            O::I64TruncF32U => self.unop(i64_, |dst, src| Op::I64TruncF32U { dst, src }),
+            O::I64TruncF64S => self.unop(i64_, |dst, src| Op::I64TruncF64S { dst, src }),
+            O::I64TruncF64U => self.unop(i64_, |dst, src| Op::I64TruncF64U { dst, src }),
+            O::F32ConvertI32S => self.unop(f32_, |dst, src| Op::F32ConvertI32S { dst, src }),
+            O::F32ConvertI32U => self.unop(f32_, |dst, src| Op::F32ConvertI32U { dst, src }),
+            O::F32ConvertI64S => self.unop(f32_, |dst, src| Op::F32ConvertI64S { dst, src }),
+            O::F32ConvertI64U => self.unop(f32_, |dst, src| Op::F32ConvertI64U { dst, src }),
+            O::F32DemoteF64 => self.unop(f32_, |dst, src| Op::F32DemoteF64 { dst, src }),
+            O::F64ConvertI32S => self.unop(f64_, |dst, src| Op::F64ConvertI32S { dst, src }),
+            O::F64ConvertI32U => self.unop(f64_, |dst, src| Op::F64ConvertI32U { dst, src }),
+            O::F64ConvertI64S => self.unop(f64_, |dst, src| Op::F64ConvertI64S { dst, src }),
+            O::F64ConvertI64U => self.unop(f64_, |dst, src| Op::F64ConvertI64U { dst, src }),
+            O::F64PromoteF32 => self.unop(f64_, |dst, src| Op::F64PromoteF32 { dst, src }),
+            // Reinterpretations change only the type: slots hold raw bits.
+            O::I32ReinterpretF32
+            | O::F32ReinterpretI32
+            | O::I64ReinterpretF64
+            | O::F64ReinterpretI64 => {
+                let to = match op {
+                    O::I32ReinterpretF32 => i32_,
+                    O::F32ReinterpretI32 => f32_,
+                    O::I64ReinterpretF64 => i64_,
+                    _ => f64_,
+                };
+                let top = self.stack.len() - 1;
+                self.stack[top].ty = to;
+            }
+            O::I32Extend8S => self.unop(i32_, |dst, src| Op::I32Extend8S { dst, src }),
+            O::I32Extend16S => self.unop(i32_, |dst, src| Op::I32Extend16S { dst, src }),
+            O::I64Extend8S => self.unop(i64_, |dst, src| Op::I64Extend8S { dst, src }),
+            O::I64Extend16S => self.unop(i64_, |dst, src| Op::I64Extend16S { dst, src }),
+            O::I64Extend32S => self.unop(i64_, |dst, src| Op::I64Extend32S { dst, src }),
+            O::I32TruncSatF32S => self.unop(i32_, |dst, src| Op::I32TruncSatF32S { dst, src }),
+            O::I32TruncSatF32U => self.unop(i32_, |dst, src| Op::I32TruncSatF32U { dst, src }),
+            O::I32TruncSatF64S => self.unop(i32_, |dst, src| Op::I32TruncSatF64S { dst, src }),
+            O::I32TruncSatF64U => self.unop(i32_, |dst, src| Op::I32TruncSatF64U { dst, src }),
+            O::I64TruncSatF32S => self.unop(i64_, |dst, src| Op::I64TruncSatF32S { dst, src }),
+            O::I64TruncSatF32U => self.unop(i64_, |dst, src| Op::I64TruncSatF32U { dst, src }),
+            O::I64TruncSatF64S => self.unop(i64_, |dst, src| Op::I64TruncSatF64S { dst, src }),
+            O::I64TruncSatF64U => self.unop(i64_, |dst, src| Op::I64TruncSatF64U { dst, src }),
+
+            other => {
+                return Err(unsupported(
+                    offset,
+                    &format!("the `{}` instruction", op_name(&other)),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The compare-and-branch op for a comparison producing the condition, if one exists.
+fn fuse_compare(producer: Op, when_zero: bool) -> Option<Op> {
+    let t = 0;
+    Some(match (producer, when_zero) {
+        (Op::I32Eqz { src, .. }, false) => Op::BrIfEqz {
+            cond: src,
+            target: t,
+        },
+        (Op::I32Eqz { src, .. }, true) => Op::BrIfNez {
+            cond: src,
+            target: t,
+        },
+        (Op::I32Eq { a, b, .. }, false) | (Op::I32Ne { a, b, .. }, true) => {
+            Op::BrIfI32Eq { a, b, target: t }
+        }
+        (Op::I32Ne { a, b, .. }, false) | (Op::I32Eq { a, b, .. }, true) => {
+            Op::BrIfI32Ne { a, b, target: t }
+        }
+        (Op::I32LtS { a, b, .. }, false) | (Op::I32GeS { a, b, .. }, true) => {
+            Op::BrIfI32LtS { a, b, target: t }
+        }
+        (Op::I32GeS { a, b, .. }, false) | (Op::I32LtS { a, b, .. }, true) => {
+            Op::BrIfI32GeS { a, b, target: t }
+        }
+        (Op::I32LtU { a, b, .. }, false) | (Op::I32GeU { a, b, .. }, true) => {
+            Op::BrIfI32LtU { a, b, target: t }
+        }
+        (Op::I32GeU { a, b, .. }, false) | (Op::I32LtU { a, b, .. }, true) => {
+            Op::BrIfI32GeU { a, b, target: t }
+        }
+        (Op::I32GtS { a, b, .. }, false) | (Op::I32LeS { a, b, .. }, true) => {
+            Op::BrIfI32GtS { a, b, target: t }
+        }
+        (Op::I32LeS { a, b, .. }, false) | (Op::I32GtS { a, b, .. }, true) => {
+            Op::BrIfI32LeS { a, b, target: t }
+        }
+        (Op::I32GtU { a, b, .. }, false) | (Op::I32LeU { a, b, .. }, true) => {
+            Op::BrIfI32GtU { a, b, target: t }
+        }
+        (Op::I32LeU { a, b, .. }, false) | (Op::I32GtU { a, b, .. }, true) => {
+            Op::BrIfI32LeU { a, b, target: t }
+        }
+        _ => return None,
+    })
+}
+
+fn op_name(op: &Operator<'_>) -> String {
+    let s = format!("{op:?}");
+    s.split([' ', '{', '(']).next().unwrap_or("?").to_string()
+}
+
+#[cold]
+fn unsupported(offset: usize, what: &str) -> DecodeError {
+    DecodeError::new(
+        DecodeErrorKind::Unsupported,
+        offset,
+        format!("{what} is not supported yet"),
+    )
+}
