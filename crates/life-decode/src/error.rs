@@ -23,7 +23,8 @@ pub struct DecodeError {
 
 impl DecodeError {
     #[cold]
-    pub(crate) fn new(
+    /// An error of `kind` at byte `offset`.
+    pub fn new(
         kind: DecodeErrorKind,
         offset: impl TryInto<usize>,
         message: impl Into<String>,

@@ -1,0 +1,221 @@
+//! Host functions, the `Caller` view they get, and import resolution (`ImportResolver`, `Linker`).
+
+use crate::{Error, Extern, Instance, Memory, Store, Trap};
+use life_decode::{ExternType, FuncType, GlobalType, Value};
+use std::{collections::HashMap, fmt, sync::Arc};
+
+type HostFn = dyn Fn(&mut Caller<'_>, &[Value], &mut [Value]) -> Result<(), Trap> + Send + Sync;
+
+/// A function implemented by the host. Cloning is cheap (shared).
+///
+/// The closure receives a [`Caller`] (the calling instance's memory, the store), the arguments,
+/// and a slice to fill with the results, one per result type, pre-filled with zero values.
+///
+/// ```
+/// use life_interp::{HostFunc, FuncType, ValType, Value};
+/// let add = HostFunc::new(
+///     FuncType::new([ValType::I32, ValType::I32], [ValType::I32]),
+///     |_caller, args, results| {
+///         results[0] = Value::I32(args[0].i32().unwrap() + args[1].i32().unwrap());
+///         Ok(())
+///     },
+/// );
+/// assert_eq!(add.ty().params().len(), 2);
+/// ```
+#[derive(Clone)]
+pub struct HostFunc {
+    ty: FuncType,
+    f: Arc<HostFn>,
+}
+
+impl HostFunc {
+    /// A host function of signature `ty`.
+    pub fn new(
+        ty: FuncType,
+        f: impl Fn(&mut Caller<'_>, &[Value], &mut [Value]) -> Result<(), Trap> + Send + Sync + 'static,
+    ) -> Self {
+        HostFunc { ty, f: Arc::new(f) }
+    }
+
+    /// The signature.
+    pub fn ty(&self) -> &FuncType {
+        &self.ty
+    }
+
+    pub(crate) fn call(&self, caller: &mut Caller<'_>, args: &[Value], results: &mut [Value]) -> Result<(), Trap> {
+        (self.f)(caller, args, results)
+    }
+}
+
+impl fmt::Debug for HostFunc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HostFunc{}", self.ty)
+    }
+}
+
+/// What a host function sees of its caller: the store and the calling instance's memory.
+pub struct Caller<'a> {
+    pub(crate) store: &'a mut Store,
+    pub(crate) instance: Option<Instance>,
+}
+
+impl Caller<'_> {
+    /// The store.
+    pub fn store(&mut self) -> &mut Store {
+        self.store
+    }
+
+    /// The calling instance, if the call came from WebAssembly.
+    pub fn instance(&self) -> Option<Instance> {
+        self.instance
+    }
+
+    /// The calling instance's first memory.
+    pub fn memory(&self) -> Option<Memory> {
+        self.instance.and_then(|i| self.store.instance_memory(i))
+    }
+
+    /// Reads `len` bytes of the caller's memory at `ptr`.
+    ///
+    /// # Errors
+    ///
+    /// A `out of bounds memory access` trap when the range is outside memory, or a host
+    /// error when the caller has no memory.
+    pub fn read(&self, ptr: u32, len: u32) -> Result<&[u8], Trap> {
+        let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
+        let data = self.store.memory_data(mem);
+        let end = ptr as usize + len as usize;
+        data.get(ptr as usize..end).ok_or_else(|| life_decode::TrapCode::MemoryOutOfBounds.into())
+    }
+
+    /// Writes `bytes` into the caller's memory at `ptr`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Caller::read`].
+    pub fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Trap> {
+        let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
+        let data = self.store.memory_data_mut(mem);
+        let end = ptr as usize + bytes.len();
+        let dst = data.get_mut(ptr as usize..end).ok_or(life_decode::TrapCode::MemoryOutOfBounds)?;
+        dst.copy_from_slice(bytes);
+        Ok(())
+    }
+}
+
+/// Supplies definitions for a module's imports, as the original `life`'s `ImportResolver` did.
+///
+/// Implement [`resolve_func`](Self::resolve_func) and [`resolve_global`](Self::resolve_global)
+/// for host functions and globals; override [`resolve`](Self::resolve) to hand out any entity
+/// already in the store (another instance's exports, a shared memory), as [`Linker`] does.
+/// An import left unresolved fails instantiation with an error naming it.
+pub trait ImportResolver {
+    /// A host function for import `module`.`field` of signature `ty`.
+    fn resolve_func(&mut self, module: &str, field: &str, ty: &FuncType) -> Option<HostFunc> {
+        let _ = (module, field, ty);
+        None
+    }
+
+    /// The value of imported global `module`.`field`.
+    fn resolve_global(&mut self, module: &str, field: &str, ty: &GlobalType) -> Option<Value> {
+        let _ = (module, field, ty);
+        None
+    }
+
+    /// Any entity for an import. The default allocates what `resolve_func` and
+    /// `resolve_global` return.
+    fn resolve(&mut self, store: &mut Store, module: &str, field: &str, ty: &ExternType) -> Option<Extern> {
+        match ty {
+            ExternType::Func(t) => {
+                let f = self.resolve_func(module, field, t)?;
+                Some(Extern::Func(store.alloc_host_func(f)))
+            }
+            ExternType::Global(g) => {
+                let v = self.resolve_global(module, field, g)?;
+                store.alloc_global(*g, v).ok().map(Extern::Global)
+            }
+            ExternType::Table(_) | ExternType::Memory(_) => None,
+        }
+    }
+}
+
+/// Resolves nothing: for modules without imports.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoImports;
+
+impl ImportResolver for NoImports {}
+
+/// A name-to-entity map that resolves imports, for linking instances in one store.
+///
+/// ```
+/// use life_interp::{Linker, Module, Store, VmConfig, Value};
+/// let config = VmConfig::default();
+/// let mut store = Store::new(config.clone());
+/// let a = Module::from_wat(r#"(module (func (export "two") (result i32) i32.const 2))"#, &config).unwrap();
+/// let b = Module::from_wat(r#"(module (import "a" "two" (func $two (result i32)))
+///     (func (export "four") (result i32) call $two call $two i32.add))"#, &config).unwrap();
+/// let mut linker = Linker::new();
+/// let ia = store.instantiate(&a, &mut linker).unwrap();
+/// linker.define_instance(&store, "a", ia);
+/// let ib = store.instantiate(&b, &mut linker).unwrap();
+/// assert_eq!(store.invoke(ib, "four", &[]).unwrap(), vec![Value::I32(4)]);
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Linker {
+    defs: HashMap<(String, String), Extern>,
+}
+
+impl Linker {
+    /// An empty linker.
+    pub fn new() -> Self {
+        Linker::default()
+    }
+
+    /// Defines `module`.`name`.
+    pub fn define(&mut self, module: &str, name: &str, ext: Extern) -> &mut Self {
+        self.defs.insert((module.to_string(), name.to_string()), ext);
+        self
+    }
+
+    /// Defines every export of `instance` under module name `module`.
+    pub fn define_instance(&mut self, store: &Store, module: &str, instance: Instance) -> &mut Self {
+        for (name, ext) in store.exports(instance) {
+            self.defs.insert((module.to_string(), name.to_string()), ext);
+        }
+        self
+    }
+
+    /// Defines a host function.
+    pub fn define_func(&mut self, store: &mut Store, module: &str, name: &str, f: HostFunc) -> &mut Self {
+        let func = store.alloc_host_func(f);
+        self.define(module, name, Extern::Func(func))
+    }
+
+    /// The definition of `module`.`name`.
+    pub fn get(&self, module: &str, name: &str) -> Option<Extern> {
+        self.defs.get(&(module.to_string(), name.to_string())).copied()
+    }
+}
+
+impl ImportResolver for Linker {
+    fn resolve(&mut self, _store: &mut Store, module: &str, field: &str, _ty: &ExternType) -> Option<Extern> {
+        self.get(module, field)
+    }
+}
+
+/// Error for a bad argument list, shared by every entry point.
+pub(crate) fn check_args(ty: &FuncType, args: &[Value]) -> Result<(), Error> {
+    if args.len() != ty.params().len() {
+        return Err(Error::Arguments(format!(
+            "expected {} arguments {ty}, got {}",
+            ty.params().len(),
+            args.len()
+        )));
+    }
+    for (i, (a, p)) in args.iter().zip(ty.params()).enumerate() {
+        if a.ty() != *p {
+            return Err(Error::Arguments(format!("argument {i} should be {p}, got {}", a.ty())));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! Instantiation: resolving imports, allocating entities, running segment initializers and
+//! the start function, in the order the spec gives.
+
+use crate::{
+    Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap,
+    exec,
+    store::{FuncEntity, InstanceEntity, encode, encode128},
+};
+use life_decode::{ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
+use std::collections::HashMap;
+
+impl Store {
+    /// Instantiates `module`, asking `resolver` for every import.
+    ///
+    /// Active element and data segments are applied in order; if one is out of bounds,
+    /// instantiation fails with a trap and the writes before it remain (WebAssembly 2.0 semantics).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Instantiation`] for an unknown or incompatible import, an exceeded limit, or a
+    /// trap during initialization.
+    pub fn instantiate(&mut self, module: &Module, resolver: &mut dyn ImportResolver) -> Result<Instance, Error> {
+        let m = module.0.clone();
+        let mut funcs = Vec::with_capacity(m.funcs.len());
+        let mut tables = Vec::with_capacity(m.tables.len());
+        let mut memories = Vec::with_capacity(m.memories.len());
+        let mut globals = Vec::with_capacity(m.global_types.len());
+
+        for import in &m.imports {
+            let ty = match &import.desc {
+                ImportDesc::Func(t) => ExternType::Func(m.types[*t as usize].clone()),
+                ImportDesc::Table(t) => ExternType::Table(*t),
+                ImportDesc::Memory(t) => ExternType::Memory(*t),
+                ImportDesc::Global(t) => ExternType::Global(*t),
+            };
+            let unknown = || InstantiationError::UnknownImport {
+                module: import.module.clone(),
+                name: import.name.clone(),
+                kind: ty.kind(),
+            };
+            let ext = resolver.resolve(self, &import.module, &import.name, &ty).ok_or_else(unknown)?;
+            let incompatible = |reason: String| {
+                Error::Instantiation(InstantiationError::IncompatibleImport {
+                    module: import.module.clone(),
+                    name: import.name.clone(),
+                    reason,
+                })
+            };
+            match (&ty, ext) {
+                (ExternType::Func(want), Extern::Func(f)) => {
+                    let have = self.func_type(f);
+                    if have != want {
+                        return Err(incompatible(format!("expected func {want}, found func {have}")));
+                    }
+                    funcs.push(f.0);
+                }
+                (ExternType::Table(want), Extern::Table(t)) => {
+                    let have = self.table_type(t);
+                    if have.element != want.element || !have.limits.matches(&want.limits) {
+                        return Err(incompatible(format!("expected {want:?}, found {have:?}")));
+                    }
+                    tables.push(t.0);
+                }
+                (ExternType::Memory(want), Extern::Memory(mem)) => {
+                    let have = self.memory_type(mem);
+                    if !have.limits.matches(&want.limits) {
+                        return Err(incompatible(format!("expected {want:?}, found {have:?}")));
+                    }
+                    memories.push(mem.0);
+                }
+                (ExternType::Global(want), Extern::Global(g)) => {
+                    let have = self.global_type(g);
+                    if have != *want {
+                        return Err(incompatible(format!("expected {want:?}, found {have:?}")));
+                    }
+                    globals.push(g.0);
+                }
+                (want, got) => {
+                    return Err(incompatible(format!("expected a {}, found {got:?}", want.kind())));
+                }
+            }
+        }
+
+        let id = self.instances.len() as u32;
+        let type_ids: Vec<u32> = m.types.iter().map(|t| self.intern_type(t)).collect();
+        for (i, &t) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
+            self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id: type_ids[t as usize] });
+            funcs.push(self.funcs.len() as u32 - 1);
+        }
+        for t in &m.tables[m.num_imported_tables as usize..] {
+            tables.push(self.alloc_table(*t)?.0);
+        }
+        for mem in &m.memories[m.num_imported_memories as usize..] {
+            memories.push(self.alloc_memory(*mem)?.0);
+        }
+        for g in &m.globals {
+            let v = self.eval_const(&funcs, &globals, &g.init);
+            self.globals.push(crate::store::GlobalEntity { value: v, ty: g.ty });
+            globals.push(self.globals.len() as u32 - 1);
+        }
+        let exports: HashMap<String, Extern> = m
+            .exports
+            .iter()
+            .map(|e| {
+                let i = e.index as usize;
+                let ext = match e.kind {
+                    ExternKind::Func => Extern::Func(Func(funcs[i])),
+                    ExternKind::Table => Extern::Table(crate::Table(tables[i])),
+                    ExternKind::Memory => Extern::Memory(crate::Memory(memories[i])),
+                    ExternKind::Global => Extern::Global(crate::Global(globals[i])),
+                };
+                (e.name.clone(), ext)
+            })
+            .collect();
+        self.instances.push(InstanceEntity {
+            module: module.clone(),
+            funcs,
+            tables,
+            memories,
+            globals,
+            type_ids,
+            exports,
+            dropped_elems: vec![false; m.elems.len()],
+            dropped_datas: vec![false; m.datas.len()],
+        });
+        let instance = Instance(id);
+        self.initialize(instance).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
+        Ok(instance)
+    }
+
+    /// Evaluates a constant expression in slot form.
+    fn eval_const(&self, funcs: &[u32], globals: &[u32], e: &ConstExpr) -> u128 {
+        match *e {
+            ConstExpr::Value(v) => encode128(v),
+            ConstExpr::GlobalGet(g) => self.globals[globals[g as usize] as usize].value,
+            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(funcs[f as usize])))) as u128,
+        }
+    }
+
+    /// Applies active segments, then runs the start function.
+    fn initialize(&mut self, instance: Instance) -> Result<(), Trap> {
+        let inst = &self.instances[instance.0 as usize];
+        let m = inst.module.0.clone();
+        let (funcs, globals) = (inst.funcs.clone(), inst.globals.clone());
+        for (i, seg) in m.elems.iter().enumerate() {
+            match seg.mode {
+                ElemMode::Active { table, offset } => {
+                    let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
+                    let items: Vec<u64> =
+                        seg.items.iter().map(|e| self.eval_const(&funcs, &globals, e) as u64).collect();
+                    let t = self.instances[instance.0 as usize].tables[table as usize];
+                    let elements = &mut self.tables[t as usize].elements;
+                    let dst = elements
+                        .get_mut(offset..offset.saturating_add(items.len()))
+                        .ok_or(TrapCode::TableOutOfBounds)?;
+                    dst.copy_from_slice(&items);
+                    self.instances[instance.0 as usize].dropped_elems[i] = true;
+                }
+                ElemMode::Declared => self.instances[instance.0 as usize].dropped_elems[i] = true,
+                ElemMode::Passive => {}
+            }
+        }
+        for (i, seg) in m.datas.iter().enumerate() {
+            if let DataMode::Active { memory, offset } = seg.mode {
+                let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
+                let mem = self.instances[instance.0 as usize].memories[memory as usize];
+                let data = &mut self.memories[mem as usize].data;
+                let dst = data
+                    .get_mut(offset..offset.saturating_add(seg.bytes.len()))
+                    .ok_or(TrapCode::MemoryOutOfBounds)?;
+                dst.copy_from_slice(&seg.bytes);
+                self.instances[instance.0 as usize].dropped_datas[i] = true;
+            }
+        }
+        if let Some(start) = m.start {
+            let f = self.instances[instance.0 as usize].funcs[start as usize];
+            exec::call(self, f, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Calls the function exported as `name` by `instance`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Export`] if there is no such function, [`Error::Arguments`] if the arguments do
+    /// not match its signature, [`Error::Trap`] if it traps.
+    pub fn invoke(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
+        match self.export(instance, name) {
+            Some(Extern::Func(f)) => self.call(f, args),
+            Some(_) => Err(Error::Export(format!("export \"{name}\" is not a function"))),
+            None => Err(Error::Export(format!("no export named \"{name}\""))),
+        }
+    }
+
+    /// Calls a function.
+    ///
+    /// # Errors
+    ///
+    /// As [`Store::invoke`].
+    pub fn call(&mut self, func: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
+        crate::host::check_args(self.func_type(func), args)?;
+        Ok(exec::call(self, func.0, args)?)
+    }
+}

@@ -1,0 +1,71 @@
+//! Life's interpreter: a pure-Rust WebAssembly runtime that executes the IR of `life-decode`.
+//!
+//! This crate is the runtime layer of Life. It owns the [`Store`] (functions, memories, tables,
+//! globals, instances), instantiates [`Module`]s against host imports supplied through an
+//! [`ImportResolver`], and runs function bodies in a register-style dispatch loop with its own
+//! call stack, so guest recursion never grows the host stack.
+//! It depends on pure Rust only and contains no platform code.
+//!
+//! The simplest entry point is [`Vm`], modelled on the original Go `life`'s `VirtualMachine`:
+//!
+//! ```
+//! use life_interp::{FuncType, HostFunc, ImportResolver, Trap, ValType, Value, Vm, VmConfig};
+//!
+//! /// Supplies `env.__life_log(ptr, len)`, which prints a string from guest memory.
+//! struct Resolver;
+//!
+//! impl ImportResolver for Resolver {
+//!     fn resolve_func(&mut self, module: &str, field: &str, _ty: &FuncType) -> Option<HostFunc> {
+//!         match (module, field) {
+//!             ("env", "__life_log") => Some(HostFunc::new(
+//!                 FuncType::new([ValType::I32, ValType::I32], []),
+//!                 |caller, args, _results| {
+//!                     let (ptr, len) = (args[0].i32().unwrap() as u32, args[1].i32().unwrap() as u32);
+//!                     let text = caller.read(ptr, len)?;
+//!                     println!("[app] {}", String::from_utf8_lossy(text));
+//!                     Ok(())
+//!                 },
+//!             )),
+//!             _ => None,
+//!         }
+//!     }
+//! }
+//!
+//! let wasm = wat::parse_str(r#"
+//!     (module
+//!       (import "env" "__life_log" (func $log (param i32 i32)))
+//!       (memory 1)
+//!       (data (i32.const 16) "Hello, world!")
+//!       (func (export "app_main") (result i32)
+//!         (call $log (i32.const 16) (i32.const 13))
+//!         (i32.const 0)))
+//! "#).unwrap();
+//! let mut vm = Vm::new(&wasm, VmConfig::default(), &mut Resolver).unwrap();
+//! assert_eq!(vm.invoke("app_main", &[]).unwrap(), vec![Value::I32(0)]);
+//! ```
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `wat` | yes | [`Module::from_wat`] accepts the text format |
+
+mod config;
+mod error;
+mod exec;
+mod host;
+mod instantiate;
+mod module;
+mod store;
+mod trap;
+mod vm;
+
+pub use config::VmConfig;
+pub use error::{Error, InstantiationError};
+pub use host::{Caller, HostFunc, ImportResolver, Linker, NoImports};
+pub use life_decode::{
+    ExternType, F32, F64, Features, FuncRef, FuncType, GlobalType, Limits, MemoryType, RefType,
+    TableType, TrapCode, ValType, Value,
+};
+pub use module::Module;
+pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
+pub use trap::{TraceFrame, Trap, TrapKind};
+pub use vm::Vm;

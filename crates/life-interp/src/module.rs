@@ -1,0 +1,66 @@
+//! `Module`: a decoded, validated and translated module, shared by all its instances.
+
+use crate::{Error, VmConfig};
+use life_decode::{DecodeError, DecodeErrorKind};
+use std::sync::Arc;
+
+/// A module ready to instantiate. Decode once, instantiate many times: cloning is cheap.
+///
+/// ```
+/// use life_interp::{Module, VmConfig};
+/// let module = Module::from_wat("(module (func (export \"f\")))", &VmConfig::default()).unwrap();
+/// assert!(module.decoded().export("f").is_some());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Module(pub(crate) Arc<life_decode::Module>);
+
+impl Module {
+    /// Decodes, validates and translates a binary module.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] with the offset and reason when the module is malformed or invalid.
+    pub fn new(bytes: &[u8], config: &VmConfig) -> Result<Self, Error> {
+        Ok(Module(Arc::new(life_decode::decode(bytes, config.features)?)))
+    }
+
+    /// Parses WebAssembly text (or binary) and decodes it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] when the text does not parse or the module is invalid.
+    pub fn from_wat(text: &str, config: &VmConfig) -> Result<Self, Error> {
+        let bytes = wat_bytes(text.as_bytes())?;
+        Module::new(&bytes, config)
+    }
+
+    /// Wraps an already decoded module.
+    pub fn from_decoded(module: life_decode::Module) -> Self {
+        Module(Arc::new(module))
+    }
+
+    /// The decoded module: types, imports, exports, IR.
+    pub fn decoded(&self) -> &life_decode::Module {
+        &self.0
+    }
+}
+
+/// Binary modules pass through; text is parsed with the `wat` crate (feature `wat`, on by default).
+fn wat_bytes(bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    if bytes.starts_with(b"\0asm") {
+        return Ok(bytes.to_vec());
+    }
+    #[cfg(feature = "wat")]
+    {
+        wat::parse_bytes(bytes).map(|b| b.into_owned()).map_err(|e| {
+            let offset = 0usize;
+            Error::Decode(DecodeError::new(DecodeErrorKind::Invalid, offset, e.to_string()))
+        })
+    }
+    #[cfg(not(feature = "wat"))]
+    Err(Error::Decode(DecodeError::new(
+        DecodeErrorKind::Unsupported,
+        0usize,
+        "text format support is disabled (feature `wat`)",
+    )))
+}

@@ -1,0 +1,413 @@
+//! `Store`: owns every runtime entity (functions, memories, tables, globals, instances).
+//!
+//! Instances refer to entities by store address, so one instance's exports can be another's
+//! imports (the spec's linking). Handles such as [`Func`] and [`Memory`] are plain addresses,
+//! valid only with the store that made them.
+
+use crate::{HostFunc, Module, VmConfig, exec::Executor};
+use life_decode::{
+    F32, F64, FuncRef, FuncType, GlobalType, MemoryType, TableType, ValType, Value,
+};
+use std::collections::HashMap;
+
+/// A function in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Func(pub(crate) u32);
+/// A linear memory in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Memory(pub(crate) u32);
+/// A table in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Table(pub(crate) u32);
+/// A global in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Global(pub(crate) u32);
+/// An instance in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Instance(pub(crate) u32);
+
+/// Any entity that can be imported or exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Extern {
+    /// A function.
+    Func(Func),
+    /// A table.
+    Table(Table),
+    /// A memory.
+    Memory(Memory),
+    /// A global.
+    Global(Global),
+}
+
+pub(crate) enum FuncEntity {
+    Wasm { instance: u32, index: u32, type_id: u32 },
+    Host { func: HostFunc, type_id: u32 },
+}
+
+impl FuncEntity {
+    pub(crate) fn type_id(&self) -> u32 {
+        match self {
+            FuncEntity::Wasm { type_id, .. } | FuncEntity::Host { type_id, .. } => *type_id,
+        }
+    }
+}
+
+/// Size of a WebAssembly page in bytes.
+pub const PAGE_SIZE: usize = 65536;
+
+pub(crate) struct MemoryEntity {
+    pub data: Vec<u8>,
+    pub ty: MemoryType,
+    /// The effective maximum in pages: the type's, capped by the configuration.
+    pub max_pages: u64,
+}
+
+impl MemoryEntity {
+    pub fn pages(&self) -> u64 {
+        (self.data.len() / PAGE_SIZE) as u64
+    }
+
+    /// Wasm `memory.grow`: the old size in pages, or -1.
+    pub fn grow(&mut self, delta: u64) -> i64 {
+        let old = self.pages();
+        match old.checked_add(delta) {
+            Some(new) if new <= self.max_pages => {
+                if self.data.try_reserve_exact(delta as usize * PAGE_SIZE).is_err() {
+                    return -1;
+                }
+                self.data.resize(new as usize * PAGE_SIZE, 0);
+                self.ty.limits.min = new;
+                old as i64
+            }
+            _ => -1,
+        }
+    }
+}
+
+pub(crate) struct TableEntity {
+    /// Encoded references: 0 is null, else address + 1 (see `encode_ref`).
+    pub elements: Vec<u64>,
+    pub ty: TableType,
+    pub max: u64,
+}
+
+impl TableEntity {
+    pub fn grow(&mut self, delta: u64, init: u64) -> i64 {
+        let old = self.elements.len() as u64;
+        match old.checked_add(delta) {
+            Some(new) if new <= self.max => {
+                self.elements.resize(new as usize, init);
+                self.ty.limits.min = new;
+                old as i64
+            }
+            _ => -1,
+        }
+    }
+}
+
+pub(crate) struct GlobalEntity {
+    /// The value in slot form; a `v128` uses all 128 bits, everything else the low 64.
+    pub value: u128,
+    pub ty: GlobalType,
+}
+
+pub(crate) struct InstanceEntity {
+    pub module: Module,
+    pub funcs: Vec<u32>,
+    pub tables: Vec<u32>,
+    pub memories: Vec<u32>,
+    pub globals: Vec<u32>,
+    /// Store type id of each of the module's types, for `call_indirect` checks.
+    pub type_ids: Vec<u32>,
+    pub exports: HashMap<String, Extern>,
+    pub dropped_elems: Vec<bool>,
+    pub dropped_datas: Vec<bool>,
+}
+
+/// Owns all runtime state. Cheap to create; one per VM, or shared by instances that link.
+pub struct Store {
+    pub(crate) config: VmConfig,
+    pub(crate) types: Vec<FuncType>,
+    type_index: HashMap<FuncType, u32>,
+    pub(crate) funcs: Vec<FuncEntity>,
+    pub(crate) memories: Vec<MemoryEntity>,
+    pub(crate) tables: Vec<TableEntity>,
+    pub(crate) globals: Vec<GlobalEntity>,
+    pub(crate) instances: Vec<InstanceEntity>,
+    /// Reusable execution state (value stack and frames).
+    pub(crate) executor: Option<Executor>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("instances", &self.instances.len())
+            .field("funcs", &self.funcs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// An empty store whose VMs obey `config`.
+    pub fn new(config: VmConfig) -> Self {
+        Store {
+            config,
+            types: Vec::new(),
+            type_index: HashMap::new(),
+            funcs: Vec::new(),
+            memories: Vec::new(),
+            tables: Vec::new(),
+            globals: Vec::new(),
+            instances: Vec::new(),
+            executor: None,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &VmConfig {
+        &self.config
+    }
+
+    pub(crate) fn intern_type(&mut self, ty: &FuncType) -> u32 {
+        if let Some(&id) = self.type_index.get(ty) {
+            return id;
+        }
+        let id = self.types.len() as u32;
+        self.types.push(ty.clone());
+        self.type_index.insert(ty.clone(), id);
+        id
+    }
+
+    /// Adds a host function to the store.
+    pub fn alloc_host_func(&mut self, func: HostFunc) -> Func {
+        let type_id = self.intern_type(func.ty());
+        self.funcs.push(FuncEntity::Host { func, type_id });
+        Func(self.funcs.len() as u32 - 1)
+    }
+
+    /// Adds a global holding `value`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the value's type differs from the global's.
+    pub fn alloc_global(&mut self, ty: GlobalType, value: Value) -> Result<Global, crate::Error> {
+        if value.ty() != ty.content {
+            return Err(crate::Error::Arguments(format!(
+                "global of type {} cannot hold a {}",
+                ty.content,
+                value.ty()
+            )));
+        }
+        self.globals.push(GlobalEntity { value: encode128(value), ty });
+        Ok(Global(self.globals.len() as u32 - 1))
+    }
+
+    /// Adds a zero-filled memory of the type's minimum size.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the minimum exceeds the configured maximum.
+    pub fn alloc_memory(&mut self, ty: MemoryType) -> Result<Memory, crate::Error> {
+        let cap = self.config.max_memory_pages.min(65536);
+        let max_pages = ty.limits.max.unwrap_or(65536).min(cap);
+        if ty.limits.min > cap {
+            return Err(crate::Error::Instantiation(crate::InstantiationError::Limit(format!(
+                "memory needs {} pages, more than the maximum of {cap}",
+                ty.limits.min
+            ))));
+        }
+        let mut data = Vec::new();
+        if data.try_reserve_exact(ty.limits.min as usize * PAGE_SIZE).is_err() {
+            return Err(crate::Error::Memory("cannot allocate linear memory".into()));
+        }
+        data.resize(ty.limits.min as usize * PAGE_SIZE, 0);
+        self.memories.push(MemoryEntity { data, ty, max_pages });
+        Ok(Memory(self.memories.len() as u32 - 1))
+    }
+
+    /// Adds a table of the type's minimum size, every element null.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the minimum exceeds the configured maximum.
+    pub fn alloc_table(&mut self, ty: TableType) -> Result<Table, crate::Error> {
+        let cap = self.config.max_table_elements;
+        if ty.limits.min > cap {
+            return Err(crate::Error::Instantiation(crate::InstantiationError::Limit(format!(
+                "table needs {} elements, more than the maximum of {cap}",
+                ty.limits.min
+            ))));
+        }
+        let max = ty.limits.max.unwrap_or(u32::MAX as u64).min(cap);
+        self.tables.push(TableEntity { elements: vec![0; ty.limits.min as usize], ty, max });
+        Ok(Table(self.tables.len() as u32 - 1))
+    }
+
+    /// The signature of a function.
+    pub fn func_type(&self, func: Func) -> &FuncType {
+        &self.types[self.funcs[func.0 as usize].type_id() as usize]
+    }
+
+    /// The type of a global.
+    pub fn global_type(&self, global: Global) -> GlobalType {
+        self.globals[global.0 as usize].ty
+    }
+
+    /// The current value of a global.
+    pub fn global_get(&self, global: Global) -> Value {
+        let g = &self.globals[global.0 as usize];
+        decode(g.ty.content, g.value as u64, (g.value >> 64) as u64)
+    }
+
+    /// Sets a mutable global.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the global is immutable or the value has another type.
+    pub fn global_set(&mut self, global: Global, value: Value) -> Result<(), crate::Error> {
+        let g = &mut self.globals[global.0 as usize];
+        if !g.ty.mutable {
+            return Err(crate::Error::Arguments("global is immutable".into()));
+        }
+        if g.ty.content != value.ty() {
+            return Err(crate::Error::Arguments(format!(
+                "global of type {} cannot hold a {}",
+                g.ty.content,
+                value.ty()
+            )));
+        }
+        g.value = encode128(value);
+        Ok(())
+    }
+
+    /// The type of a memory (its `min` is the current size).
+    pub fn memory_type(&self, memory: Memory) -> MemoryType {
+        self.memories[memory.0 as usize].ty
+    }
+
+    /// The bytes of a memory.
+    pub fn memory_data(&self, memory: Memory) -> &[u8] {
+        &self.memories[memory.0 as usize].data
+    }
+
+    /// The bytes of a memory, writable.
+    pub fn memory_data_mut(&mut self, memory: Memory) -> &mut [u8] {
+        &mut self.memories[memory.0 as usize].data
+    }
+
+    /// Grows a memory by `delta` pages; returns the old size, or `None` past the maximum.
+    pub fn memory_grow(&mut self, memory: Memory, delta: u64) -> Option<u64> {
+        let r = self.memories[memory.0 as usize].grow(delta);
+        (r >= 0).then_some(r as u64)
+    }
+
+    /// The type of a table (its `min` is the current size).
+    pub fn table_type(&self, table: Table) -> TableType {
+        self.tables[table.0 as usize].ty
+    }
+
+    /// Element `index` of a table, or `None` if out of bounds.
+    pub fn table_get(&self, table: Table, index: u32) -> Option<Value> {
+        let t = &self.tables[table.0 as usize];
+        t.elements.get(index as usize).map(|&e| decode(t.ty.element.into(), e, 0))
+    }
+
+    /// Sets element `index` of a table.
+    ///
+    /// # Errors
+    ///
+    /// Fails when out of bounds or the value has the wrong type.
+    pub fn table_set(&mut self, table: Table, index: u32, value: Value) -> Result<(), crate::Error> {
+        let t = &mut self.tables[table.0 as usize];
+        let want: ValType = t.ty.element.into();
+        if value.ty() != want {
+            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", value.ty())));
+        }
+        match t.elements.get_mut(index as usize) {
+            Some(e) => {
+                *e = encode(value);
+                Ok(())
+            }
+            None => Err(crate::Error::Arguments("table index out of bounds".into())),
+        }
+    }
+
+    /// Grows a table by `delta` elements set to `init`; returns the old size, or `None` past
+    /// the maximum.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `init` has the wrong type.
+    pub fn table_grow(&mut self, table: Table, delta: u32, init: Value) -> Result<Option<u32>, crate::Error> {
+        let t = &mut self.tables[table.0 as usize];
+        let want: ValType = t.ty.element.into();
+        if init.ty() != want {
+            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", init.ty())));
+        }
+        let r = t.grow(delta as u64, encode(init));
+        Ok((r >= 0).then_some(r as u32))
+    }
+
+    /// The export `name` of `instance`.
+    pub fn export(&self, instance: Instance, name: &str) -> Option<Extern> {
+        self.instances[instance.0 as usize].exports.get(name).copied()
+    }
+
+    /// All exports of `instance`, in no particular order.
+    pub fn exports(&self, instance: Instance) -> impl Iterator<Item = (&str, Extern)> {
+        self.instances[instance.0 as usize].exports.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    /// The module an instance was made from.
+    pub fn instance_module(&self, instance: Instance) -> &Module {
+        &self.instances[instance.0 as usize].module
+    }
+
+    /// The first memory of an instance, if it has one.
+    pub fn instance_memory(&self, instance: Instance) -> Option<Memory> {
+        self.instances[instance.0 as usize].memories.first().map(|&m| Memory(m))
+    }
+}
+
+/// Encodes a value into its 64-bit slot form (the low half of a `v128`).
+pub(crate) fn encode(v: Value) -> u64 {
+    match v {
+        Value::I32(x) => x as u32 as u64,
+        Value::I64(x) => x as u64,
+        Value::F32(x) => x.to_bits() as u64,
+        Value::F64(x) => x.to_bits(),
+        Value::V128(x) => x as u64,
+        Value::FuncRef(r) => r.map_or(0, |r| r.0 as u64 + 1),
+        Value::ExternRef(r) => r.map_or(0, |r| r as u64 + 1),
+    }
+}
+
+/// Encodes a value into 128 bits (the two slots of a `v128`, one slot otherwise).
+pub(crate) fn encode128(v: Value) -> u128 {
+    match v {
+        Value::V128(x) => x,
+        other => encode(other) as u128,
+    }
+}
+
+/// Decodes a slot (and, for `v128`, the next slot `hi`) into a value of type `ty`.
+pub(crate) fn decode(ty: ValType, lo: u64, hi: u64) -> Value {
+    match ty {
+        ValType::I32 => Value::I32(lo as u32 as i32),
+        ValType::I64 => Value::I64(lo as i64),
+        ValType::F32 => Value::F32(F32::from_bits(lo as u32)),
+        ValType::F64 => Value::F64(F64::from_bits(lo)),
+        ValType::V128 => Value::V128((hi as u128) << 64 | lo as u128),
+        ValType::FuncRef => Value::FuncRef(lo.checked_sub(1).map(|a| FuncRef(a as u32))),
+        ValType::ExternRef => Value::ExternRef(lo.checked_sub(1).map(|a| a as u32)),
+    }
+}
+
+/// Writes `v` into `slots` (one slot, two for `v128`).
+pub(crate) fn write_value(v: Value, slots: &mut [u64]) {
+    slots[0] = encode(v);
+    if let Value::V128(x) = v {
+        slots[1] = (x >> 64) as u64;
+    }
+}
+

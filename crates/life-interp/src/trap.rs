@@ -1,0 +1,121 @@
+//! `Trap`: why a call stopped, and the guest stack at that moment.
+
+use life_decode::TrapCode;
+use std::fmt;
+
+/// Why execution trapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrapKind {
+    /// A WebAssembly trap with the spec's reason.
+    Code(TrapCode),
+    /// A host function failed with this message.
+    Host(String),
+    /// The guest asked to exit the process with this code (WASI `proc_exit`).
+    Exit(i32),
+}
+
+/// One guest frame of a trap's stack trace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceFrame {
+    /// Function index in its module.
+    pub func_index: u32,
+    /// Function name from the `name` section, if any.
+    pub name: Option<String>,
+}
+
+impl fmt::Display for TraceFrame {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{name} (func {})", self.func_index),
+            None => write!(f, "func {}", self.func_index),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct TrapInner {
+    kind: TrapKind,
+    trace: Vec<TraceFrame>,
+}
+
+/// A trap: execution stopped abnormally. Boxed so `Result<_, Trap>` stays one word.
+#[derive(Debug, Clone)]
+pub struct Trap(Box<TrapInner>);
+
+impl Trap {
+    /// A trap of the given kind, with no stack trace yet.
+    #[cold]
+    pub fn new(kind: TrapKind) -> Self {
+        Trap(Box::new(TrapInner { kind, trace: Vec::new() }))
+    }
+
+    /// A host error with a message, for host functions to return.
+    #[cold]
+    pub fn host(message: impl Into<String>) -> Self {
+        Trap::new(TrapKind::Host(message.into()))
+    }
+
+    /// The trap's kind.
+    pub fn kind(&self) -> &TrapKind {
+        &self.0.kind
+    }
+
+    /// The spec trap code, if this is a WebAssembly trap.
+    pub fn code(&self) -> Option<TrapCode> {
+        match self.0.kind {
+            TrapKind::Code(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Guest frames, innermost first.
+    pub fn trace(&self) -> &[TraceFrame] {
+        &self.0.trace
+    }
+
+    pub(crate) fn with_trace(mut self, trace: Vec<TraceFrame>) -> Self {
+        if self.0.trace.is_empty() {
+            self.0.trace = trace;
+        }
+        self
+    }
+
+    /// The message followed by the stack trace, one frame per line.
+    pub fn display_with_trace(&self) -> String {
+        let mut s = self.to_string();
+        for (i, frame) in self.0.trace.iter().enumerate() {
+            s.push_str(&format!("\n  {i}: {frame}"));
+        }
+        s
+    }
+}
+
+impl From<TrapCode> for Trap {
+    #[cold]
+    fn from(code: TrapCode) -> Self {
+        Trap::new(TrapKind::Code(code))
+    }
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.kind {
+            TrapKind::Code(c) => write!(f, "{c}"),
+            TrapKind::Host(m) => write!(f, "host error: {m}"),
+            TrapKind::Exit(code) => write!(f, "exit with code {code}"),
+        }
+    }
+}
+
+impl std::error::Error for Trap {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trap_is_one_pointer() {
+        assert_eq!(std::mem::size_of::<Trap>(), std::mem::size_of::<usize>());
+        assert_eq!(std::mem::size_of::<Result<(), Trap>>(), std::mem::size_of::<usize>());
+    }
+}

@@ -1,0 +1,133 @@
+//! The [`SpecEngine`] adapter for `life-interp`, with the `spectest` host module.
+
+use crate::{ExecError, InstantiateError, SpecEngine};
+use life_decode::{
+    F32, F64, Features, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType,
+    Value,
+};
+use life_interp::{Error, Extern, HostFunc, Instance, Linker, Module, Store, VmConfig};
+
+/// Drives `life-interp`: one store per `.wast` file, linked through a [`Linker`].
+pub struct InterpEngine {
+    store: Store,
+    linker: Linker,
+    config: VmConfig,
+}
+
+impl InterpEngine {
+    /// A fresh store with `spectest` registered, accepting `features`.
+    pub fn new(features: Features) -> Self {
+        let config = VmConfig {
+            features,
+            ..VmConfig::default()
+        };
+        let mut store = Store::new(config.clone());
+        let mut linker = Linker::new();
+        define_spectest(&mut store, &mut linker);
+        InterpEngine {
+            store,
+            linker,
+            config,
+        }
+    }
+}
+
+/// The `spectest` module every spec script may import.
+fn define_spectest(store: &mut Store, linker: &mut Linker) {
+    let (i32_, i64_, f32_, f64_) = (ValType::I32, ValType::I64, ValType::F32, ValType::F64);
+    let prints: [(&str, &[ValType]); 7] = [
+        ("print", &[]),
+        ("print_i32", &[i32_]),
+        ("print_i64", &[i64_]),
+        ("print_f32", &[f32_]),
+        ("print_f64", &[f64_]),
+        ("print_i32_f32", &[i32_, f32_]),
+        ("print_f64_f64", &[f64_, f64_]),
+    ];
+    for (name, params) in prints {
+        let f = HostFunc::new(FuncType::new(params.iter().copied(), []), |_, _, _| Ok(()));
+        linker.define_func(store, "spectest", name, f);
+    }
+    let globals = [
+        ("global_i32", Value::I32(666)),
+        ("global_i64", Value::I64(666)),
+        ("global_f32", Value::F32(F32::from(666.6f32))),
+        ("global_f64", Value::F64(F64::from(666.6f64))),
+    ];
+    for (name, value) in globals {
+        let g = store
+            .alloc_global(
+                GlobalType {
+                    content: value.ty(),
+                    mutable: false,
+                },
+                value,
+            )
+            .expect("value matches its own type");
+        linker.define("spectest", name, Extern::Global(g));
+    }
+    let table = store
+        .alloc_table(TableType {
+            element: RefType::FuncRef,
+            limits: Limits {
+                min: 10,
+                max: Some(20),
+            },
+        })
+        .expect("spectest table fits the default limits");
+    linker.define("spectest", "table", Extern::Table(table));
+    let memory = store
+        .alloc_memory(MemoryType {
+            limits: Limits {
+                min: 1,
+                max: Some(2),
+            },
+        })
+        .expect("spectest memory fits the default limits");
+    linker.define("spectest", "memory", Extern::Memory(memory));
+}
+
+impl SpecEngine for InterpEngine {
+    type Instance = Instance;
+
+    fn instantiate(&mut self, wasm: &[u8]) -> Result<Instance, InstantiateError> {
+        let module =
+            Module::new(wasm, &self.config).map_err(|e| InstantiateError::Decode(e.to_string()))?;
+        self.store
+            .instantiate(&module, &mut self.linker)
+            .map_err(|e| match e {
+                Error::Decode(e) => InstantiateError::Decode(e.to_string()),
+                Error::Instantiation(life_interp::InstantiationError::Trap(t)) => {
+                    InstantiateError::Trap(t.to_string())
+                }
+                other => InstantiateError::Link(other.to_string()),
+            })
+    }
+
+    fn register(&mut self, name: &str, instance: &Instance) {
+        self.linker.define_instance(&self.store, name, *instance);
+    }
+
+    fn invoke(
+        &mut self,
+        instance: &Instance,
+        func: &str,
+        args: &[Value],
+    ) -> Result<Vec<Value>, ExecError> {
+        self.store
+            .invoke(*instance, func, args)
+            .map_err(|e| match e {
+                Error::Trap(t) => ExecError::Trap(t.to_string()),
+                other => ExecError::Other(other.to_string()),
+            })
+    }
+
+    fn get(&mut self, instance: &Instance, global: &str) -> Result<Value, ExecError> {
+        match self.store.export(*instance, global) {
+            Some(Extern::Global(g)) => Ok(self.store.global_get(g)),
+            _ => Err(ExecError::Other(format!(
+                "no global export named {global:?}"
+            ))),
+        }
+    }
+}
