@@ -27,7 +27,11 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
     let mut func_allocs = wasmparser::FuncValidatorAllocations::default();
     let mut translator = translate::Translator::default();
 
-    for payload in Parser::new(0).parse_all(bytes) {
+    // The parser must know the features too: with all of them on it reads memory limits as
+    // 64-bit LEBs and so accepts overlong 32-bit encodings.
+    let mut parser = Parser::new(0);
+    parser.set_features(features.to_wasmparser());
+    for payload in parser.parse_all(bytes) {
         let payload = payload?;
         let valid = validator.payload(&payload)?;
         match payload {

@@ -212,18 +212,27 @@ pub fn f32_copysign(a: f32, b: f32) -> f32 {
 /// `f32.ceil`: round toward positive infinity.
 #[inline]
 pub fn f32_ceil(a: f32) -> f32 {
+    if a.is_nan() {
+        return quiet_f32(a);
+    }
     a.ceil()
 }
 
 /// `f32.floor`: round toward negative infinity.
 #[inline]
 pub fn f32_floor(a: f32) -> f32 {
+    if a.is_nan() {
+        return quiet_f32(a);
+    }
     a.floor()
 }
 
 /// `f32.trunc`: round toward zero.
 #[inline]
 pub fn f32_trunc(a: f32) -> f32 {
+    if a.is_nan() {
+        return quiet_f32(a);
+    }
     a.trunc()
 }
 
@@ -233,12 +242,18 @@ pub fn f32_trunc(a: f32) -> f32 {
 // (2.5 -> 2.0), which is `round_ties_even`.
 #[inline]
 pub fn f32_nearest(a: f32) -> f32 {
+    if a.is_nan() {
+        return quiet_f32(a);
+    }
     a.round_ties_even()
 }
 
 /// `f32.sqrt`: correctly rounded square root.
 #[inline]
 pub fn f32_sqrt(a: f32) -> f32 {
+    if a.is_nan() {
+        return quiet_f32(a);
+    }
     a.sqrt()
 }
 
@@ -265,18 +280,27 @@ pub fn f64_copysign(a: f64, b: f64) -> f64 {
 /// `f64.ceil`: round toward positive infinity.
 #[inline]
 pub fn f64_ceil(a: f64) -> f64 {
+    if a.is_nan() {
+        return quiet_f64(a);
+    }
     a.ceil()
 }
 
 /// `f64.floor`: round toward negative infinity.
 #[inline]
 pub fn f64_floor(a: f64) -> f64 {
+    if a.is_nan() {
+        return quiet_f64(a);
+    }
     a.floor()
 }
 
 /// `f64.trunc`: round toward zero.
 #[inline]
 pub fn f64_trunc(a: f64) -> f64 {
+    if a.is_nan() {
+        return quiet_f64(a);
+    }
     a.trunc()
 }
 
@@ -285,12 +309,18 @@ pub fn f64_trunc(a: f64) -> f64 {
 // Note: Rust's `f64::round` rounds ties away from zero; Wasm rounds them to even.
 #[inline]
 pub fn f64_nearest(a: f64) -> f64 {
+    if a.is_nan() {
+        return quiet_f64(a);
+    }
     a.round_ties_even()
 }
 
 /// `f64.sqrt`: correctly rounded square root.
 #[inline]
 pub fn f64_sqrt(a: f64) -> f64 {
+    if a.is_nan() {
+        return quiet_f64(a);
+    }
     a.sqrt()
 }
 
@@ -602,4 +632,18 @@ pub fn i64_extend16_s(a: i64) -> i64 {
 #[inline]
 pub fn i64_extend32_s(a: i64) -> i64 {
     i64::from(a as i32)
+}
+
+/// The NaN `a` with its quiet bit set: rounding and square root of a NaN must return an
+/// arithmetic NaN, but Rust's `floor`/`ceil`/`trunc`/`round_ties_even` may return a
+/// signalling NaN unchanged.
+#[inline]
+fn quiet_f32(a: f32) -> f32 {
+    f32::from_bits(a.to_bits() | 0x0040_0000)
+}
+
+/// See [`quiet_f32`].
+#[inline]
+fn quiet_f64(a: f64) -> f64 {
+    f64::from_bits(a.to_bits() | 0x0008_0000_0000_0000)
 }

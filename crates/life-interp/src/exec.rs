@@ -49,7 +49,14 @@ pub(crate) fn call(store: &mut Store, func: u32, args: &[Value]) -> Result<Vec<V
     if let FuncEntity::Host { func: host, .. } = &store.funcs[func as usize] {
         let host = host.clone();
         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        host.call(&mut Caller { store, instance: None }, args, &mut results)?;
+        host.call(
+            &mut Caller {
+                store,
+                instance: None,
+            },
+            args,
+            &mut results,
+        )?;
         return Ok(results);
     }
     let mut ex = store.executor.take().unwrap_or_default();
@@ -91,9 +98,15 @@ impl Mem {
         match store.instances[instance as usize].memories.first() {
             Some(&m) => {
                 let data = &mut store.memories[m as usize].data;
-                Mem { base: data.as_mut_ptr(), len: data.len() }
+                Mem {
+                    base: data.as_mut_ptr(),
+                    len: data.len(),
+                }
             }
-            None => Mem { base: std::ptr::null_mut(), len: 0 },
+            None => Mem {
+                base: std::ptr::null_mut(),
+                len: 0,
+            },
         }
     }
 }
@@ -101,13 +114,20 @@ impl Mem {
 impl Executor {
     /// Makes room for a frame of `frame_slots` at `base`, zeroing its declared locals.
     #[inline(always)]
-    fn prepare_frame(&mut self, store: &Store, base: usize, body: &life_decode::ir::FuncBody) -> Result<(), TrapCode> {
+    fn prepare_frame(
+        &mut self,
+        store: &Store,
+        base: usize,
+        body: &life_decode::ir::FuncBody,
+    ) -> Result<(), TrapCode> {
         let need = base + body.frame_slots as usize;
         if need > store.config.max_value_stack {
             return Err(TrapCode::StackOverflow);
         }
         if need > self.stack.len() {
-            let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
+            let new_len = need
+                .max(self.stack.len() * 2)
+                .min(store.config.max_value_stack.max(need));
             self.stack.resize(new_len, 0);
         }
         self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
@@ -118,12 +138,20 @@ impl Executor {
         std::iter::once(current)
             .chain(self.frames.iter().rev().map(|f| f.func))
             .map(|addr| match &store.funcs[addr as usize] {
-                FuncEntity::Wasm { instance, index, .. } => {
+                FuncEntity::Wasm {
+                    instance, index, ..
+                } => {
                     let module = &store.instances[*instance as usize].module.0;
                     let func_index = module.num_imported_funcs + index;
-                    TraceFrame { func_index, name: module.func_name(func_index).map(str::to_string) }
+                    TraceFrame {
+                        func_index,
+                        name: module.func_name(func_index).map(str::to_string),
+                    }
                 }
-                FuncEntity::Host { .. } => TraceFrame { func_index: addr, name: Some("<host>".into()) },
+                FuncEntity::Host { .. } => TraceFrame {
+                    func_index: addr,
+                    name: Some("<host>".into()),
+                },
             })
             .collect()
     }
@@ -141,7 +169,10 @@ impl Executor {
     /// The dispatch loop. `current` tracks the running function for stack traces.
     #[inline(never)]
     fn execute(&mut self, store: &mut Store, current: &mut u32) -> Result<(), Trap> {
-        let FuncEntity::Wasm { instance, index, .. } = store.funcs[*current as usize] else {
+        let FuncEntity::Wasm {
+            instance, index, ..
+        } = store.funcs[*current as usize]
+        else {
             unreachable!("`call` handles host functions before running the loop");
         };
         let mut instance = instance;
@@ -243,7 +274,9 @@ impl Executor {
                 }
                 let mut bytes = [0u8; $n];
                 // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe { std::ptr::copy_nonoverlapping(mem.base.add(ea as usize), bytes.as_mut_ptr(), $n) };
+                unsafe {
+                    std::ptr::copy_nonoverlapping(mem.base.add(ea as usize), bytes.as_mut_ptr(), $n)
+                };
                 $set!($dst, $conv(bytes));
             }};
         }
@@ -255,7 +288,9 @@ impl Executor {
                 }
                 let bytes: [u8; $n] = $bytes;
                 // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.base.add(ea as usize), $n) };
+                unsafe {
+                    std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.base.add(ea as usize), $n)
+                };
             }};
         }
         // Enters wasm or host function `addr` with its frame at `base + $cb`.
@@ -352,22 +387,73 @@ impl Executor {
                 // ---- Control ----
                 Op::Unreachable {} => trap!(TrapCode::Unreachable),
                 Op::Br { target } => jump!(target),
-                Op::BrIfNez { cond, target } => if u32_!(cond) != 0 { jump!(target) },
-                Op::BrIfEqz { cond, target } => if u32_!(cond) == 0 { jump!(target) },
-                Op::BrIfI32Eq { a, b, target } => if i32_!(a) == i32_!(b) { jump!(target) },
-                Op::BrIfI32Ne { a, b, target } => if i32_!(a) != i32_!(b) { jump!(target) },
-                Op::BrIfI32LtS { a, b, target } => if i32_!(a) < i32_!(b) { jump!(target) },
-                Op::BrIfI32LtU { a, b, target } => if u32_!(a) < u32_!(b) { jump!(target) },
-                Op::BrIfI32GtS { a, b, target } => if i32_!(a) > i32_!(b) { jump!(target) },
-                Op::BrIfI32GtU { a, b, target } => if u32_!(a) > u32_!(b) { jump!(target) },
-                Op::BrIfI32LeS { a, b, target } => if i32_!(a) <= i32_!(b) { jump!(target) },
-                Op::BrIfI32LeU { a, b, target } => if u32_!(a) <= u32_!(b) { jump!(target) },
-                Op::BrIfI32GeS { a, b, target } => if i32_!(a) >= i32_!(b) { jump!(target) },
-                Op::BrIfI32GeU { a, b, target } => if u32_!(a) >= u32_!(b) { jump!(target) },
+                Op::BrIfNez { cond, target } => {
+                    if u32_!(cond) != 0 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfEqz { cond, target } => {
+                    if u32_!(cond) == 0 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32Eq { a, b, target } => {
+                    if i32_!(a) == i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32Ne { a, b, target } => {
+                    if i32_!(a) != i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LtS { a, b, target } => {
+                    if i32_!(a) < i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LtU { a, b, target } => {
+                    if u32_!(a) < u32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GtS { a, b, target } => {
+                    if i32_!(a) > i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GtU { a, b, target } => {
+                    if u32_!(a) > u32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LeS { a, b, target } => {
+                    if i32_!(a) <= i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LeU { a, b, target } => {
+                    if u32_!(a) <= u32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GeS { a, b, target } => {
+                    if i32_!(a) >= i32_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GeU { a, b, target } => {
+                    if u32_!(a) >= u32_!(b) {
+                        jump!(target)
+                    }
+                }
                 Op::BrTable { index, table, len } => {
                     let i = u32_!(index).min(len);
                     let module = &store.instances[instance as usize].module.0;
-                    let FuncEntity::Wasm { index: body, .. } = store.funcs[*current as usize] else { unreachable!() };
+                    let FuncEntity::Wasm { index: body, .. } = store.funcs[*current as usize]
+                    else {
+                        unreachable!()
+                    };
                     jump!(module.bodies[body as usize].br_tables[(table + i) as usize]);
                 }
                 Op::Return {} => ret!(),
@@ -375,12 +461,23 @@ impl Executor {
                     set!(0, get!(src));
                     ret!()
                 }
-                Op::Call { func, base: cb } => call!(store.instances[instance as usize].funcs[func as usize], cb),
-                Op::CallIndirect { index, base: cb, ty, table } => {
+                Op::Call { func, base: cb } => {
+                    call!(store.instances[instance as usize].funcs[func as usize], cb)
+                }
+                Op::CallIndirect {
+                    index,
+                    base: cb,
+                    ty,
+                    table,
+                } => {
                     let inst = &store.instances[instance as usize];
                     let t = &store.tables[inst.tables[table as usize] as usize];
-                    let Some(&e) = t.elements.get(u32_!(index) as usize) else { trap!(TrapCode::UndefinedElement) };
-                    let Some(addr) = e.checked_sub(1) else { trap!(TrapCode::UninitializedElement) };
+                    let Some(&e) = t.elements.get(u32_!(index) as usize) else {
+                        trap!(TrapCode::UndefinedElement)
+                    };
+                    let Some(addr) = e.checked_sub(1) else {
+                        trap!(TrapCode::UninitializedElement)
+                    };
                     if store.funcs[addr as usize].type_id() != inst.type_ids[ty as usize] {
                         trap!(TrapCode::IndirectCallTypeMismatch);
                     }
@@ -401,7 +498,11 @@ impl Executor {
                 }
                 Op::Const32 { dst, value } => set!(dst, value as u64),
                 Op::Const64 { dst, value } => set!(dst, value),
-                Op::Select { dst, other, cond } => if u32_!(cond) == 0 { set!(dst, get!(other)) },
+                Op::Select { dst, other, cond } => {
+                    if u32_!(cond) == 0 {
+                        set!(dst, get!(other))
+                    }
+                }
                 Op::SelectWide { dst, other, cond } => {
                     if u32_!(cond) == 0 {
                         set!(dst, get!(other));
@@ -425,29 +526,93 @@ impl Executor {
                     mem = Mem::of(store, instance);
                     set_i32!(dst, r as i32)
                 }
-                Op::I32Load { dst, addr, offset } => load!(dst, addr, offset, 4, i32::from_le_bytes, set_i32),
-                Op::I64Load { dst, addr, offset } => load!(dst, addr, offset, 8, i64::from_le_bytes, set_i64),
-                Op::F32Load { dst, addr, offset } => load!(dst, addr, offset, 4, u32::from_le_bytes, set_i32),
-                Op::F64Load { dst, addr, offset } => load!(dst, addr, offset, 8, u64::from_le_bytes, set_i64),
-                Op::I32Load8S { dst, addr, offset } => load!(dst, addr, offset, 1, i8::from_le_bytes, set_i32),
-                Op::I32Load8U { dst, addr, offset } => load!(dst, addr, offset, 1, u8::from_le_bytes, set_i32),
-                Op::I32Load16S { dst, addr, offset } => load!(dst, addr, offset, 2, i16::from_le_bytes, set_i32),
-                Op::I32Load16U { dst, addr, offset } => load!(dst, addr, offset, 2, u16::from_le_bytes, set_i32),
-                Op::I64Load8S { dst, addr, offset } => load!(dst, addr, offset, 1, i8::from_le_bytes, set_i64),
-                Op::I64Load8U { dst, addr, offset } => load!(dst, addr, offset, 1, u8::from_le_bytes, set_i64),
-                Op::I64Load16S { dst, addr, offset } => load!(dst, addr, offset, 2, i16::from_le_bytes, set_i64),
-                Op::I64Load16U { dst, addr, offset } => load!(dst, addr, offset, 2, u16::from_le_bytes, set_i64),
-                Op::I64Load32S { dst, addr, offset } => load!(dst, addr, offset, 4, i32::from_le_bytes, set_i64),
-                Op::I64Load32U { dst, addr, offset } => load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64),
-                Op::I32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::I64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::F32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::F64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::I32Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I32Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I64Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store32 { addr, value, offset } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
+                Op::I32Load { dst, addr, offset } => {
+                    load!(dst, addr, offset, 4, i32::from_le_bytes, set_i32)
+                }
+                Op::I64Load { dst, addr, offset } => {
+                    load!(dst, addr, offset, 8, i64::from_le_bytes, set_i64)
+                }
+                Op::F32Load { dst, addr, offset } => {
+                    load!(dst, addr, offset, 4, u32::from_le_bytes, set_i32)
+                }
+                Op::F64Load { dst, addr, offset } => {
+                    load!(dst, addr, offset, 8, u64::from_le_bytes, set_i64)
+                }
+                Op::I32Load8S { dst, addr, offset } => {
+                    load!(dst, addr, offset, 1, i8::from_le_bytes, set_i32)
+                }
+                Op::I32Load8U { dst, addr, offset } => {
+                    load!(dst, addr, offset, 1, u8::from_le_bytes, set_i32)
+                }
+                Op::I32Load16S { dst, addr, offset } => {
+                    load!(dst, addr, offset, 2, i16::from_le_bytes, set_i32)
+                }
+                Op::I32Load16U { dst, addr, offset } => {
+                    load!(dst, addr, offset, 2, u16::from_le_bytes, set_i32)
+                }
+                Op::I64Load8S { dst, addr, offset } => {
+                    load!(dst, addr, offset, 1, i8::from_le_bytes, set_i64)
+                }
+                Op::I64Load8U { dst, addr, offset } => {
+                    load!(dst, addr, offset, 1, u8::from_le_bytes, set_i64)
+                }
+                Op::I64Load16S { dst, addr, offset } => {
+                    load!(dst, addr, offset, 2, i16::from_le_bytes, set_i64)
+                }
+                Op::I64Load16U { dst, addr, offset } => {
+                    load!(dst, addr, offset, 2, u16::from_le_bytes, set_i64)
+                }
+                Op::I64Load32S { dst, addr, offset } => {
+                    load!(dst, addr, offset, 4, i32::from_le_bytes, set_i64)
+                }
+                Op::I64Load32U { dst, addr, offset } => {
+                    load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64)
+                }
+                Op::I32Store {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+                Op::I64Store {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 8, get!(value).to_le_bytes()),
+                Op::F32Store {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+                Op::F64Store {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 8, get!(value).to_le_bytes()),
+                Op::I32Store8 {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+                Op::I32Store16 {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+                Op::I64Store8 {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+                Op::I64Store16 {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+                Op::I64Store32 {
+                    addr,
+                    value,
+                    offset,
+                } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
 
                 // ---- Numeric: i32 ----
                 Op::I32Eqz { dst, src } => set_i32!(dst, u32_!(src) == 0),
@@ -467,10 +632,18 @@ impl Executor {
                 Op::I32Add { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_add(u32_!(b))),
                 Op::I32Sub { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_sub(u32_!(b))),
                 Op::I32Mul { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_mul(u32_!(b))),
-                Op::I32DivS { dst, a, b } => set_i32!(dst, tri!(sem::i32_div_s(i32_!(a), i32_!(b)))),
-                Op::I32DivU { dst, a, b } => set_i32!(dst, tri!(sem::i32_div_u(u32_!(a), u32_!(b)))),
-                Op::I32RemS { dst, a, b } => set_i32!(dst, tri!(sem::i32_rem_s(i32_!(a), i32_!(b)))),
-                Op::I32RemU { dst, a, b } => set_i32!(dst, tri!(sem::i32_rem_u(u32_!(a), u32_!(b)))),
+                Op::I32DivS { dst, a, b } => {
+                    set_i32!(dst, tri!(sem::i32_div_s(i32_!(a), i32_!(b))))
+                }
+                Op::I32DivU { dst, a, b } => {
+                    set_i32!(dst, tri!(sem::i32_div_u(u32_!(a), u32_!(b))))
+                }
+                Op::I32RemS { dst, a, b } => {
+                    set_i32!(dst, tri!(sem::i32_rem_s(i32_!(a), i32_!(b))))
+                }
+                Op::I32RemU { dst, a, b } => {
+                    set_i32!(dst, tri!(sem::i32_rem_u(u32_!(a), u32_!(b))))
+                }
                 Op::I32And { dst, a, b } => set_i32!(dst, u32_!(a) & u32_!(b)),
                 Op::I32Or { dst, a, b } => set_i32!(dst, u32_!(a) | u32_!(b)),
                 Op::I32Xor { dst, a, b } => set_i32!(dst, u32_!(a) ^ u32_!(b)),
@@ -516,9 +689,13 @@ impl Executor {
                 Op::I64Add { dst, a, b } => set_i64!(dst, get!(a).wrapping_add(get!(b))),
                 Op::I64Sub { dst, a, b } => set_i64!(dst, get!(a).wrapping_sub(get!(b))),
                 Op::I64Mul { dst, a, b } => set_i64!(dst, get!(a).wrapping_mul(get!(b))),
-                Op::I64DivS { dst, a, b } => set_i64!(dst, tri!(sem::i64_div_s(i64_!(a), i64_!(b)))),
+                Op::I64DivS { dst, a, b } => {
+                    set_i64!(dst, tri!(sem::i64_div_s(i64_!(a), i64_!(b))))
+                }
                 Op::I64DivU { dst, a, b } => set_i64!(dst, tri!(sem::i64_div_u(get!(a), get!(b)))),
-                Op::I64RemS { dst, a, b } => set_i64!(dst, tri!(sem::i64_rem_s(i64_!(a), i64_!(b)))),
+                Op::I64RemS { dst, a, b } => {
+                    set_i64!(dst, tri!(sem::i64_rem_s(i64_!(a), i64_!(b))))
+                }
                 Op::I64RemU { dst, a, b } => set_i64!(dst, tri!(sem::i64_rem_u(get!(a), get!(b)))),
                 Op::I64And { dst, a, b } => set_i64!(dst, get!(a) & get!(b)),
                 Op::I64Or { dst, a, b } => set_i64!(dst, get!(a) | get!(b)),
@@ -550,7 +727,9 @@ impl Executor {
                 Op::F32Div { dst, a, b } => set_f32!(dst, f32_!(a) / f32_!(b)),
                 Op::F32Min { dst, a, b } => set_f32!(dst, sem::f32_min(f32_!(a), f32_!(b))),
                 Op::F32Max { dst, a, b } => set_f32!(dst, sem::f32_max(f32_!(a), f32_!(b))),
-                Op::F32Copysign { dst, a, b } => set_f32!(dst, sem::f32_copysign(f32_!(a), f32_!(b))),
+                Op::F32Copysign { dst, a, b } => {
+                    set_f32!(dst, sem::f32_copysign(f32_!(a), f32_!(b)))
+                }
 
                 // ---- Numeric: f64 ----
                 Op::F64Eq { dst, a, b } => set_i32!(dst, f64_!(a) == f64_!(b)),
@@ -572,28 +751,58 @@ impl Executor {
                 Op::F64Div { dst, a, b } => set_f64!(dst, f64_!(a) / f64_!(b)),
                 Op::F64Min { dst, a, b } => set_f64!(dst, sem::f64_min(f64_!(a), f64_!(b))),
                 Op::F64Max { dst, a, b } => set_f64!(dst, sem::f64_max(f64_!(a), f64_!(b))),
-                Op::F64Copysign { dst, a, b } => set_f64!(dst, sem::f64_copysign(f64_!(a), f64_!(b))),
+                Op::F64Copysign { dst, a, b } => {
+                    set_f64!(dst, sem::f64_copysign(f64_!(a), f64_!(b)))
+                }
 
                 // ---- Conversions ----
                 Op::I32WrapI64 { dst, src } => set_i32!(dst, get!(src) as u32),
-                Op::I32TruncF32S { dst, src } => set_i32!(dst, tri!(sem::i32_trunc_f32_s(f32_!(src)))),
-                Op::I32TruncF32U { dst, src } => set_i32!(dst, tri!(sem::i32_trunc_f32_u(f32_!(src)))),
-                Op::I32TruncF64S { dst, src } => set_i32!(dst, tri!(sem::i32_trunc_f64_s(f64_!(src)))),
-                Op::I32TruncF64U { dst, src } => set_i32!(dst, tri!(sem::i32_trunc_f64_u(f64_!(src)))),
+                Op::I32TruncF32S { dst, src } => {
+                    set_i32!(dst, tri!(sem::i32_trunc_f32_s(f32_!(src))))
+                }
+                Op::I32TruncF32U { dst, src } => {
+                    set_i32!(dst, tri!(sem::i32_trunc_f32_u(f32_!(src))))
+                }
+                Op::I32TruncF64S { dst, src } => {
+                    set_i32!(dst, tri!(sem::i32_trunc_f64_s(f64_!(src))))
+                }
+                Op::I32TruncF64U { dst, src } => {
+                    set_i32!(dst, tri!(sem::i32_trunc_f64_u(f64_!(src))))
+                }
                 Op::I64ExtendI32S { dst, src } => set_i64!(dst, i32_!(src) as i64),
                 Op::I64ExtendI32U { dst, src } => set_i64!(dst, u32_!(src) as u64),
-                Op::I64TruncF32S { dst, src } => set_i64!(dst, tri!(sem::i64_trunc_f32_s(f32_!(src)))),
-                Op::I64TruncF32U { dst, src } => set_i64!(dst, tri!(sem::i64_trunc_f32_u(f32_!(src)))),
-                Op::I64TruncF64S { dst, src } => set_i64!(dst, tri!(sem::i64_trunc_f64_s(f64_!(src)))),
-                Op::I64TruncF64U { dst, src } => set_i64!(dst, tri!(sem::i64_trunc_f64_u(f64_!(src)))),
-                Op::F32ConvertI32S { dst, src } => set_f32!(dst, sem::f32_convert_i32_s(i32_!(src))),
-                Op::F32ConvertI32U { dst, src } => set_f32!(dst, sem::f32_convert_i32_u(u32_!(src))),
-                Op::F32ConvertI64S { dst, src } => set_f32!(dst, sem::f32_convert_i64_s(i64_!(src))),
+                Op::I64TruncF32S { dst, src } => {
+                    set_i64!(dst, tri!(sem::i64_trunc_f32_s(f32_!(src))))
+                }
+                Op::I64TruncF32U { dst, src } => {
+                    set_i64!(dst, tri!(sem::i64_trunc_f32_u(f32_!(src))))
+                }
+                Op::I64TruncF64S { dst, src } => {
+                    set_i64!(dst, tri!(sem::i64_trunc_f64_s(f64_!(src))))
+                }
+                Op::I64TruncF64U { dst, src } => {
+                    set_i64!(dst, tri!(sem::i64_trunc_f64_u(f64_!(src))))
+                }
+                Op::F32ConvertI32S { dst, src } => {
+                    set_f32!(dst, sem::f32_convert_i32_s(i32_!(src)))
+                }
+                Op::F32ConvertI32U { dst, src } => {
+                    set_f32!(dst, sem::f32_convert_i32_u(u32_!(src)))
+                }
+                Op::F32ConvertI64S { dst, src } => {
+                    set_f32!(dst, sem::f32_convert_i64_s(i64_!(src)))
+                }
                 Op::F32ConvertI64U { dst, src } => set_f32!(dst, sem::f32_convert_i64_u(get!(src))),
                 Op::F32DemoteF64 { dst, src } => set_f32!(dst, sem::f32_demote_f64(f64_!(src))),
-                Op::F64ConvertI32S { dst, src } => set_f64!(dst, sem::f64_convert_i32_s(i32_!(src))),
-                Op::F64ConvertI32U { dst, src } => set_f64!(dst, sem::f64_convert_i32_u(u32_!(src))),
-                Op::F64ConvertI64S { dst, src } => set_f64!(dst, sem::f64_convert_i64_s(i64_!(src))),
+                Op::F64ConvertI32S { dst, src } => {
+                    set_f64!(dst, sem::f64_convert_i32_s(i32_!(src)))
+                }
+                Op::F64ConvertI32U { dst, src } => {
+                    set_f64!(dst, sem::f64_convert_i32_u(u32_!(src)))
+                }
+                Op::F64ConvertI64S { dst, src } => {
+                    set_f64!(dst, sem::f64_convert_i64_s(i64_!(src)))
+                }
                 Op::F64ConvertI64U { dst, src } => set_f64!(dst, sem::f64_convert_i64_u(get!(src))),
                 Op::F64PromoteF32 { dst, src } => set_f64!(dst, sem::f64_promote_f32(f32_!(src))),
                 Op::I32Extend8S { dst, src } => set_i32!(dst, sem::i32_extend8_s(i32_!(src))),
@@ -601,14 +810,30 @@ impl Executor {
                 Op::I64Extend8S { dst, src } => set_i64!(dst, sem::i64_extend8_s(i64_!(src))),
                 Op::I64Extend16S { dst, src } => set_i64!(dst, sem::i64_extend16_s(i64_!(src))),
                 Op::I64Extend32S { dst, src } => set_i64!(dst, sem::i64_extend32_s(i64_!(src))),
-                Op::I32TruncSatF32S { dst, src } => set_i32!(dst, sem::i32_trunc_sat_f32_s(f32_!(src))),
-                Op::I32TruncSatF32U { dst, src } => set_i32!(dst, sem::i32_trunc_sat_f32_u(f32_!(src))),
-                Op::I32TruncSatF64S { dst, src } => set_i32!(dst, sem::i32_trunc_sat_f64_s(f64_!(src))),
-                Op::I32TruncSatF64U { dst, src } => set_i32!(dst, sem::i32_trunc_sat_f64_u(f64_!(src))),
-                Op::I64TruncSatF32S { dst, src } => set_i64!(dst, sem::i64_trunc_sat_f32_s(f32_!(src))),
-                Op::I64TruncSatF32U { dst, src } => set_i64!(dst, sem::i64_trunc_sat_f32_u(f32_!(src))),
-                Op::I64TruncSatF64S { dst, src } => set_i64!(dst, sem::i64_trunc_sat_f64_s(f64_!(src))),
-                Op::I64TruncSatF64U { dst, src } => set_i64!(dst, sem::i64_trunc_sat_f64_u(f64_!(src))),
+                Op::I32TruncSatF32S { dst, src } => {
+                    set_i32!(dst, sem::i32_trunc_sat_f32_s(f32_!(src)))
+                }
+                Op::I32TruncSatF32U { dst, src } => {
+                    set_i32!(dst, sem::i32_trunc_sat_f32_u(f32_!(src)))
+                }
+                Op::I32TruncSatF64S { dst, src } => {
+                    set_i32!(dst, sem::i32_trunc_sat_f64_s(f64_!(src)))
+                }
+                Op::I32TruncSatF64U { dst, src } => {
+                    set_i32!(dst, sem::i32_trunc_sat_f64_u(f64_!(src)))
+                }
+                Op::I64TruncSatF32S { dst, src } => {
+                    set_i64!(dst, sem::i64_trunc_sat_f32_s(f32_!(src)))
+                }
+                Op::I64TruncSatF32U { dst, src } => {
+                    set_i64!(dst, sem::i64_trunc_sat_f32_u(f32_!(src)))
+                }
+                Op::I64TruncSatF64S { dst, src } => {
+                    set_i64!(dst, sem::i64_trunc_sat_f64_s(f64_!(src)))
+                }
+                Op::I64TruncSatF64U { dst, src } => {
+                    set_i64!(dst, sem::i64_trunc_sat_f64_u(f64_!(src)))
+                }
             }
         }
     }

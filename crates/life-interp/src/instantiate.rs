@@ -2,11 +2,12 @@
 //! the start function, in the order the spec gives.
 
 use crate::{
-    Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap,
-    exec,
+    Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap, exec,
     store::{FuncEntity, InstanceEntity, encode, encode128},
 };
-use life_decode::{ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
+use life_decode::{
+    ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value,
+};
 use std::collections::HashMap;
 
 impl Store {
@@ -19,7 +20,11 @@ impl Store {
     ///
     /// [`Error::Instantiation`] for an unknown or incompatible import, an exceeded limit, or a
     /// trap during initialization.
-    pub fn instantiate(&mut self, module: &Module, resolver: &mut dyn ImportResolver) -> Result<Instance, Error> {
+    pub fn instantiate(
+        &mut self,
+        module: &Module,
+        resolver: &mut dyn ImportResolver,
+    ) -> Result<Instance, Error> {
         let m = module.0.clone();
         let mut funcs = Vec::with_capacity(m.funcs.len());
         let mut tables = Vec::with_capacity(m.tables.len());
@@ -38,7 +43,9 @@ impl Store {
                 name: import.name.clone(),
                 kind: ty.kind(),
             };
-            let ext = resolver.resolve(self, &import.module, &import.name, &ty).ok_or_else(unknown)?;
+            let ext = resolver
+                .resolve(self, &import.module, &import.name, &ty)
+                .ok_or_else(unknown)?;
             let incompatible = |reason: String| {
                 Error::Instantiation(InstantiationError::IncompatibleImport {
                     module: import.module.clone(),
@@ -50,7 +57,9 @@ impl Store {
                 (ExternType::Func(want), Extern::Func(f)) => {
                     let have = self.func_type(f);
                     if have != want {
-                        return Err(incompatible(format!("expected func {want}, found func {have}")));
+                        return Err(incompatible(format!(
+                            "expected func {want}, found func {have}"
+                        )));
                     }
                     funcs.push(f.0);
                 }
@@ -76,7 +85,10 @@ impl Store {
                     globals.push(g.0);
                 }
                 (want, got) => {
-                    return Err(incompatible(format!("expected a {}, found {got:?}", want.kind())));
+                    return Err(incompatible(format!(
+                        "expected a {}, found {got:?}",
+                        want.kind()
+                    )));
                 }
             }
         }
@@ -84,7 +96,11 @@ impl Store {
         let id = self.instances.len() as u32;
         let type_ids: Vec<u32> = m.types.iter().map(|t| self.intern_type(t)).collect();
         for (i, &t) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
-            self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id: type_ids[t as usize] });
+            self.funcs.push(FuncEntity::Wasm {
+                instance: id,
+                index: i as u32,
+                type_id: type_ids[t as usize],
+            });
             funcs.push(self.funcs.len() as u32 - 1);
         }
         for t in &m.tables[m.num_imported_tables as usize..] {
@@ -95,7 +111,8 @@ impl Store {
         }
         for g in &m.globals {
             let v = self.eval_const(&funcs, &globals, &g.init);
-            self.globals.push(crate::store::GlobalEntity { value: v, ty: g.ty });
+            self.globals
+                .push(crate::store::GlobalEntity { value: v, ty: g.ty });
             globals.push(self.globals.len() as u32 - 1);
         }
         let exports: HashMap<String, Extern> = m
@@ -124,7 +141,8 @@ impl Store {
             dropped_datas: vec![false; m.datas.len()],
         });
         let instance = Instance(id);
-        self.initialize(instance).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
+        self.initialize(instance)
+            .map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
         Ok(instance)
     }
 
@@ -133,7 +151,9 @@ impl Store {
         match *e {
             ConstExpr::Value(v) => encode128(v),
             ConstExpr::GlobalGet(g) => self.globals[globals[g as usize] as usize].value,
-            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(funcs[f as usize])))) as u128,
+            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(
+                funcs[f as usize],
+            )))) as u128,
         }
     }
 
@@ -146,8 +166,11 @@ impl Store {
             match seg.mode {
                 ElemMode::Active { table, offset } => {
                     let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
-                    let items: Vec<u64> =
-                        seg.items.iter().map(|e| self.eval_const(&funcs, &globals, e) as u64).collect();
+                    let items: Vec<u64> = seg
+                        .items
+                        .iter()
+                        .map(|e| self.eval_const(&funcs, &globals, e) as u64)
+                        .collect();
                     let t = self.instances[instance.0 as usize].tables[table as usize];
                     let elements = &mut self.tables[t as usize].elements;
                     let dst = elements
@@ -185,10 +208,17 @@ impl Store {
     ///
     /// [`Error::Export`] if there is no such function, [`Error::Arguments`] if the arguments do
     /// not match its signature, [`Error::Trap`] if it traps.
-    pub fn invoke(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
+    pub fn invoke(
+        &mut self,
+        instance: Instance,
+        name: &str,
+        args: &[Value],
+    ) -> Result<Vec<Value>, Error> {
         match self.export(instance, name) {
             Some(Extern::Func(f)) => self.call(f, args),
-            Some(_) => Err(Error::Export(format!("export \"{name}\" is not a function"))),
+            Some(_) => Err(Error::Export(format!(
+                "export \"{name}\" is not a function"
+            ))),
             None => Err(Error::Export(format!("no export named \"{name}\""))),
         }
     }

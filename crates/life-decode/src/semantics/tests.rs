@@ -515,3 +515,15 @@ fn sign_extension() {
     assert_eq!(i64_extend32_s(0x7fff_ffff), 2_147_483_647);
     assert_eq!(i64_extend32_s(0x0123_4567_8000_0000), -2_147_483_648);
 }
+
+#[test]
+fn rounding_a_signalling_nan_gives_a_quiet_nan() {
+    let snan32 = f32::from_bits(0x7fa0_0000);
+    for f in [f32_ceil, f32_floor, f32_trunc, f32_nearest, f32_sqrt] {
+        assert_eq!(f(snan32).to_bits(), 0x7fe0_0000);
+    }
+    let snan64 = f64::from_bits(0xfff4_0000_0000_0000);
+    for f in [f64_ceil, f64_floor, f64_trunc, f64_nearest, f64_sqrt] {
+        assert_eq!(f(snan64).to_bits(), 0xfffc_0000_0000_0000);
+    }
+}

