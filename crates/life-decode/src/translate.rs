@@ -556,16 +556,15 @@ impl Translator {
             .ctrl
             .pop()
             .expect("validated: control stack is not empty");
-        if self.reachable {
-            self.materialize_top(frame.results.len());
-        }
         if frame.kind == CtrlKind::Func {
+            // The results go straight to the return slots; no need to materialize them first.
             if self.reachable {
-                self.ctrl.push(frame);
                 self.emit_return();
-                self.ctrl.pop();
             }
             return;
+        }
+        if self.reachable {
+            self.materialize_top(frame.results.len());
         }
         let here = self.pc();
         if let Some(j) = frame.else_fixup {

@@ -13,7 +13,8 @@ use life_decode::Features;
 pub struct VmConfig {
     /// WebAssembly features accepted at decode time.
     pub features: Features,
-    /// Maximum number of active guest frames; one more traps with `call stack exhausted`.
+    /// Maximum number of active guest frames (the entry function counts as one); a call that
+    /// would exceed it traps with `call stack exhausted`.
     pub max_call_depth: usize,
     /// Maximum size of the value stack, in 64-bit slots (8 bytes each).
     pub max_value_stack: usize,

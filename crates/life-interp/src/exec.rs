@@ -301,7 +301,7 @@ impl Executor {
                 match &store.funcs[addr as usize] {
                     FuncEntity::Wasm { instance: callee_instance, index, .. } => {
                         let (callee_instance, index) = (*callee_instance, *index);
-                        if self.frames.len() >= store.config.max_call_depth {
+                        if self.frames.len() + 1 >= store.config.max_call_depth {
                             trap!(TrapCode::StackOverflow);
                         }
                         self.frames.push(Frame { ops, pc, base, func: *current, instance });

@@ -1,0 +1,94 @@
+//! Integration tests of the decoder: robustness against corrupt input and the IR it produces.
+
+use life_decode::{DecodeErrorKind, Features, decode};
+
+const SAMPLE: &str = r#"(module
+  (type $t (func (param i32) (result i32)))
+  (import "env" "f" (func $f (param i32) (result i32)))
+  (memory 1) (table 2 funcref) (global $g (mut i32) (i32.const 7))
+  (elem (i32.const 0) $f $sum)
+  (data (i32.const 4) "abc")
+  (func $sum (export "sum") (param $n i32) (result i32) (local $acc i32)
+    (block $done (loop $top
+      (br_if $done (i32.eqz (local.get $n)))
+      (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $top)))
+    (local.get $acc))
+  (func (export "mix") (param i32) (result i32)
+    (call_indirect (type $t) (local.get 0) (i32.const 1))
+    (i32.load offset=4 (i32.const 0)) i32.add (global.get $g) i32.mul
+    (br_table 0 0 (i32.const 0)))
+  (func $init (global.set $g (i32.const 8)))
+  (start $init))"#;
+
+#[test]
+fn corrupt_modules_are_rejected_without_panicking() {
+    let wasm = wat::parse_str(SAMPLE).unwrap();
+    decode(&wasm, Features::default()).expect("the sample is valid");
+    // Every truncation.
+    for len in 0..wasm.len() {
+        let _ = decode(&wasm[..len], Features::default());
+    }
+    // Every single-bit flip.
+    for i in 0..wasm.len() {
+        for bit in 0..8 {
+            let mut bytes = wasm.clone();
+            bytes[i] ^= 1 << bit;
+            let _ = decode(&bytes, Features::default());
+        }
+    }
+}
+
+#[test]
+fn errors_carry_the_offset_and_the_validators_reason() {
+    let err = decode(b"\0asm\x01\0\0\0\x01", Features::default()).unwrap_err();
+    assert_eq!(err.kind(), DecodeErrorKind::Invalid);
+    assert_eq!(err.offset(), 9);
+    let wasm = wat::parse_str("(module (func i32.add))").unwrap();
+    let err = decode(&wasm, Features::default()).unwrap_err();
+    assert!(err.message().contains("type mismatch"), "{}", err.message());
+    assert!(
+        err.to_string().starts_with("invalid module at offset 0x"),
+        "{err}"
+    );
+}
+
+#[test]
+fn features_gate_proposals() {
+    let wasm =
+        wat::parse_str("(module (func (param i32) (result i32) (i32.extend8_s (local.get 0))))")
+            .unwrap();
+    assert!(decode(&wasm, Features::wasm1()).is_err());
+    assert!(decode(&wasm, Features::default()).is_ok());
+    let float = wat::parse_str("(module (func (result f32) f32.const 1))").unwrap();
+    let no_fp = Features {
+        floats: false,
+        ..Features::default()
+    };
+    assert!(decode(&float, no_fp).is_err());
+}
+
+#[test]
+fn names_come_from_the_name_section() {
+    let module = decode(&wat::parse_str(SAMPLE).unwrap(), Features::default()).unwrap();
+    assert_eq!(module.func_name(1), Some("sum"));
+    assert_eq!(module.func_name(0), Some("f"));
+    assert_eq!(module.num_imported_funcs, 1);
+    assert_eq!(module.bodies.len(), 3);
+}
+
+/// The translator's register allocation: locals are read in place, `local.set` of a computed
+/// value writes the local directly, and compare + branch fuse into one op.
+#[test]
+fn loop_translates_to_register_ops() {
+    let module = decode(&wat::parse_str(SAMPLE).unwrap(), Features::default()).unwrap();
+    let expected = "   0: br_if_eqz cond=0 target=4
+   1: i32_add dst=1 a=1 b=0
+   2: i32_add_imm dst=0 a=0 imm=-1
+   3: br target=0
+   4: return_slot src=1
+";
+    assert_eq!(module.bodies[0].disassemble(), expected);
+    assert_eq!(module.bodies[0].frame_slots, 4);
+}

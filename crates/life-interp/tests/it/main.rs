@@ -1,0 +1,4 @@
+//! Integration tests of the embedding API: instantiation, calls, traps, limits, memory access.
+
+mod api;
+mod exhaustion;
