@@ -397,6 +397,7 @@ fn encode_wat(wat: &mut Wat<'_>) -> Result<Vec<u8>, String> {
         .map_err(|err| format!("cannot encode the module: {}", err.message()))
 }
 
+/// Components are outside what the engines run; say so instead of failing to encode.
 fn reject_component(module: &QuoteWat<'_>) -> Check {
     match module {
         QuoteWat::Wat(Wat::Component(_)) | QuoteWat::QuoteComponent(..) => {
@@ -429,6 +430,7 @@ fn directive_name(directive: &WastDirective<'_>) -> &'static str {
     }
 }
 
+/// The message of a caught panic, if it has one.
 fn panic_message(payload: &(dyn Any + Send)) -> &str {
     if let Some(s) = payload.downcast_ref::<&str>() {
         s
@@ -439,6 +441,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
     }
 }
 
+/// Shows an [`ExecError`] in failure messages.
 struct DisplayExec<'a>(&'a ExecError);
 
 impl fmt::Display for DisplayExec<'_> {
@@ -450,6 +453,7 @@ impl fmt::Display for DisplayExec<'_> {
     }
 }
 
+/// Shows an [`InstantiateError`] in failure messages.
 struct DisplayInstantiate<'a>(&'a InstantiateError);
 
 impl fmt::Display for DisplayInstantiate<'_> {

@@ -1,0 +1,48 @@
+//! See <https://github.com/matklad/cargo-xtask/>.
+//!
+//! Project automation in Rust instead of shell scripts, run as `cargo xtask <command>` through
+//! the alias in `.cargo/config.toml`. One module per subcommand; `tidy` is a test
+//! (`cargo test -p xtask`), not a subcommand.
+
+mod spec;
+#[cfg(test)]
+mod tidy;
+
+use std::{path::PathBuf, process::ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [args...]
+
+commands:
+  spec [args...]   run the .wast suites (`cargo xtask spec --help` lists the arguments)
+
+checks:
+  cargo test -p xtask   runs the tidy checks";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        Some("spec") => spec::run(args.collect()),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("xtask: unknown command {other:?}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn project_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
