@@ -41,8 +41,5 @@ fn main() -> ExitCode {
 /// The workspace root: the parent of this crate's directory.
 fn project_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
+    manifest_dir.parent().expect("xtask lives one level below the workspace root").to_path_buf()
 }

@@ -58,23 +58,16 @@ fn rust_files() -> Vec<PathBuf> {
         walk(&root.join(dir), &mut files);
     }
     files.sort();
-    assert!(
-        !files.is_empty(),
-        "tidy found no .rs files under {}",
-        root.display()
-    );
+    assert!(!files.is_empty(), "tidy found no .rs files under {}", root.display());
     files
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    let entries =
-        fs::read_dir(dir).unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()));
+    let entries = fs::read_dir(dir).unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()));
     for entry in entries {
         let entry = entry.unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()));
         let path = entry.path();
-        let file_type = entry
-            .file_type()
-            .unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
+        let file_type = entry.file_type().unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
         if file_type.is_dir() {
             if path.file_name().is_some_and(|name| name == "target") {
                 continue;
@@ -93,8 +86,5 @@ fn read(path: &Path) -> String {
 /// `path` relative to the workspace root, for messages.
 fn display(path: &Path) -> String {
     let root = crate::project_root();
-    path.strip_prefix(&root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(&root).unwrap_or(path).display().to_string()
 }

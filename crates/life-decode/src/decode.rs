@@ -3,8 +3,7 @@
 use crate::{
     DecodeError, DecodeErrorKind, Features,
     module::{
-        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global,
-        Import, ImportDesc, Module,
+        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
     },
     translate::{self, ModuleEnv},
     types::{FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType},
@@ -20,10 +19,7 @@ use wasmparser::{Parser, Payload, ValidPayload, Validator};
 /// are malformed, the module is invalid, or it uses a feature outside `features`. Never panics.
 pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
     let mut validator = Validator::new_with_features(features.to_wasmparser());
-    let mut module = Module {
-        features,
-        ..Module::default()
-    };
+    let mut module = Module { features, ..Module::default() };
     let mut func_allocs = wasmparser::FuncValidatorAllocations::default();
     let mut translator = translate::Translator::default();
 
@@ -103,19 +99,14 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                     let g = g?;
                     let ty = global_type(&g.ty)?;
                     module.global_types.push(ty);
-                    module.globals.push(Global {
-                        ty,
-                        init: const_expr(&g.init_expr)?,
-                    });
+                    module.globals.push(Global { ty, init: const_expr(&g.init_expr)? });
                 }
             }
             Payload::ExportSection(reader) => {
                 for e in reader {
                     let e = e?;
                     let kind = match e.kind {
-                        wasmparser::ExternalKind::Func | wasmparser::ExternalKind::FuncExact => {
-                            ExternKind::Func
-                        }
+                        wasmparser::ExternalKind::Func | wasmparser::ExternalKind::FuncExact => ExternKind::Func,
                         wasmparser::ExternalKind::Table => ExternKind::Table,
                         wasmparser::ExternalKind::Memory => ExternKind::Memory,
                         wasmparser::ExternalKind::Global => ExternKind::Global,
@@ -123,11 +114,7 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                             return Err(unsupported(0, "tags (exception handling)"));
                         }
                     };
-                    module.exports.push(Export {
-                        name: e.name.to_string(),
-                        kind,
-                        index: e.index,
-                    });
+                    module.exports.push(Export { name: e.name.to_string(), kind, index: e.index });
                 }
             }
             Payload::StartSection { func, .. } => module.start = Some(func),
@@ -137,13 +124,9 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                     let mode = match elem.kind {
                         wasmparser::ElementKind::Passive => ElemMode::Passive,
                         wasmparser::ElementKind::Declared => ElemMode::Declared,
-                        wasmparser::ElementKind::Active {
-                            table_index,
-                            offset_expr,
-                        } => ElemMode::Active {
-                            table: table_index.unwrap_or(0),
-                            offset: const_expr(&offset_expr)?,
-                        },
+                        wasmparser::ElementKind::Active { table_index, offset_expr } => {
+                            ElemMode::Active { table: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
+                        }
                     };
                     let (ty, items) = match elem.items {
                         wasmparser::ElementItems::Functions(funcs) => {
@@ -169,18 +152,11 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                     let data = data?;
                     let mode = match data.kind {
                         wasmparser::DataKind::Passive => DataMode::Passive,
-                        wasmparser::DataKind::Active {
-                            memory_index,
-                            offset_expr,
-                        } => DataMode::Active {
-                            memory: memory_index,
-                            offset: const_expr(&offset_expr)?,
-                        },
+                        wasmparser::DataKind::Active { memory_index, offset_expr } => {
+                            DataMode::Active { memory: memory_index, offset: const_expr(&offset_expr)? }
+                        }
                     };
-                    module.datas.push(DataSegment {
-                        mode,
-                        bytes: data.data.to_vec(),
-                    });
+                    module.datas.push(DataSegment { mode, bytes: data.data.to_vec() });
                 }
             }
             Payload::CodeSectionEntry(_) => {
@@ -214,10 +190,7 @@ fn read_names(module: &mut Module, reader: wasmparser::NameSectionReader<'_>) {
             wasmparser::Name::Function(map) => {
                 for naming in map {
                     let Ok(naming) = naming else { return };
-                    module
-                        .names
-                        .funcs
-                        .insert(naming.index, naming.name.to_string());
+                    module.names.funcs.insert(naming.index, naming.name.to_string());
                 }
             }
             _ => {}
@@ -227,11 +200,7 @@ fn read_names(module: &mut Module, reader: wasmparser::NameSectionReader<'_>) {
 
 #[cold]
 fn unsupported(offset: usize, what: &str) -> DecodeError {
-    DecodeError::new(
-        DecodeErrorKind::Unsupported,
-        offset,
-        format!("{what} are not supported"),
-    )
+    DecodeError::new(DecodeErrorKind::Unsupported, offset, format!("{what} are not supported"))
 }
 
 pub(crate) fn val_type(t: wasmparser::ValType) -> Result<ValType, DecodeError> {
@@ -256,16 +225,8 @@ fn ref_type(r: wasmparser::RefType) -> Result<RefType, DecodeError> {
 }
 
 fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, DecodeError> {
-    let params = t
-        .params()
-        .iter()
-        .map(|&p| val_type(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let results = t
-        .results()
-        .iter()
-        .map(|&p| val_type(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    let params = t.params().iter().map(|&p| val_type(p)).collect::<Result<Vec<_>, _>>()?;
+    let results = t.results().iter().map(|&p| val_type(p)).collect::<Result<Vec<_>, _>>()?;
     Ok(FuncType::new(params, results))
 }
 
@@ -273,29 +234,15 @@ fn table_type(t: &wasmparser::TableType) -> Result<TableType, DecodeError> {
     if t.table64 {
         return Err(unsupported(0, "64-bit tables"));
     }
-    Ok(TableType {
-        element: ref_type(t.element_type)?,
-        limits: Limits {
-            min: t.initial,
-            max: t.maximum,
-        },
-    })
+    Ok(TableType { element: ref_type(t.element_type)?, limits: Limits { min: t.initial, max: t.maximum } })
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> MemoryType {
-    MemoryType {
-        limits: Limits {
-            min: m.initial,
-            max: m.maximum,
-        },
-    }
+    MemoryType { limits: Limits { min: m.initial, max: m.maximum } }
 }
 
 fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, DecodeError> {
-    Ok(GlobalType {
-        content: val_type(g.content_type)?,
-        mutable: g.mutable,
-    })
+    Ok(GlobalType { content: val_type(g.content_type)?, mutable: g.mutable })
 }
 
 fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, DecodeError> {

@@ -24,17 +24,9 @@ pub struct DecodeError {
 impl DecodeError {
     #[cold]
     /// An error of `kind` at byte `offset`.
-    pub fn new(
-        kind: DecodeErrorKind,
-        offset: impl TryInto<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(kind: DecodeErrorKind, offset: impl TryInto<usize>, message: impl Into<String>) -> Self {
         let offset = offset.try_into().unwrap_or(usize::MAX);
-        DecodeError {
-            kind,
-            offset,
-            message: message.into(),
-        }
+        DecodeError { kind, offset, message: message.into() }
     }
 
     /// The kind of failure.

@@ -75,11 +75,6 @@ impl Default for Features {
     /// The features the interpreter implements today: WebAssembly 1.0 plus the
     /// scalar 2.0 extensions (sign extension, saturating truncation, multi-value).
     fn default() -> Self {
-        Features {
-            multi_value: true,
-            sign_extension: true,
-            saturating_float_to_int: true,
-            ..Features::wasm1()
-        }
+        Features { multi_value: true, sign_extension: true, saturating_float_to_int: true, ..Features::wasm1() }
     }
 }

@@ -29,11 +29,9 @@ pub use decode::decode;
 pub use error::{DecodeError, DecodeErrorKind};
 pub use features::Features;
 pub use module::{
-    ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import,
-    ImportDesc, Module, Names,
+    ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
+    Names,
 };
 pub use trap::TrapCode;
-pub use types::{
-    ExternType, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType,
-};
+pub use types::{ExternType, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType};
 pub use value::{F32, F64, FuncRef, Value};

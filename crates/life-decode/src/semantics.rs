@@ -42,11 +42,7 @@ pub fn i32_div_u(a: u32, b: u32) -> Result<u32, TrapCode> {
 // result as 0, which `wrapping_rem` returns.
 #[inline]
 pub fn i32_rem_s(a: i32, b: i32) -> Result<i32, TrapCode> {
-    if b == 0 {
-        Err(TrapCode::IntegerDivideByZero)
-    } else {
-        Ok(a.wrapping_rem(b))
-    }
+    if b == 0 { Err(TrapCode::IntegerDivideByZero) } else { Ok(a.wrapping_rem(b)) }
 }
 
 /// `i32.rem_u`: unsigned remainder; traps on zero.
@@ -78,11 +74,7 @@ pub fn i64_div_u(a: u64, b: u64) -> Result<u64, TrapCode> {
 // Note: Rust's `%` panics on `i64::MIN % -1`; Wasm defines it as 0, which `wrapping_rem` returns.
 #[inline]
 pub fn i64_rem_s(a: i64, b: i64) -> Result<i64, TrapCode> {
-    if b == 0 {
-        Err(TrapCode::IntegerDivideByZero)
-    } else {
-        Ok(a.wrapping_rem(b))
-    }
+    if b == 0 { Err(TrapCode::IntegerDivideByZero) } else { Ok(a.wrapping_rem(b)) }
 }
 
 /// `i64.rem_u`: unsigned remainder; traps on zero.

@@ -101,11 +101,7 @@ struct Ctrl {
 impl Ctrl {
     /// Types carried by a branch to this frame's label.
     fn label_types(&self) -> &[ValType] {
-        if self.kind == CtrlKind::Loop {
-            &self.params
-        } else {
-            &self.results
-        }
+        if self.kind == CtrlKind::Loop { &self.params } else { &self.results }
     }
 }
 
@@ -143,17 +139,9 @@ impl Translator {
     ) -> Res<FuncBody> {
         let module = env.module;
         let func_index = module.bodies.len() + module.num_imported_funcs as usize;
-        let ty: FuncType = module
-            .funcs
-            .get(func_index)
-            .and_then(|&t| module.types.get(t as usize))
-            .cloned()
-            .ok_or_else(|| {
-                DecodeError::new(
-                    DecodeErrorKind::Invalid,
-                    body.range().start as usize,
-                    "function without a type",
-                )
+        let ty: FuncType =
+            module.funcs.get(func_index).and_then(|&t| module.types.get(t as usize)).cloned().ok_or_else(|| {
+                DecodeError::new(DecodeErrorKind::Invalid, body.range().start as usize, "function without a type")
             })?;
         self.reset();
         let mut slot = 0;
@@ -249,20 +237,13 @@ impl Translator {
     }
 
     fn pop(&mut self) -> Operand {
-        let o = self
-            .stack
-            .pop()
-            .expect("validated: operand stack is not empty");
+        let o = self.stack.pop().expect("validated: operand stack is not empty");
         self.height = o.canon;
         o
     }
 
     fn copy_op(ty: ValType, dst: Slot, src: Slot) -> Op {
-        if ty.slots() == 2 {
-            Op::CopyWide { dst, src }
-        } else {
-            Op::Copy { dst, src }
-        }
+        if ty.slots() == 2 { Op::CopyWide { dst, src } } else { Op::Copy { dst, src } }
     }
 
     fn const_op(dst: Slot, value: u64) -> Op {
@@ -330,9 +311,7 @@ impl Translator {
     /// Whether the top `n` values already sit, as temporaries, at `dst..`.
     fn in_place(&self, n: usize, dst: Slot) -> bool {
         let first = self.stack.len() - n;
-        n == 0
-            || (self.stack[first].canon == dst
-                && self.stack[first..].iter().all(|o| o.src == Src::Temp))
+        n == 0 || (self.stack[first].canon == dst && self.stack[first..].iter().all(|o| o.src == Src::Temp))
     }
 
     /// Emits the copies that put the top `n` values at `dst..`. With more than one value they
@@ -396,15 +375,9 @@ impl Translator {
         }
         let slot = self.loc(cond);
         if when_zero {
-            self.emit(Op::BrIfEqz {
-                cond: slot,
-                target: 0,
-            })
+            self.emit(Op::BrIfEqz { cond: slot, target: 0 })
         } else {
-            self.emit(Op::BrIfNez {
-                cond: slot,
-                target: 0,
-            })
+            self.emit(Op::BrIfNez { cond: slot, target: 0 })
         }
     }
 
@@ -497,16 +470,10 @@ impl Translator {
             depths.push(t?);
         }
         depths.push(targets.default());
-        let n = self.ctrl[self.ctrl.len() - 1 - depths[0] as usize]
-            .label_types()
-            .len();
+        let n = self.ctrl[self.ctrl.len() - 1 - depths[0] as usize].label_types().len();
         self.materialize_top(n);
         let table = self.br_tables.len();
-        self.emit(Op::BrTable {
-            index,
-            table: table as u32,
-            len: depths.len() as u32 - 1,
-        });
+        self.emit(Op::BrTable { index, table: table as u32, len: depths.len() as u32 - 1 });
         self.br_tables.resize(table + depths.len(), 0);
         for (i, &depth) in depths.iter().enumerate() {
             let frame = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
@@ -552,10 +519,7 @@ impl Translator {
     }
 
     fn end(&mut self) {
-        let frame = self
-            .ctrl
-            .pop()
-            .expect("validated: control stack is not empty");
+        let frame = self.ctrl.pop().expect("validated: control stack is not empty");
         if frame.kind == CtrlKind::Func {
             // The results go straight to the return slots; no need to materialize them first.
             if self.reachable {
@@ -586,19 +550,12 @@ impl Translator {
             let i = self.emit(Op::Br { target: 0 });
             self.ctrl[top].fixups.push(Fixup::Op(i));
         }
-        let j = self.ctrl[top]
-            .else_fixup
-            .take()
-            .expect("validated: else follows if");
+        let j = self.ctrl[top].else_fixup.take().expect("validated: else follows if");
         let here = self.pc();
         self.set_target(Fixup::Op(j), here);
         self.bind_label();
         self.ctrl[top].kind = CtrlKind::Else;
-        let (stack_len, base, params) = (
-            self.ctrl[top].stack_len,
-            self.ctrl[top].base,
-            self.ctrl[top].params.clone(),
-        );
+        let (stack_len, base, params) = (self.ctrl[top].stack_len, self.ctrl[top].base, self.ctrl[top].params.clone());
         self.reset_stack(stack_len, base, &params);
         self.reachable = true;
     }
@@ -686,14 +643,20 @@ impl Translator {
         }
     }
 
+    /// Materializes the top `n` values (consecutive slots) and pops them; returns the first slot.
+    fn take_args(&mut self, n: usize) -> Slot {
+        self.materialize_top(n);
+        let first = self.stack[self.stack.len() - n].canon;
+        for _ in 0..n {
+            self.pop();
+        }
+        first
+    }
+
     fn call(&mut self, ty: &FuncType, make: impl FnOnce(Slot) -> Op) {
         let n = ty.params().len();
         self.materialize_top(n);
-        let base = if n > 0 {
-            self.stack[self.stack.len() - n].canon
-        } else {
-            self.height
-        };
+        let base = if n > 0 { self.stack[self.stack.len() - n].canon } else { self.height };
         for _ in 0..n {
             self.pop();
         }
@@ -708,11 +671,7 @@ impl Translator {
     fn op(&mut self, env: &ModuleEnv<'_>, op: Operator<'_>, offset: usize) -> Res {
         use Operator as O;
         if self.ctrl.is_empty() {
-            return Err(DecodeError::new(
-                DecodeErrorKind::Invalid,
-                offset,
-                "operators after the end of the function",
-            ));
+            return Err(DecodeError::new(DecodeErrorKind::Invalid, offset, "operators after the end of the function"));
         }
         if !self.reachable {
             match op {
@@ -768,31 +727,14 @@ impl Translator {
             }
             O::Call { function_index } => {
                 let ty = env.module.func_type(function_index).clone();
-                self.call(&ty, |base| Op::Call {
-                    func: function_index,
-                    base,
-                });
+                self.call(&ty, |base| Op::Call { func: function_index, base });
             }
-            O::CallIndirect {
-                type_index,
-                table_index,
-            } => {
+            O::CallIndirect { type_index, table_index } => {
                 let ty = env.module.types[type_index as usize].clone();
                 let index = self.pop();
                 let index = self.loc(index);
-                let table = u8::try_from(table_index).map_err(|_| {
-                    DecodeError::new(
-                        DecodeErrorKind::LimitExceeded,
-                        offset,
-                        "more than 256 tables",
-                    )
-                })?;
-                self.call(&ty, |base| Op::CallIndirect {
-                    index,
-                    base,
-                    ty: type_index,
-                    table,
-                });
+                let table = table_u8(table_index, offset)?;
+                self.call(&ty, |base| Op::CallIndirect { index, base, ty: type_index, table });
             }
             O::Drop => {
                 self.pop();
@@ -806,17 +748,9 @@ impl Translator {
                 let cond = self.loc(cond);
                 let other = self.loc(b);
                 let op = if a.ty.slots() == 2 {
-                    Op::SelectWide {
-                        dst: a.canon,
-                        other,
-                        cond,
-                    }
+                    Op::SelectWide { dst: a.canon, other, cond }
                 } else {
-                    Op::Select {
-                        dst: a.canon,
-                        other,
-                        cond,
-                    }
+                    Op::Select { dst: a.canon, other, cond }
                 };
                 self.emit(op);
                 self.push(a.ty, Src::Temp);
@@ -831,28 +765,95 @@ impl Translator {
             O::LocalTee { local_index } => self.local_set(local_index, true),
             O::GlobalGet { global_index } => {
                 let ty = env.module.global_types[global_index as usize].content;
-                if ty.slots() != 1 {
-                    return Err(unsupported(offset, "v128 globals"));
-                }
                 let dst = self.height;
-                self.emit_producer(
-                    Op::GlobalGet {
-                        dst,
-                        global: global_index,
-                    },
-                    ty,
-                );
+                let op = if ty.slots() == 2 {
+                    Op::GlobalGetWide { dst, global: global_index }
+                } else {
+                    Op::GlobalGet { dst, global: global_index }
+                };
+                self.emit_producer(op, ty);
             }
             O::GlobalSet { global_index } => {
                 let v = self.pop();
-                if v.ty.slots() != 1 {
-                    return Err(unsupported(offset, "v128 globals"));
-                }
                 let src = self.loc(v);
-                self.emit(Op::GlobalSet {
-                    src,
-                    global: global_index,
-                });
+                let op = if v.ty.slots() == 2 {
+                    Op::GlobalSetWide { src, global: global_index }
+                } else {
+                    Op::GlobalSet { src, global: global_index }
+                };
+                self.emit(op);
+            }
+
+            // ---- Reference types and tables ----
+            O::RefNull { hty } => {
+                let ty = if hty == wasmparser::HeapType::FUNC { ValType::FuncRef } else { ValType::ExternRef };
+                self.push(ty, Src::Const(0));
+            }
+            O::RefIsNull => self.unop(i32_, |dst, src| Op::RefIsNull { dst, src }),
+            O::RefFunc { function_index } => {
+                let dst = self.height;
+                self.emit_producer(Op::RefFunc { dst, func: function_index }, ValType::FuncRef);
+            }
+            O::TableGet { table } => {
+                let ty: ValType = env.module.tables[table as usize].element.into();
+                let index = self.pop();
+                let i = self.loc(index);
+                self.emit_producer(Op::TableGet { dst: index.canon, index: i, table }, ty);
+            }
+            O::TableSet { table } => {
+                let value = self.pop();
+                let index = self.pop();
+                let (v, i) = (self.loc(value), self.loc(index));
+                self.emit(Op::TableSet { index: i, value: v, table });
+            }
+            O::TableSize { table } => {
+                let dst = self.height;
+                self.emit_producer(Op::TableSize { dst, table }, i32_);
+            }
+            O::TableGrow { table } => {
+                let n = self.pop();
+                let init = self.pop();
+                let (ln, li) = (self.loc(n), self.loc(init));
+                let table = table_u8(table, offset)?;
+                self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i32_);
+            }
+            O::TableFill { table } => {
+                let args = self.take_args(3);
+                self.emit(Op::TableFill { args, table });
+            }
+            O::TableCopy { dst_table, src_table } => {
+                let args = self.take_args(3);
+                self.emit(Op::TableCopy { args, dst_table, src_table });
+            }
+            O::TableInit { elem_index, table } => {
+                let args = self.take_args(3);
+                self.emit(Op::TableInit { args, table, elem: elem_index });
+            }
+            O::ElemDrop { elem_index } => {
+                self.emit(Op::ElemDrop { elem: elem_index });
+            }
+
+            // ---- Bulk memory ----
+            O::MemoryCopy { .. } => {
+                let n = self.pop();
+                let src = self.pop();
+                let dst = self.pop();
+                let (n, s, d) = (self.loc(n), self.loc(src), self.loc(dst));
+                self.emit(Op::MemoryCopy { d, s, n });
+            }
+            O::MemoryFill { .. } => {
+                let n = self.pop();
+                let val = self.pop();
+                let dst = self.pop();
+                let (n, val, d) = (self.loc(n), self.loc(val), self.loc(dst));
+                self.emit(Op::MemoryFill { d, val, n });
+            }
+            O::MemoryInit { data_index, .. } => {
+                let args = self.take_args(3);
+                self.emit(Op::MemoryInit { args, data: data_index });
+            }
+            O::DataDrop { data_index } => {
+                self.emit(Op::DataDrop { data: data_index });
             }
 
             // ---- Memory ----
@@ -861,101 +862,55 @@ impl Translator {
                 self.emit_producer(Op::MemorySize { dst }, i32_);
             }
             O::MemoryGrow { .. } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
-            O::I32Load { memarg } => self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load {
-                dst,
-                addr,
-                offset,
-            }),
-            O::I64Load { memarg } => self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load {
-                dst,
-                addr,
-                offset,
-            }),
-            O::F32Load { memarg } => self.load(f32_, &memarg, |dst, addr, offset| Op::F32Load {
-                dst,
-                addr,
-                offset,
-            }),
-            O::F64Load { memarg } => self.load(f64_, &memarg, |dst, addr, offset| Op::F64Load {
-                dst,
-                addr,
-                offset,
-            }),
-            O::I32Load8S { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
-                Op::I32Load8S { dst, addr, offset }
-            }),
-            O::I32Load8U { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
-                Op::I32Load8U { dst, addr, offset }
-            }),
-            O::I32Load16S { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
-                Op::I32Load16S { dst, addr, offset }
-            }),
-            O::I32Load16U { memarg } => self.load(i32_, &memarg, |dst, addr, offset| {
-                Op::I32Load16U { dst, addr, offset }
-            }),
-            O::I64Load8S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load8S { dst, addr, offset }
-            }),
-            O::I64Load8U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load8U { dst, addr, offset }
-            }),
-            O::I64Load16S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load16S { dst, addr, offset }
-            }),
-            O::I64Load16U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load16U { dst, addr, offset }
-            }),
-            O::I64Load32S { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load32S { dst, addr, offset }
-            }),
-            O::I64Load32U { memarg } => self.load(i64_, &memarg, |dst, addr, offset| {
-                Op::I64Load32U { dst, addr, offset }
-            }),
-            O::I32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store {
-                addr,
-                value,
-                offset,
-            }),
-            O::I64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store {
-                addr,
-                value,
-                offset,
-            }),
-            O::F32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F32Store {
-                addr,
-                value,
-                offset,
-            }),
-            O::F64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F64Store {
-                addr,
-                value,
-                offset,
-            }),
-            O::I32Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store8 {
-                addr,
-                value,
-                offset,
-            }),
-            O::I32Store16 { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store16 {
-                addr,
-                value,
-                offset,
-            }),
-            O::I64Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store8 {
-                addr,
-                value,
-                offset,
-            }),
-            O::I64Store16 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store16 {
-                addr,
-                value,
-                offset,
-            }),
-            O::I64Store32 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store32 {
-                addr,
-                value,
-                offset,
-            }),
+            O::I32Load { memarg } => self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load { dst, addr, offset }),
+            O::I64Load { memarg } => self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load { dst, addr, offset }),
+            O::F32Load { memarg } => self.load(f32_, &memarg, |dst, addr, offset| Op::F32Load { dst, addr, offset }),
+            O::F64Load { memarg } => self.load(f64_, &memarg, |dst, addr, offset| Op::F64Load { dst, addr, offset }),
+            O::I32Load8S { memarg } => {
+                self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load8S { dst, addr, offset })
+            }
+            O::I32Load8U { memarg } => {
+                self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load8U { dst, addr, offset })
+            }
+            O::I32Load16S { memarg } => {
+                self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load16S { dst, addr, offset })
+            }
+            O::I32Load16U { memarg } => {
+                self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load16U { dst, addr, offset })
+            }
+            O::I64Load8S { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load8S { dst, addr, offset })
+            }
+            O::I64Load8U { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load8U { dst, addr, offset })
+            }
+            O::I64Load16S { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load16S { dst, addr, offset })
+            }
+            O::I64Load16U { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load16U { dst, addr, offset })
+            }
+            O::I64Load32S { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load32S { dst, addr, offset })
+            }
+            O::I64Load32U { memarg } => {
+                self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load32U { dst, addr, offset })
+            }
+            O::I32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store { addr, value, offset }),
+            O::I64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store { addr, value, offset }),
+            O::F32Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F32Store { addr, value, offset }),
+            O::F64Store { memarg } => self.store(&memarg, |addr, value, offset| Op::F64Store { addr, value, offset }),
+            O::I32Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I32Store8 { addr, value, offset }),
+            O::I32Store16 { memarg } => {
+                self.store(&memarg, |addr, value, offset| Op::I32Store16 { addr, value, offset })
+            }
+            O::I64Store8 { memarg } => self.store(&memarg, |addr, value, offset| Op::I64Store8 { addr, value, offset }),
+            O::I64Store16 { memarg } => {
+                self.store(&memarg, |addr, value, offset| Op::I64Store16 { addr, value, offset })
+            }
+            O::I64Store32 { memarg } => {
+                self.store(&memarg, |addr, value, offset| Op::I64Store32 { addr, value, offset })
+            }
 
             // ---- Constants ----
             O::I32Const { value } => {
@@ -1045,11 +1000,7 @@ impl Translator {
             O::I32Sub => self.binop_imm(
                 i32_,
                 |dst, a, b| Op::I32Sub { dst, a, b },
-                Some(|dst, a, imm| Op::I32AddImm {
-                    dst,
-                    a,
-                    imm: imm.wrapping_neg(),
-                }),
+                Some(|dst, a, imm| Op::I32AddImm { dst, a, imm: imm.wrapping_neg() }),
                 None,
             ),
             O::I32Mul => self.binop_imm(
@@ -1204,10 +1155,7 @@ impl Translator {
             O::F64ConvertI64U => self.unop(f64_, |dst, src| Op::F64ConvertI64U { dst, src }),
             O::F64PromoteF32 => self.unop(f64_, |dst, src| Op::F64PromoteF32 { dst, src }),
             // Reinterpretations change only the type: slots hold raw bits.
-            O::I32ReinterpretF32
-            | O::F32ReinterpretI32
-            | O::I64ReinterpretF64
-            | O::F64ReinterpretI64 => {
+            O::I32ReinterpretF32 | O::F32ReinterpretI32 | O::I64ReinterpretF64 | O::F64ReinterpretI64 => {
                 let to = match op {
                     O::I32ReinterpretF32 => i32_,
                     O::F32ReinterpretI32 => f32_,
@@ -1232,58 +1180,34 @@ impl Translator {
             O::I64TruncSatF64U => self.unop(i64_, |dst, src| Op::I64TruncSatF64U { dst, src }),
 
             other => {
-                return Err(unsupported(
-                    offset,
-                    &format!("the `{}` instruction", op_name(&other)),
-                ));
+                return Err(unsupported(offset, &format!("the `{}` instruction", op_name(&other))));
             }
         }
         Ok(())
     }
 }
 
+/// Table indices are one byte in `CallIndirect` and `TableGrow`, to keep ops at 16 bytes.
+fn table_u8(table: u32, offset: usize) -> Res<u8> {
+    u8::try_from(table).map_err(|_| DecodeError::new(DecodeErrorKind::LimitExceeded, offset, "more than 256 tables"))
+}
+
 /// The compare-and-branch op for a comparison producing the condition, if one exists.
 fn fuse_compare(producer: Op, when_zero: bool) -> Option<Op> {
     let t = 0;
     Some(match (producer, when_zero) {
-        (Op::I32Eqz { src, .. }, false) => Op::BrIfEqz {
-            cond: src,
-            target: t,
-        },
-        (Op::I32Eqz { src, .. }, true) => Op::BrIfNez {
-            cond: src,
-            target: t,
-        },
-        (Op::I32Eq { a, b, .. }, false) | (Op::I32Ne { a, b, .. }, true) => {
-            Op::BrIfI32Eq { a, b, target: t }
-        }
-        (Op::I32Ne { a, b, .. }, false) | (Op::I32Eq { a, b, .. }, true) => {
-            Op::BrIfI32Ne { a, b, target: t }
-        }
-        (Op::I32LtS { a, b, .. }, false) | (Op::I32GeS { a, b, .. }, true) => {
-            Op::BrIfI32LtS { a, b, target: t }
-        }
-        (Op::I32GeS { a, b, .. }, false) | (Op::I32LtS { a, b, .. }, true) => {
-            Op::BrIfI32GeS { a, b, target: t }
-        }
-        (Op::I32LtU { a, b, .. }, false) | (Op::I32GeU { a, b, .. }, true) => {
-            Op::BrIfI32LtU { a, b, target: t }
-        }
-        (Op::I32GeU { a, b, .. }, false) | (Op::I32LtU { a, b, .. }, true) => {
-            Op::BrIfI32GeU { a, b, target: t }
-        }
-        (Op::I32GtS { a, b, .. }, false) | (Op::I32LeS { a, b, .. }, true) => {
-            Op::BrIfI32GtS { a, b, target: t }
-        }
-        (Op::I32LeS { a, b, .. }, false) | (Op::I32GtS { a, b, .. }, true) => {
-            Op::BrIfI32LeS { a, b, target: t }
-        }
-        (Op::I32GtU { a, b, .. }, false) | (Op::I32LeU { a, b, .. }, true) => {
-            Op::BrIfI32GtU { a, b, target: t }
-        }
-        (Op::I32LeU { a, b, .. }, false) | (Op::I32GtU { a, b, .. }, true) => {
-            Op::BrIfI32LeU { a, b, target: t }
-        }
+        (Op::I32Eqz { src, .. }, false) => Op::BrIfEqz { cond: src, target: t },
+        (Op::I32Eqz { src, .. }, true) => Op::BrIfNez { cond: src, target: t },
+        (Op::I32Eq { a, b, .. }, false) | (Op::I32Ne { a, b, .. }, true) => Op::BrIfI32Eq { a, b, target: t },
+        (Op::I32Ne { a, b, .. }, false) | (Op::I32Eq { a, b, .. }, true) => Op::BrIfI32Ne { a, b, target: t },
+        (Op::I32LtS { a, b, .. }, false) | (Op::I32GeS { a, b, .. }, true) => Op::BrIfI32LtS { a, b, target: t },
+        (Op::I32GeS { a, b, .. }, false) | (Op::I32LtS { a, b, .. }, true) => Op::BrIfI32GeS { a, b, target: t },
+        (Op::I32LtU { a, b, .. }, false) | (Op::I32GeU { a, b, .. }, true) => Op::BrIfI32LtU { a, b, target: t },
+        (Op::I32GeU { a, b, .. }, false) | (Op::I32LtU { a, b, .. }, true) => Op::BrIfI32GeU { a, b, target: t },
+        (Op::I32GtS { a, b, .. }, false) | (Op::I32LeS { a, b, .. }, true) => Op::BrIfI32GtS { a, b, target: t },
+        (Op::I32LeS { a, b, .. }, false) | (Op::I32GtS { a, b, .. }, true) => Op::BrIfI32LeS { a, b, target: t },
+        (Op::I32GtU { a, b, .. }, false) | (Op::I32LeU { a, b, .. }, true) => Op::BrIfI32GtU { a, b, target: t },
+        (Op::I32LeU { a, b, .. }, false) | (Op::I32GtU { a, b, .. }, true) => Op::BrIfI32LeU { a, b, target: t },
         _ => return None,
     })
 }
@@ -1295,9 +1219,5 @@ fn op_name(op: &Operator<'_>) -> String {
 
 #[cold]
 fn unsupported(offset: usize, what: &str) -> DecodeError {
-    DecodeError::new(
-        DecodeErrorKind::Unsupported,
-        offset,
-        format!("{what} is not supported yet"),
-    )
+    DecodeError::new(DecodeErrorKind::Unsupported, offset, format!("{what} is not supported yet"))
 }

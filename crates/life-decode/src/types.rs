@@ -85,14 +85,8 @@ pub struct FuncType {
 
 impl FuncType {
     /// Creates a signature from its parameter and result types.
-    pub fn new(
-        params: impl IntoIterator<Item = ValType>,
-        results: impl IntoIterator<Item = ValType>,
-    ) -> Self {
-        FuncType {
-            params: params.into_iter().collect(),
-            results: results.into_iter().collect(),
-        }
+    pub fn new(params: impl IntoIterator<Item = ValType>, results: impl IntoIterator<Item = ValType>) -> Self {
+        FuncType { params: params.into_iter().collect(), results: results.into_iter().collect() }
     }
 
     /// Parameter types.

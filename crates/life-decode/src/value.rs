@@ -69,12 +69,7 @@ impl fmt::Display for F32 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = self.to_float();
         if v.is_nan() {
-            write!(
-                f,
-                "{}nan:0x{:x}",
-                if self.0 >> 31 == 1 { "-" } else { "" },
-                self.0 & 0x7f_ffff
-            )
+            write!(f, "{}nan:0x{:x}", if self.0 >> 31 == 1 { "-" } else { "" }, self.0 & 0x7f_ffff)
         } else {
             write!(f, "{v:?}")
         }
@@ -85,12 +80,7 @@ impl fmt::Display for F64 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = self.to_float();
         if v.is_nan() {
-            write!(
-                f,
-                "{}nan:0x{:x}",
-                if self.0 >> 63 == 1 { "-" } else { "" },
-                self.0 & 0xf_ffff_ffff_ffff
-            )
+            write!(f, "{}nan:0x{:x}", if self.0 >> 63 == 1 { "-" } else { "" }, self.0 & 0xf_ffff_ffff_ffff)
         } else {
             write!(f, "{v:?}")
         }

@@ -35,20 +35,10 @@ impl fmt::Display for InstantiationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InstantiationError::UnknownImport { module, name, kind } => {
-                write!(
-                    f,
-                    "unknown import: {kind} \"{module}\" \"{name}\" is not defined"
-                )
+                write!(f, "unknown import: {kind} \"{module}\" \"{name}\" is not defined")
             }
-            InstantiationError::IncompatibleImport {
-                module,
-                name,
-                reason,
-            } => {
-                write!(
-                    f,
-                    "incompatible import type for \"{module}\" \"{name}\": {reason}"
-                )
+            InstantiationError::IncompatibleImport { module, name, reason } => {
+                write!(f, "incompatible import type for \"{module}\" \"{name}\": {reason}")
             }
             InstantiationError::Limit(m) => write!(f, "limit exceeded: {m}"),
             InstantiationError::Trap(t) => write!(f, "instantiation trapped: {t}"),

@@ -49,14 +49,7 @@ pub(crate) fn call(store: &mut Store, func: u32, args: &[Value]) -> Result<Vec<V
     if let FuncEntity::Host { func: host, .. } = &store.funcs[func as usize] {
         let host = host.clone();
         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        host.call(
-            &mut Caller {
-                store,
-                instance: None,
-            },
-            args,
-            &mut results,
-        )?;
+        host.call(&mut Caller { store, instance: None }, args, &mut results)?;
         return Ok(results);
     }
     let mut ex = store.executor.take().unwrap_or_default();
@@ -98,15 +91,9 @@ impl Mem {
         match store.instances[instance as usize].memories.first() {
             Some(&m) => {
                 let data = &mut store.memories[m as usize].data;
-                Mem {
-                    base: data.as_mut_ptr(),
-                    len: data.len(),
-                }
+                Mem { base: data.as_mut_ptr(), len: data.len() }
             }
-            None => Mem {
-                base: std::ptr::null_mut(),
-                len: 0,
-            },
+            None => Mem { base: std::ptr::null_mut(), len: 0 },
         }
     }
 }
@@ -114,20 +101,13 @@ impl Mem {
 impl Executor {
     /// Makes room for a frame of `frame_slots` at `base`, zeroing its declared locals.
     #[inline(always)]
-    fn prepare_frame(
-        &mut self,
-        store: &Store,
-        base: usize,
-        body: &life_decode::ir::FuncBody,
-    ) -> Result<(), TrapCode> {
+    fn prepare_frame(&mut self, store: &Store, base: usize, body: &life_decode::ir::FuncBody) -> Result<(), TrapCode> {
         let need = base + body.frame_slots as usize;
         if need > store.config.max_value_stack {
             return Err(TrapCode::StackOverflow);
         }
         if need > self.stack.len() {
-            let new_len = need
-                .max(self.stack.len() * 2)
-                .min(store.config.max_value_stack.max(need));
+            let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
             self.stack.resize(new_len, 0);
         }
         self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
@@ -138,20 +118,12 @@ impl Executor {
         std::iter::once(current)
             .chain(self.frames.iter().rev().map(|f| f.func))
             .map(|addr| match &store.funcs[addr as usize] {
-                FuncEntity::Wasm {
-                    instance, index, ..
-                } => {
+                FuncEntity::Wasm { instance, index, .. } => {
                     let module = &store.instances[*instance as usize].module.0;
                     let func_index = module.num_imported_funcs + index;
-                    TraceFrame {
-                        func_index,
-                        name: module.func_name(func_index).map(str::to_string),
-                    }
+                    TraceFrame { func_index, name: module.func_name(func_index).map(str::to_string) }
                 }
-                FuncEntity::Host { .. } => TraceFrame {
-                    func_index: addr,
-                    name: Some("<host>".into()),
-                },
+                FuncEntity::Host { .. } => TraceFrame { func_index: addr, name: Some("<host>".into()) },
             })
             .collect()
     }
@@ -169,10 +141,7 @@ impl Executor {
     /// The dispatch loop. `current` tracks the running function for stack traces.
     #[inline(never)]
     fn execute(&mut self, store: &mut Store, current: &mut u32) -> Result<(), Trap> {
-        let FuncEntity::Wasm {
-            instance, index, ..
-        } = store.funcs[*current as usize]
-        else {
+        let FuncEntity::Wasm { instance, index, .. } = store.funcs[*current as usize] else {
             unreachable!("`call` handles host functions before running the loop");
         };
         let mut instance = instance;
@@ -274,9 +243,7 @@ impl Executor {
                 }
                 let mut bytes = [0u8; $n];
                 // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe {
-                    std::ptr::copy_nonoverlapping(mem.base.add(ea as usize), bytes.as_mut_ptr(), $n)
-                };
+                unsafe { std::ptr::copy_nonoverlapping(mem.base.add(ea as usize), bytes.as_mut_ptr(), $n) };
                 $set!($dst, $conv(bytes));
             }};
         }
@@ -288,9 +255,7 @@ impl Executor {
                 }
                 let bytes: [u8; $n] = $bytes;
                 // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe {
-                    std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.base.add(ea as usize), $n)
-                };
+                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.base.add(ea as usize), $n) };
             }};
         }
         // Enters wasm or host function `addr` with its frame at `base + $cb`.
@@ -348,7 +313,10 @@ impl Executor {
                         let mut at = callee_base;
                         for (v, &t) in results.iter().zip(ty.results()) {
                             if v.ty() != t {
-                                return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
+                                return Err(Trap::host(format!(
+                                    "host function returned a {} for a {t} result",
+                                    v.ty()
+                                )));
                             }
                             write_value(*v, &mut self.stack[at..]);
                             at += t.slots() as usize;
@@ -450,10 +418,7 @@ impl Executor {
                 Op::BrTable { index, table, len } => {
                     let i = u32_!(index).min(len);
                     let module = &store.instances[instance as usize].module.0;
-                    let FuncEntity::Wasm { index: body, .. } = store.funcs[*current as usize]
-                    else {
-                        unreachable!()
-                    };
+                    let FuncEntity::Wasm { index: body, .. } = store.funcs[*current as usize] else { unreachable!() };
                     jump!(module.bodies[body as usize].br_tables[(table + i) as usize]);
                 }
                 Op::Return {} => ret!(),
@@ -464,20 +429,11 @@ impl Executor {
                 Op::Call { func, base: cb } => {
                     call!(store.instances[instance as usize].funcs[func as usize], cb)
                 }
-                Op::CallIndirect {
-                    index,
-                    base: cb,
-                    ty,
-                    table,
-                } => {
+                Op::CallIndirect { index, base: cb, ty, table } => {
                     let inst = &store.instances[instance as usize];
                     let t = &store.tables[inst.tables[table as usize] as usize];
-                    let Some(&e) = t.elements.get(u32_!(index) as usize) else {
-                        trap!(TrapCode::UndefinedElement)
-                    };
-                    let Some(addr) = e.checked_sub(1) else {
-                        trap!(TrapCode::UninitializedElement)
-                    };
+                    let Some(&e) = t.elements.get(u32_!(index) as usize) else { trap!(TrapCode::UndefinedElement) };
+                    let Some(addr) = e.checked_sub(1) else { trap!(TrapCode::UninitializedElement) };
                     if store.funcs[addr as usize].type_id() != inst.type_ids[ty as usize] {
                         trap!(TrapCode::IndirectCallTypeMismatch);
                     }
@@ -517,6 +473,110 @@ impl Executor {
                     let g = store.instances[instance as usize].globals[global as usize];
                     store.globals[g as usize].value = get!(src) as u128;
                 }
+
+                Op::GlobalGetWide { dst, global } => {
+                    let g = store.instances[instance as usize].globals[global as usize];
+                    let v = store.globals[g as usize].value;
+                    set!(dst, v as u64);
+                    set!(dst + 1, (v >> 64) as u64);
+                }
+                Op::GlobalSetWide { src, global } => {
+                    let g = store.instances[instance as usize].globals[global as usize];
+                    store.globals[g as usize].value = (get!(src + 1) as u128) << 64 | get!(src) as u128;
+                }
+
+                // ---- Reference types and tables ----
+                Op::RefIsNull { dst, src } => set_i32!(dst, get!(src) == 0),
+                Op::RefFunc { dst, func } => set!(dst, store.instances[instance as usize].funcs[func as usize] as u64 + 1),
+                Op::TableGet { dst, index, table } => {
+                    let t = store.instances[instance as usize].tables[table as usize];
+                    let Some(&e) = store.tables[t as usize].elements.get(u32_!(index) as usize) else {
+                        trap!(TrapCode::TableOutOfBounds)
+                    };
+                    set!(dst, e)
+                }
+                Op::TableSet { index, value, table } => {
+                    let t = store.instances[instance as usize].tables[table as usize];
+                    let Some(e) = store.tables[t as usize].elements.get_mut(u32_!(index) as usize) else {
+                        trap!(TrapCode::TableOutOfBounds)
+                    };
+                    *e = get!(value);
+                }
+                Op::TableSize { dst, table } => {
+                    let t = store.instances[instance as usize].tables[table as usize];
+                    set_i32!(dst, store.tables[t as usize].elements.len())
+                }
+                Op::TableGrow { dst, init, n, table } => {
+                    let t = store.instances[instance as usize].tables[table as usize];
+                    let r = store.tables[t as usize].grow(u32_!(n) as u64, get!(init));
+                    set_i32!(dst, r as i32)
+                }
+                Op::TableFill { args, table } => {
+                    let (i, value, n) = (u32_!(args) as usize, get!(args + 1), u32_!(args + 2) as usize);
+                    let t = store.instances[instance as usize].tables[table as usize];
+                    let Some(dst) = store.tables[t as usize].elements.get_mut(i..i + n) else {
+                        trap!(TrapCode::TableOutOfBounds)
+                    };
+                    dst.fill(value);
+                }
+                Op::TableCopy { args, dst_table, src_table } => {
+                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    let inst = &store.instances[instance as usize];
+                    let (dt, st) = (inst.tables[dst_table as usize] as usize, inst.tables[src_table as usize] as usize);
+                    if s + n > store.tables[st].elements.len() || d + n > store.tables[dt].elements.len() {
+                        trap!(TrapCode::TableOutOfBounds);
+                    }
+                    if dt == st {
+                        store.tables[dt].elements.copy_within(s..s + n, d);
+                    } else {
+                        let src: Vec<u64> = store.tables[st].elements[s..s + n].to_vec();
+                        store.tables[dt].elements[d..d + n].copy_from_slice(&src);
+                    }
+                }
+                Op::TableInit { args, table, elem } => {
+                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    let inst = &store.instances[instance as usize];
+                    let t = inst.tables[table as usize] as usize;
+                    let seg = &inst.elems[elem as usize];
+                    let (Some(src), true) = (seg.get(s..s + n), d + n <= store.tables[t].elements.len()) else {
+                        trap!(TrapCode::TableOutOfBounds)
+                    };
+                    let src = src.to_vec();
+                    store.tables[t].elements[d..d + n].copy_from_slice(&src);
+                }
+                Op::ElemDrop { elem } => store.instances[instance as usize].elems[elem as usize] = Vec::new(),
+
+                // ---- Bulk memory ----
+                Op::MemoryCopy { d, s, n } => {
+                    let (d, s, n) = (u32_!(d) as usize, u32_!(s) as usize, u32_!(n) as usize);
+                    if s + n > mem.len || d + n > mem.len {
+                        trap!(TrapCode::MemoryOutOfBounds);
+                    }
+                    // SAFETY: both ranges were just checked against the current memory; `copy`
+                    // allows overlap.
+                    unsafe { std::ptr::copy(mem.base.add(s), mem.base.add(d), n) };
+                }
+                Op::MemoryFill { d, val, n } => {
+                    let (d, n) = (u32_!(d) as usize, u32_!(n) as usize);
+                    if d + n > mem.len {
+                        trap!(TrapCode::MemoryOutOfBounds);
+                    }
+                    let byte = get!(val) as u8;
+                    // SAFETY: the range was just checked against the current memory.
+                    unsafe { std::ptr::write_bytes(mem.base.add(d), byte, n) };
+                }
+                Op::MemoryInit { args, data } => {
+                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    let inst = &store.instances[instance as usize];
+                    let bytes: &[u8] =
+                        if inst.dropped_datas[data as usize] { &[] } else { &inst.module.0.datas[data as usize].bytes };
+                    let (Some(src), true) = (bytes.get(s..s + n), d + n <= mem.len) else {
+                        trap!(TrapCode::MemoryOutOfBounds)
+                    };
+                    // SAFETY: the destination range was just checked against the current memory.
+                    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), mem.base.add(d), n) };
+                }
+                Op::DataDrop { data } => store.instances[instance as usize].dropped_datas[data as usize] = true,
 
                 // ---- Memory ----
                 Op::MemorySize { dst } => set_i32!(dst, mem.len / crate::store::PAGE_SIZE),
@@ -568,51 +628,15 @@ impl Executor {
                 Op::I64Load32U { dst, addr, offset } => {
                     load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64)
                 }
-                Op::I32Store {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::I64Store {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::F32Store {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::F64Store {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::I32Store8 {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I32Store16 {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store8 {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I64Store16 {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store32 {
-                    addr,
-                    value,
-                    offset,
-                } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
+                Op::I32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+                Op::I64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
+                Op::F32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+                Op::F64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
+                Op::I32Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+                Op::I32Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+                Op::I64Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+                Op::I64Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+                Op::I64Store32 { addr, value, offset } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
 
                 // ---- Numeric: i32 ----
                 Op::I32Eqz { dst, src } => set_i32!(dst, u32_!(src) == 0),

@@ -42,12 +42,7 @@ impl HostFunc {
         &self.ty
     }
 
-    pub(crate) fn call(
-        &self,
-        caller: &mut Caller<'_>,
-        args: &[Value],
-        results: &mut [Value],
-    ) -> Result<(), Trap> {
+    pub(crate) fn call(&self, caller: &mut Caller<'_>, args: &[Value], results: &mut [Value]) -> Result<(), Trap> {
         (self.f)(caller, args, results)
     }
 }
@@ -87,13 +82,10 @@ impl Caller<'_> {
     /// A `out of bounds memory access` trap when the range is outside memory, or a host
     /// error when the caller has no memory.
     pub fn read(&self, ptr: u32, len: u32) -> Result<&[u8], Trap> {
-        let mem = self
-            .memory()
-            .ok_or_else(|| Trap::host("the caller has no memory"))?;
+        let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
         let data = self.store.memory_data(mem);
         let end = ptr as usize + len as usize;
-        data.get(ptr as usize..end)
-            .ok_or_else(|| life_decode::TrapCode::MemoryOutOfBounds.into())
+        data.get(ptr as usize..end).ok_or_else(|| life_decode::TrapCode::MemoryOutOfBounds.into())
     }
 
     /// Writes `bytes` into the caller's memory at `ptr`.
@@ -102,14 +94,10 @@ impl Caller<'_> {
     ///
     /// As [`Caller::read`].
     pub fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Trap> {
-        let mem = self
-            .memory()
-            .ok_or_else(|| Trap::host("the caller has no memory"))?;
+        let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
         let data = self.store.memory_data_mut(mem);
         let end = ptr as usize + bytes.len();
-        let dst = data
-            .get_mut(ptr as usize..end)
-            .ok_or(life_decode::TrapCode::MemoryOutOfBounds)?;
+        let dst = data.get_mut(ptr as usize..end).ok_or(life_decode::TrapCode::MemoryOutOfBounds)?;
         dst.copy_from_slice(bytes);
         Ok(())
     }
@@ -136,13 +124,7 @@ pub trait ImportResolver {
 
     /// Any entity for an import. The default allocates what `resolve_func` and
     /// `resolve_global` return.
-    fn resolve(
-        &mut self,
-        store: &mut Store,
-        module: &str,
-        field: &str,
-        ty: &ExternType,
-    ) -> Option<Extern> {
+    fn resolve(&mut self, store: &mut Store, module: &str, field: &str, ty: &ExternType) -> Option<Extern> {
         match ty {
             ExternType::Func(t) => {
                 let f = self.resolve_func(module, field, t)?;
@@ -191,53 +173,32 @@ impl Linker {
 
     /// Defines `module`.`name`.
     pub fn define(&mut self, module: &str, name: &str, ext: Extern) -> &mut Self {
-        self.defs
-            .insert((module.to_string(), name.to_string()), ext);
+        self.defs.insert((module.to_string(), name.to_string()), ext);
         self
     }
 
     /// Defines every export of `instance` under module name `module`.
-    pub fn define_instance(
-        &mut self,
-        store: &Store,
-        module: &str,
-        instance: Instance,
-    ) -> &mut Self {
+    pub fn define_instance(&mut self, store: &Store, module: &str, instance: Instance) -> &mut Self {
         for (name, ext) in store.exports(instance) {
-            self.defs
-                .insert((module.to_string(), name.to_string()), ext);
+            self.defs.insert((module.to_string(), name.to_string()), ext);
         }
         self
     }
 
     /// Defines a host function.
-    pub fn define_func(
-        &mut self,
-        store: &mut Store,
-        module: &str,
-        name: &str,
-        f: HostFunc,
-    ) -> &mut Self {
+    pub fn define_func(&mut self, store: &mut Store, module: &str, name: &str, f: HostFunc) -> &mut Self {
         let func = store.alloc_host_func(f);
         self.define(module, name, Extern::Func(func))
     }
 
     /// The definition of `module`.`name`.
     pub fn get(&self, module: &str, name: &str) -> Option<Extern> {
-        self.defs
-            .get(&(module.to_string(), name.to_string()))
-            .copied()
+        self.defs.get(&(module.to_string(), name.to_string())).copied()
     }
 }
 
 impl ImportResolver for Linker {
-    fn resolve(
-        &mut self,
-        _store: &mut Store,
-        module: &str,
-        field: &str,
-        _ty: &ExternType,
-    ) -> Option<Extern> {
+    fn resolve(&mut self, _store: &mut Store, module: &str, field: &str, _ty: &ExternType) -> Option<Extern> {
         self.get(module, field)
     }
 }
@@ -245,18 +206,11 @@ impl ImportResolver for Linker {
 /// Error for a bad argument list, shared by every entry point.
 pub(crate) fn check_args(ty: &FuncType, args: &[Value]) -> Result<(), Error> {
     if args.len() != ty.params().len() {
-        return Err(Error::Arguments(format!(
-            "expected {} arguments {ty}, got {}",
-            ty.params().len(),
-            args.len()
-        )));
+        return Err(Error::Arguments(format!("expected {} arguments {ty}, got {}", ty.params().len(), args.len())));
     }
     for (i, (a, p)) in args.iter().zip(ty.params()).enumerate() {
         if a.ty() != *p {
-            return Err(Error::Arguments(format!(
-                "argument {i} should be {p}, got {}",
-                a.ty()
-            )));
+            return Err(Error::Arguments(format!("argument {i} should be {p}, got {}", a.ty())));
         }
     }
     Ok(())

@@ -5,9 +5,7 @@ use crate::{
     Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap, exec,
     store::{FuncEntity, InstanceEntity, encode, encode128},
 };
-use life_decode::{
-    ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value,
-};
+use life_decode::{ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
 use std::collections::HashMap;
 
 impl Store {
@@ -20,11 +18,7 @@ impl Store {
     ///
     /// [`Error::Instantiation`] for an unknown or incompatible import, an exceeded limit, or a
     /// trap during initialization.
-    pub fn instantiate(
-        &mut self,
-        module: &Module,
-        resolver: &mut dyn ImportResolver,
-    ) -> Result<Instance, Error> {
+    pub fn instantiate(&mut self, module: &Module, resolver: &mut dyn ImportResolver) -> Result<Instance, Error> {
         let m = module.0.clone();
         let mut funcs = Vec::with_capacity(m.funcs.len());
         let mut tables = Vec::with_capacity(m.tables.len());
@@ -43,9 +37,7 @@ impl Store {
                 name: import.name.clone(),
                 kind: ty.kind(),
             };
-            let ext = resolver
-                .resolve(self, &import.module, &import.name, &ty)
-                .ok_or_else(unknown)?;
+            let ext = resolver.resolve(self, &import.module, &import.name, &ty).ok_or_else(unknown)?;
             let incompatible = |reason: String| {
                 Error::Instantiation(InstantiationError::IncompatibleImport {
                     module: import.module.clone(),
@@ -57,9 +49,7 @@ impl Store {
                 (ExternType::Func(want), Extern::Func(f)) => {
                     let have = self.func_type(f);
                     if have != want {
-                        return Err(incompatible(format!(
-                            "expected func {want}, found func {have}"
-                        )));
+                        return Err(incompatible(format!("expected func {want}, found func {have}")));
                     }
                     funcs.push(f.0);
                 }
@@ -85,10 +75,7 @@ impl Store {
                     globals.push(g.0);
                 }
                 (want, got) => {
-                    return Err(incompatible(format!(
-                        "expected a {}, found {got:?}",
-                        want.kind()
-                    )));
+                    return Err(incompatible(format!("expected a {}, found {got:?}", want.kind())));
                 }
             }
         }
@@ -96,11 +83,7 @@ impl Store {
         let id = self.instances.len() as u32;
         let type_ids: Vec<u32> = m.types.iter().map(|t| self.intern_type(t)).collect();
         for (i, &t) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
-            self.funcs.push(FuncEntity::Wasm {
-                instance: id,
-                index: i as u32,
-                type_id: type_ids[t as usize],
-            });
+            self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id: type_ids[t as usize] });
             funcs.push(self.funcs.len() as u32 - 1);
         }
         for t in &m.tables[m.num_imported_tables as usize..] {
@@ -111,8 +94,7 @@ impl Store {
         }
         for g in &m.globals {
             let v = self.eval_const(&funcs, &globals, &g.init);
-            self.globals
-                .push(crate::store::GlobalEntity { value: v, ty: g.ty });
+            self.globals.push(crate::store::GlobalEntity { value: v, ty: g.ty });
             globals.push(self.globals.len() as u32 - 1);
         }
         let exports: HashMap<String, Extern> = m
@@ -137,12 +119,11 @@ impl Store {
             globals,
             type_ids,
             exports,
-            dropped_elems: vec![false; m.elems.len()],
+            elems: Vec::new(),
             dropped_datas: vec![false; m.datas.len()],
         });
         let instance = Instance(id);
-        self.initialize(instance)
-            .map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
+        self.initialize(instance).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
         Ok(instance)
     }
 
@@ -151,9 +132,7 @@ impl Store {
         match *e {
             ConstExpr::Value(v) => encode128(v),
             ConstExpr::GlobalGet(g) => self.globals[globals[g as usize] as usize].value,
-            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(
-                funcs[f as usize],
-            )))) as u128,
+            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(funcs[f as usize])))) as u128,
         }
     }
 
@@ -162,24 +141,25 @@ impl Store {
         let inst = &self.instances[instance.0 as usize];
         let m = inst.module.0.clone();
         let (funcs, globals) = (inst.funcs.clone(), inst.globals.clone());
+        let elems: Vec<Vec<u64>> = m
+            .elems
+            .iter()
+            .map(|seg| seg.items.iter().map(|e| self.eval_const(&funcs, &globals, e) as u64).collect())
+            .collect();
+        self.instances[instance.0 as usize].elems = elems;
         for (i, seg) in m.elems.iter().enumerate() {
             match seg.mode {
                 ElemMode::Active { table, offset } => {
                     let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
-                    let items: Vec<u64> = seg
-                        .items
-                        .iter()
-                        .map(|e| self.eval_const(&funcs, &globals, e) as u64)
-                        .collect();
-                    let t = self.instances[instance.0 as usize].tables[table as usize];
+                    let inst = &mut self.instances[instance.0 as usize];
+                    let items = std::mem::take(&mut inst.elems[i]);
+                    let t = inst.tables[table as usize];
                     let elements = &mut self.tables[t as usize].elements;
-                    let dst = elements
-                        .get_mut(offset..offset.saturating_add(items.len()))
-                        .ok_or(TrapCode::TableOutOfBounds)?;
+                    let dst =
+                        elements.get_mut(offset..offset.saturating_add(items.len())).ok_or(TrapCode::TableOutOfBounds)?;
                     dst.copy_from_slice(&items);
-                    self.instances[instance.0 as usize].dropped_elems[i] = true;
                 }
-                ElemMode::Declared => self.instances[instance.0 as usize].dropped_elems[i] = true,
+                ElemMode::Declared => self.instances[instance.0 as usize].elems[i].clear(),
                 ElemMode::Passive => {}
             }
         }
@@ -188,9 +168,8 @@ impl Store {
                 let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
                 let mem = self.instances[instance.0 as usize].memories[memory as usize];
                 let data = &mut self.memories[mem as usize].data;
-                let dst = data
-                    .get_mut(offset..offset.saturating_add(seg.bytes.len()))
-                    .ok_or(TrapCode::MemoryOutOfBounds)?;
+                let dst =
+                    data.get_mut(offset..offset.saturating_add(seg.bytes.len())).ok_or(TrapCode::MemoryOutOfBounds)?;
                 dst.copy_from_slice(&seg.bytes);
                 self.instances[instance.0 as usize].dropped_datas[i] = true;
             }
@@ -208,17 +187,10 @@ impl Store {
     ///
     /// [`Error::Export`] if there is no such function, [`Error::Arguments`] if the arguments do
     /// not match its signature, [`Error::Trap`] if it traps.
-    pub fn invoke(
-        &mut self,
-        instance: Instance,
-        name: &str,
-        args: &[Value],
-    ) -> Result<Vec<Value>, Error> {
+    pub fn invoke(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
         match self.export(instance, name) {
             Some(Extern::Func(f)) => self.call(f, args),
-            Some(_) => Err(Error::Export(format!(
-                "export \"{name}\" is not a function"
-            ))),
+            Some(_) => Err(Error::Export(format!("export \"{name}\" is not a function"))),
             None => Err(Error::Export(format!("no export named \"{name}\""))),
         }
     }

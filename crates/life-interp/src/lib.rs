@@ -62,8 +62,8 @@ pub use config::VmConfig;
 pub use error::{Error, InstantiationError};
 pub use host::{Caller, HostFunc, ImportResolver, Linker, NoImports};
 pub use life_decode::{
-    ExternType, F32, F64, Features, FuncRef, FuncType, GlobalType, Limits, MemoryType, RefType,
-    TableType, TrapCode, ValType, Value,
+    ExternType, F32, F64, Features, FuncRef, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, TrapCode,
+    ValType, Value,
 };
 pub use module::Module;
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};

@@ -21,10 +21,7 @@ impl Module {
     ///
     /// [`Error::Decode`] with the offset and reason when the module is malformed or invalid.
     pub fn new(bytes: &[u8], config: &VmConfig) -> Result<Self, Error> {
-        Ok(Module(Arc::new(life_decode::decode(
-            bytes,
-            config.features,
-        )?)))
+        Ok(Module(Arc::new(life_decode::decode(bytes, config.features)?)))
     }
 
     /// Parses WebAssembly text (or binary) and decodes it.
@@ -55,16 +52,10 @@ fn wat_bytes(bytes: &[u8]) -> Result<Vec<u8>, Error> {
     }
     #[cfg(feature = "wat")]
     {
-        wat::parse_bytes(bytes)
-            .map(|b| b.into_owned())
-            .map_err(|e| {
-                let offset = 0usize;
-                Error::Decode(DecodeError::new(
-                    DecodeErrorKind::Invalid,
-                    offset,
-                    e.to_string(),
-                ))
-            })
+        wat::parse_bytes(bytes).map(|b| b.into_owned()).map_err(|e| {
+            let offset = 0usize;
+            Error::Decode(DecodeError::new(DecodeErrorKind::Invalid, offset, e.to_string()))
+        })
     }
     #[cfg(not(feature = "wat"))]
     Err(Error::Decode(DecodeError::new(

@@ -38,15 +38,8 @@ pub enum Extern {
 }
 
 pub(crate) enum FuncEntity {
-    Wasm {
-        instance: u32,
-        index: u32,
-        type_id: u32,
-    },
-    Host {
-        func: HostFunc,
-        type_id: u32,
-    },
+    Wasm { instance: u32, index: u32, type_id: u32 },
+    Host { func: HostFunc, type_id: u32 },
 }
 
 impl FuncEntity {
@@ -77,11 +70,7 @@ impl MemoryEntity {
         let old = self.pages();
         match old.checked_add(delta) {
             Some(new) if new <= self.max_pages => {
-                if self
-                    .data
-                    .try_reserve_exact(delta as usize * PAGE_SIZE)
-                    .is_err()
-                {
+                if self.data.try_reserve_exact(delta as usize * PAGE_SIZE).is_err() {
                     return -1;
                 }
                 self.data.resize(new as usize * PAGE_SIZE, 0);
@@ -129,7 +118,9 @@ pub(crate) struct InstanceEntity {
     /// Store type id of each of the module's types, for `call_indirect` checks.
     pub type_ids: Vec<u32>,
     pub exports: HashMap<String, Extern>,
-    pub dropped_elems: Vec<bool>,
+    /// Evaluated element segments; a dropped segment is empty.
+    pub elems: Vec<Vec<u64>>,
+    /// Whether each data segment was dropped (then it acts as empty).
     pub dropped_datas: Vec<bool>,
 }
 
@@ -201,16 +192,9 @@ impl Store {
     /// Fails when the value's type differs from the global's.
     pub fn alloc_global(&mut self, ty: GlobalType, value: Value) -> Result<Global, crate::Error> {
         if value.ty() != ty.content {
-            return Err(crate::Error::Arguments(format!(
-                "global of type {} cannot hold a {}",
-                ty.content,
-                value.ty()
-            )));
+            return Err(crate::Error::Arguments(format!("global of type {} cannot hold a {}", ty.content, value.ty())));
         }
-        self.globals.push(GlobalEntity {
-            value: encode128(value),
-            ty,
-        });
+        self.globals.push(GlobalEntity { value: encode128(value), ty });
         Ok(Global(self.globals.len() as u32 - 1))
     }
 
@@ -223,26 +207,17 @@ impl Store {
         let cap = self.config.max_memory_pages.min(65536);
         let max_pages = ty.limits.max.unwrap_or(65536).min(cap);
         if ty.limits.min > cap {
-            return Err(crate::Error::Instantiation(
-                crate::InstantiationError::Limit(format!(
-                    "memory needs {} pages, more than the maximum of {cap}",
-                    ty.limits.min
-                )),
-            ));
+            return Err(crate::Error::Instantiation(crate::InstantiationError::Limit(format!(
+                "memory needs {} pages, more than the maximum of {cap}",
+                ty.limits.min
+            ))));
         }
         let mut data = Vec::new();
-        if data
-            .try_reserve_exact(ty.limits.min as usize * PAGE_SIZE)
-            .is_err()
-        {
+        if data.try_reserve_exact(ty.limits.min as usize * PAGE_SIZE).is_err() {
             return Err(crate::Error::Memory("cannot allocate linear memory".into()));
         }
         data.resize(ty.limits.min as usize * PAGE_SIZE, 0);
-        self.memories.push(MemoryEntity {
-            data,
-            ty,
-            max_pages,
-        });
+        self.memories.push(MemoryEntity { data, ty, max_pages });
         Ok(Memory(self.memories.len() as u32 - 1))
     }
 
@@ -254,19 +229,13 @@ impl Store {
     pub fn alloc_table(&mut self, ty: TableType) -> Result<Table, crate::Error> {
         let cap = self.config.max_table_elements;
         if ty.limits.min > cap {
-            return Err(crate::Error::Instantiation(
-                crate::InstantiationError::Limit(format!(
-                    "table needs {} elements, more than the maximum of {cap}",
-                    ty.limits.min
-                )),
-            ));
+            return Err(crate::Error::Instantiation(crate::InstantiationError::Limit(format!(
+                "table needs {} elements, more than the maximum of {cap}",
+                ty.limits.min
+            ))));
         }
         let max = ty.limits.max.unwrap_or(u32::MAX as u64).min(cap);
-        self.tables.push(TableEntity {
-            elements: vec![0; ty.limits.min as usize],
-            ty,
-            max,
-        });
+        self.tables.push(TableEntity { elements: vec![0; ty.limits.min as usize], ty, max });
         Ok(Table(self.tables.len() as u32 - 1))
     }
 
@@ -336,9 +305,7 @@ impl Store {
     /// Element `index` of a table, or `None` if out of bounds.
     pub fn table_get(&self, table: Table, index: u32) -> Option<Value> {
         let t = &self.tables[table.0 as usize];
-        t.elements
-            .get(index as usize)
-            .map(|&e| decode(t.ty.element.into(), e, 0))
+        t.elements.get(index as usize).map(|&e| decode(t.ty.element.into(), e, 0))
     }
 
     /// Sets element `index` of a table.
@@ -346,19 +313,11 @@ impl Store {
     /// # Errors
     ///
     /// Fails when out of bounds or the value has the wrong type.
-    pub fn table_set(
-        &mut self,
-        table: Table,
-        index: u32,
-        value: Value,
-    ) -> Result<(), crate::Error> {
+    pub fn table_set(&mut self, table: Table, index: u32, value: Value) -> Result<(), crate::Error> {
         let t = &mut self.tables[table.0 as usize];
         let want: ValType = t.ty.element.into();
         if value.ty() != want {
-            return Err(crate::Error::Arguments(format!(
-                "table of {want} cannot hold a {}",
-                value.ty()
-            )));
+            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", value.ty())));
         }
         match t.elements.get_mut(index as usize) {
             Some(e) => {
@@ -375,19 +334,11 @@ impl Store {
     /// # Errors
     ///
     /// Fails when `init` has the wrong type.
-    pub fn table_grow(
-        &mut self,
-        table: Table,
-        delta: u32,
-        init: Value,
-    ) -> Result<Option<u32>, crate::Error> {
+    pub fn table_grow(&mut self, table: Table, delta: u32, init: Value) -> Result<Option<u32>, crate::Error> {
         let t = &mut self.tables[table.0 as usize];
         let want: ValType = t.ty.element.into();
         if init.ty() != want {
-            return Err(crate::Error::Arguments(format!(
-                "table of {want} cannot hold a {}",
-                init.ty()
-            )));
+            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", init.ty())));
         }
         let r = t.grow(delta as u64, encode(init));
         Ok((r >= 0).then_some(r as u32))
@@ -395,18 +346,12 @@ impl Store {
 
     /// The export `name` of `instance`.
     pub fn export(&self, instance: Instance, name: &str) -> Option<Extern> {
-        self.instances[instance.0 as usize]
-            .exports
-            .get(name)
-            .copied()
+        self.instances[instance.0 as usize].exports.get(name).copied()
     }
 
     /// All exports of `instance`, in no particular order.
     pub fn exports(&self, instance: Instance) -> impl Iterator<Item = (&str, Extern)> {
-        self.instances[instance.0 as usize]
-            .exports
-            .iter()
-            .map(|(k, v)| (k.as_str(), *v))
+        self.instances[instance.0 as usize].exports.iter().map(|(k, v)| (k.as_str(), *v))
     }
 
     /// The module an instance was made from.
@@ -416,10 +361,7 @@ impl Store {
 
     /// The first memory of an instance, if it has one.
     pub fn instance_memory(&self, instance: Instance) -> Option<Memory> {
-        self.instances[instance.0 as usize]
-            .memories
-            .first()
-            .map(|&m| Memory(m))
+        self.instances[instance.0 as usize].memories.first().map(|&m| Memory(m))
     }
 }
 

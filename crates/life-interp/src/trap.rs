@@ -46,10 +46,7 @@ impl Trap {
     /// A trap of the given kind, with no stack trace yet.
     #[cold]
     pub fn new(kind: TrapKind) -> Self {
-        Trap(Box::new(TrapInner {
-            kind,
-            trace: Vec::new(),
-        }))
+        Trap(Box::new(TrapInner { kind, trace: Vec::new() }))
     }
 
     /// A host error with a message, for host functions to return.
@@ -119,9 +116,6 @@ mod tests {
     #[test]
     fn trap_is_one_pointer() {
         assert_eq!(std::mem::size_of::<Trap>(), std::mem::size_of::<usize>());
-        assert_eq!(
-            std::mem::size_of::<Result<(), Trap>>(),
-            std::mem::size_of::<usize>()
-        );
+        assert_eq!(std::mem::size_of::<Result<(), Trap>>(), std::mem::size_of::<usize>());
     }
 }

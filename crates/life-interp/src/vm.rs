@@ -26,11 +26,7 @@ impl Vm {
     ///
     /// [`Error::Decode`] for a bad module, [`Error::Instantiation`] when imports do not resolve
     /// or initialization traps.
-    pub fn new(
-        bytes: &[u8],
-        config: VmConfig,
-        resolver: &mut dyn ImportResolver,
-    ) -> Result<Self, Error> {
+    pub fn new(bytes: &[u8], config: VmConfig, resolver: &mut dyn ImportResolver) -> Result<Self, Error> {
         let module = Module::new(bytes, &config)?;
         Vm::from_module(&module, config, resolver)
     }
@@ -40,11 +36,7 @@ impl Vm {
     /// # Errors
     ///
     /// As [`Vm::new`], minus decoding.
-    pub fn from_module(
-        module: &Module,
-        config: VmConfig,
-        resolver: &mut dyn ImportResolver,
-    ) -> Result<Self, Error> {
+    pub fn from_module(module: &Module, config: VmConfig, resolver: &mut dyn ImportResolver) -> Result<Self, Error> {
         let mut store = Store::new(config);
         let instance = store.instantiate(module, resolver)?;
         Ok(Vm { store, instance })
@@ -110,9 +102,7 @@ impl Vm {
     ///
     /// [`Error::Memory`] if there is no memory or the range is out of bounds.
     pub fn write_memory(&mut self, offset: u64, bytes: &[u8]) -> Result<(), Error> {
-        let mem = self
-            .memory()
-            .ok_or_else(|| Error::Memory("the module has no memory".into()))?;
+        let mem = self.memory().ok_or_else(|| Error::Memory("the module has no memory".into()))?;
         let data = self.store.memory_data_mut(mem);
         let r = range(data.len(), offset, bytes.len())?;
         data[r].copy_from_slice(bytes);
@@ -125,9 +115,7 @@ impl Vm {
     ///
     /// [`Error::Memory`] if the module has no memory.
     pub fn memory_slice(&self) -> Result<&[u8], Error> {
-        let mem = self
-            .memory()
-            .ok_or_else(|| Error::Memory("the module has no memory".into()))?;
+        let mem = self.memory().ok_or_else(|| Error::Memory("the module has no memory".into()))?;
         Ok(self.store.memory_data(mem))
     }
 

@@ -24,12 +24,8 @@ pub(crate) fn arg_value(arg: &WastArg<'_>) -> Result<Value, String> {
         WastArgCore::F32(v) => Value::F32(F32::from_bits(v.bits)),
         WastArgCore::F64(v) => Value::F64(F64::from_bits(v.bits)),
         WastArgCore::V128(v) => Value::V128(u128::from_le_bytes(v.to_le_bytes())),
-        WastArgCore::RefNull(heap) if is_abstract(heap, AbstractHeapType::Func) => {
-            Value::FuncRef(None)
-        }
-        WastArgCore::RefNull(heap) if is_abstract(heap, AbstractHeapType::Extern) => {
-            Value::ExternRef(None)
-        }
+        WastArgCore::RefNull(heap) if is_abstract(heap, AbstractHeapType::Func) => Value::FuncRef(None),
+        WastArgCore::RefNull(heap) if is_abstract(heap, AbstractHeapType::Extern) => Value::ExternRef(None),
         WastArgCore::RefExtern(n) => Value::ExternRef(Some(*n)),
         WastArgCore::RefNull(_) | WastArgCore::RefHost(_) => {
             return Err(format!("unsupported argument {arg:?}"));
@@ -49,11 +45,7 @@ pub(crate) fn check_results(expected: &[WastRet<'_>], actual: &[Value]) -> Resul
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "expected {}, got {}",
-            show_expected(expected),
-            show_values(actual, expected)
-        ))
+        Err(format!("expected {}, got {}", show_expected(expected), show_values(actual, expected)))
     }
 }
 
@@ -135,30 +127,12 @@ fn f64_matches(expected: &NanPattern<wast::token::F64>, bits: u64) -> bool {
 /// Compares lane by lane.
 fn v128_matches(expected: &V128Pattern, actual: u128) -> bool {
     match expected {
-        V128Pattern::I8x16(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| *e as u8 == lane8(actual, i)),
-        V128Pattern::I16x8(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| *e as u16 == lane16(actual, i)),
-        V128Pattern::I32x4(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| *e as u32 == lane32(actual, i)),
-        V128Pattern::I64x2(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| *e as u64 == lane64(actual, i)),
-        V128Pattern::F32x4(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| f32_matches(e, lane32(actual, i))),
-        V128Pattern::F64x2(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, e)| f64_matches(e, lane64(actual, i))),
+        V128Pattern::I8x16(e) => e.iter().enumerate().all(|(i, e)| *e as u8 == lane8(actual, i)),
+        V128Pattern::I16x8(e) => e.iter().enumerate().all(|(i, e)| *e as u16 == lane16(actual, i)),
+        V128Pattern::I32x4(e) => e.iter().enumerate().all(|(i, e)| *e as u32 == lane32(actual, i)),
+        V128Pattern::I64x2(e) => e.iter().enumerate().all(|(i, e)| *e as u64 == lane64(actual, i)),
+        V128Pattern::F32x4(e) => e.iter().enumerate().all(|(i, e)| f32_matches(e, lane32(actual, i))),
+        V128Pattern::F64x2(e) => e.iter().enumerate().all(|(i, e)| f64_matches(e, lane64(actual, i))),
     }
 }
 
@@ -231,9 +205,7 @@ fn show_ret(ret: &WastRetCore<'_>) -> String {
         WastRetCore::F64(p) => format!("(f64.const {})", show_f64_pattern(p)),
         WastRetCore::V128(p) => format!("(v128.const {})", show_v128_pattern(p)),
         WastRetCore::RefNull(None) => "(ref.null)".to_string(),
-        WastRetCore::RefNull(Some(heap)) if is_abstract(heap, AbstractHeapType::Func) => {
-            "(ref.null func)".to_string()
-        }
+        WastRetCore::RefNull(Some(heap)) if is_abstract(heap, AbstractHeapType::Func) => "(ref.null func)".to_string(),
         WastRetCore::RefNull(Some(heap)) if is_abstract(heap, AbstractHeapType::Extern) => {
             "(ref.null extern)".to_string()
         }
@@ -287,34 +259,12 @@ fn show_v128_pattern(p: &V128Pattern) -> String {
 /// Shows `v` in the lane shape of `like`, or as `i32x4` without one.
 fn show_v128(v: u128, like: Option<&V128Pattern>) -> String {
     let (name, lanes): (&str, Vec<String>) = match like {
-        Some(V128Pattern::I8x16(_)) => (
-            "i8x16",
-            (0..16).map(|i| format!("0x{:02x}", lane8(v, i))).collect(),
-        ),
-        Some(V128Pattern::I16x8(_)) => (
-            "i16x8",
-            (0..8).map(|i| format!("0x{:04x}", lane16(v, i))).collect(),
-        ),
-        Some(V128Pattern::I64x2(_)) => (
-            "i64x2",
-            (0..2).map(|i| format!("0x{:016x}", lane64(v, i))).collect(),
-        ),
-        Some(V128Pattern::F32x4(_)) => (
-            "f32x4",
-            (0..4)
-                .map(|i| show_f32(F32::from_bits(lane32(v, i))))
-                .collect(),
-        ),
-        Some(V128Pattern::F64x2(_)) => (
-            "f64x2",
-            (0..2)
-                .map(|i| show_f64(F64::from_bits(lane64(v, i))))
-                .collect(),
-        ),
-        Some(V128Pattern::I32x4(_)) | None => (
-            "i32x4",
-            (0..4).map(|i| format!("0x{:08x}", lane32(v, i))).collect(),
-        ),
+        Some(V128Pattern::I8x16(_)) => ("i8x16", (0..16).map(|i| format!("0x{:02x}", lane8(v, i))).collect()),
+        Some(V128Pattern::I16x8(_)) => ("i16x8", (0..8).map(|i| format!("0x{:04x}", lane16(v, i))).collect()),
+        Some(V128Pattern::I64x2(_)) => ("i64x2", (0..2).map(|i| format!("0x{:016x}", lane64(v, i))).collect()),
+        Some(V128Pattern::F32x4(_)) => ("f32x4", (0..4).map(|i| show_f32(F32::from_bits(lane32(v, i)))).collect()),
+        Some(V128Pattern::F64x2(_)) => ("f64x2", (0..2).map(|i| show_f64(F64::from_bits(lane64(v, i)))).collect()),
+        Some(V128Pattern::I32x4(_)) | None => ("i32x4", (0..4).map(|i| format!("0x{:08x}", lane32(v, i))).collect()),
     };
     format!("{name} {}", lanes.join(" "))
 }

@@ -26,12 +26,7 @@ pub trait SpecEngine {
     ///
     /// Returns [`ExecError::Trap`] when the call traps and [`ExecError::Other`] for anything
     /// else, such as a missing export.
-    fn invoke(
-        &mut self,
-        instance: &Self::Instance,
-        func: &str,
-        args: &[Value],
-    ) -> Result<Vec<Value>, ExecError>;
+    fn invoke(&mut self, instance: &Self::Instance, func: &str, args: &[Value]) -> Result<Vec<Value>, ExecError>;
     /// Reads exported global `global`.
     ///
     /// # Errors

@@ -31,9 +31,7 @@ impl Verdict {
         match self {
             Verdict::Passed | Verdict::ExpectedFailure(_) => None,
             Verdict::Failed => Some("unexpected failure"),
-            Verdict::UnexpectedPass => {
-                Some("expected failure now passes: remove it from expected_failures.rs")
-            }
+            Verdict::UnexpectedPass => Some("expected failure now passes: remove it from expected_failures.rs"),
         }
     }
 }
@@ -41,10 +39,7 @@ impl Verdict {
 /// Decides whether `engine` running `file` (`"suite/file"`, e.g. `"wasm-v1/i32.wast"`) with the
 /// given outcome is acceptable.
 pub fn verdict(engine: &str, file: &str, failed: bool) -> Verdict {
-    let listed = EXPECTED_FAILURES
-        .iter()
-        .find(|(e, f, _)| *e == engine && *f == file)
-        .map(|(_, _, reason)| *reason);
+    let listed = EXPECTED_FAILURES.iter().find(|(e, f, _)| *e == engine && *f == file).map(|(_, _, reason)| *reason);
     match (listed, failed) {
         (None, false) => Verdict::Passed,
         (None, true) => Verdict::Failed,

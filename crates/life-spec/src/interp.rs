@@ -1,10 +1,7 @@
 //! The [`SpecEngine`] adapter for `life-interp`, with the `spectest` host module.
 
 use crate::{ExecError, InstantiateError, SpecEngine};
-use life_decode::{
-    F32, F64, Features, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType,
-    Value,
-};
+use life_decode::{F32, F64, Features, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType, Value};
 use life_interp::{Error, Extern, HostFunc, Instance, Linker, Module, Store, VmConfig};
 
 /// Drives `life-interp`: one store per `.wast` file, linked through a [`Linker`].
@@ -17,18 +14,11 @@ pub struct InterpEngine {
 impl InterpEngine {
     /// A fresh store with `spectest` registered, accepting `features`.
     pub fn new(features: Features) -> Self {
-        let config = VmConfig {
-            features,
-            ..VmConfig::default()
-        };
+        let config = VmConfig { features, ..VmConfig::default() };
         let mut store = Store::new(config.clone());
         let mut linker = Linker::new();
         define_spectest(&mut store, &mut linker);
-        InterpEngine {
-            store,
-            linker,
-            config,
-        }
+        InterpEngine { store, linker, config }
     }
 }
 
@@ -56,33 +46,16 @@ fn define_spectest(store: &mut Store, linker: &mut Linker) {
     ];
     for (name, value) in globals {
         let g = store
-            .alloc_global(
-                GlobalType {
-                    content: value.ty(),
-                    mutable: false,
-                },
-                value,
-            )
+            .alloc_global(GlobalType { content: value.ty(), mutable: false }, value)
             .expect("value matches its own type");
         linker.define("spectest", name, Extern::Global(g));
     }
     let table = store
-        .alloc_table(TableType {
-            element: RefType::FuncRef,
-            limits: Limits {
-                min: 10,
-                max: Some(20),
-            },
-        })
+        .alloc_table(TableType { element: RefType::FuncRef, limits: Limits { min: 10, max: Some(20) } })
         .expect("spectest table fits the default limits");
     linker.define("spectest", "table", Extern::Table(table));
     let memory = store
-        .alloc_memory(MemoryType {
-            limits: Limits {
-                min: 1,
-                max: Some(2),
-            },
-        })
+        .alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(2) } })
         .expect("spectest memory fits the default limits");
     linker.define("spectest", "memory", Extern::Memory(memory));
 }
@@ -91,43 +64,29 @@ impl SpecEngine for InterpEngine {
     type Instance = Instance;
 
     fn instantiate(&mut self, wasm: &[u8]) -> Result<Instance, InstantiateError> {
-        let module =
-            Module::new(wasm, &self.config).map_err(|e| InstantiateError::Decode(e.to_string()))?;
-        self.store
-            .instantiate(&module, &mut self.linker)
-            .map_err(|e| match e {
-                Error::Decode(e) => InstantiateError::Decode(e.to_string()),
-                Error::Instantiation(life_interp::InstantiationError::Trap(t)) => {
-                    InstantiateError::Trap(t.to_string())
-                }
-                other => InstantiateError::Link(other.to_string()),
-            })
+        let module = Module::new(wasm, &self.config).map_err(|e| InstantiateError::Decode(e.to_string()))?;
+        self.store.instantiate(&module, &mut self.linker).map_err(|e| match e {
+            Error::Decode(e) => InstantiateError::Decode(e.to_string()),
+            Error::Instantiation(life_interp::InstantiationError::Trap(t)) => InstantiateError::Trap(t.to_string()),
+            other => InstantiateError::Link(other.to_string()),
+        })
     }
 
     fn register(&mut self, name: &str, instance: &Instance) {
         self.linker.define_instance(&self.store, name, *instance);
     }
 
-    fn invoke(
-        &mut self,
-        instance: &Instance,
-        func: &str,
-        args: &[Value],
-    ) -> Result<Vec<Value>, ExecError> {
-        self.store
-            .invoke(*instance, func, args)
-            .map_err(|e| match e {
-                Error::Trap(t) => ExecError::Trap(t.to_string()),
-                other => ExecError::Other(other.to_string()),
-            })
+    fn invoke(&mut self, instance: &Instance, func: &str, args: &[Value]) -> Result<Vec<Value>, ExecError> {
+        self.store.invoke(*instance, func, args).map_err(|e| match e {
+            Error::Trap(t) => ExecError::Trap(t.to_string()),
+            other => ExecError::Other(other.to_string()),
+        })
     }
 
     fn get(&mut self, instance: &Instance, global: &str) -> Result<Value, ExecError> {
         match self.store.export(*instance, global) {
             Some(Extern::Global(g)) => Ok(self.store.global_get(g)),
-            _ => Err(ExecError::Other(format!(
-                "no global export named {global:?}"
-            ))),
+            _ => Err(ExecError::Other(format!("no global export named {global:?}"))),
         }
     }
 }

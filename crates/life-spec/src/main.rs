@@ -73,12 +73,8 @@ fn main() -> ExitCode {
 
     let results = run_all(&jobs);
 
-    let width = jobs
-        .iter()
-        .map(|job| job.engine.len() + 1 + job.file.path().len())
-        .max()
-        .unwrap_or(0)
-        .max("total".len());
+    let width =
+        jobs.iter().map(|job| job.engine.len() + 1 + job.file.path().len()).max().unwrap_or(0).max("total".len());
     let mut summary_file = String::new();
     let mut problems = Vec::new();
     let (mut passed, mut failed) = (0, 0);
@@ -92,10 +88,7 @@ fn main() -> ExitCode {
             Verdict::Failed => "  FAILED".to_string(),
             Verdict::UnexpectedPass => "  UNEXPECTED PASS".to_string(),
         };
-        println!(
-            "{key:width$}  {:>7}  {:>7}{note}",
-            summary.passed, summary.failed
-        );
+        println!("{key:width$}  {:>7}  {:>7}{note}", summary.passed, summary.failed);
         if args.verbose {
             for failure in &summary.failures {
                 println!("    {failure}");
@@ -104,8 +97,7 @@ fn main() -> ExitCode {
         if let Some(problem) = verdict.problem() {
             problems.push(format!("{key}: {problem}"));
         }
-        writeln!(summary_file, "{key} {} {}", summary.passed, summary.failed)
-            .expect("writing to a String cannot fail");
+        writeln!(summary_file, "{key} {} {}", summary.passed, summary.failed).expect("writing to a String cannot fail");
         passed += summary.passed;
         failed += summary.failed;
     }
@@ -131,13 +123,8 @@ fn main() -> ExitCode {
 
 /// The parsed arguments, or `None` when help was requested.
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args {
-        suites: vec!["wasm-v1"],
-        engines: vec!["interp"],
-        filter: None,
-        summary: None,
-        verbose: false,
-    };
+    let mut args =
+        Args { suites: vec!["wasm-v1"], engines: vec!["interp"], filter: None, summary: None, verbose: false };
     while let Some(arg) = argv.next() {
         let mut value = || argv.next().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
@@ -185,14 +172,8 @@ fn run_all(jobs: &[Job]) -> Vec<Summary> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let features = life_spec::suite_features(job.file.suite)
-                        .expect("suite names were checked");
-                    let summary = life_spec::run_file(
-                        job.engine,
-                        features,
-                        &job.file.path(),
-                        job.file.source,
-                    );
+                    let features = life_spec::suite_features(job.file.suite).expect("suite names were checked");
+                    let summary = life_spec::run_file(job.engine, features, &job.file.path(), job.file.source);
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = summary;
                 }
             });

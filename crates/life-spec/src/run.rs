@@ -42,11 +42,7 @@ pub struct Summary {
 impl Summary {
     /// A summary with a single failure, for a file that could not run at all.
     pub fn failure(message: String) -> Summary {
-        Summary {
-            passed: 0,
-            failed: 1,
-            failures: vec![message],
-        }
+        Summary { passed: 0, failed: 1, failures: vec![message] }
     }
 
     /// Whether every directive passed.
@@ -83,13 +79,8 @@ pub fn run_wast<E: SpecEngine>(name: &str, source: &str, engine: &mut E) -> Summ
         }
     };
 
-    let mut runner = Runner {
-        engine,
-        current: None,
-        instances: HashMap::new(),
-        definitions: HashMap::new(),
-        last_definition: None,
-    };
+    let mut runner =
+        Runner { engine, current: None, instances: HashMap::new(), definitions: HashMap::new(), last_definition: None };
     let mut summary = Summary::default();
     for directive in wast.directives {
         let (line, _col) = directive.span().linecol_in(source);
@@ -97,11 +88,9 @@ pub fn run_wast<E: SpecEngine>(name: &str, source: &str, engine: &mut E) -> Summ
         match panic::catch_unwind(AssertUnwindSafe(|| runner.run(directive))) {
             Ok(Ok(())) => summary.passed += 1,
             Ok(Err(message)) => summary.fail(format!("{name}:{}: {kind}: {message}", line + 1)),
-            Err(payload) => summary.fail(format!(
-                "{name}:{}: {kind}: panicked: {}",
-                line + 1,
-                panic_message(payload.as_ref())
-            )),
+            Err(payload) => {
+                summary.fail(format!("{name}:{}: {kind}: panicked: {}", line + 1, panic_message(payload.as_ref())))
+            }
         }
     }
     summary
@@ -169,18 +158,13 @@ impl<E: SpecEngine> Runner<'_, E> {
                 self.last_definition = Some(wasm);
                 Ok(())
             }
-            WastDirective::ModuleInstance {
-                instance, module, ..
-            } => {
+            WastDirective::ModuleInstance { instance, module, .. } => {
                 let wasm = match module {
                     Some(id) => self
                         .definitions
                         .get(id.name())
                         .ok_or_else(|| format!("unknown module definition ${}", id.name()))?,
-                    None => self
-                        .last_definition
-                        .as_ref()
-                        .ok_or("no module definition to instantiate")?,
+                    None => self.last_definition.as_ref().ok_or("no module definition to instantiate")?,
                 };
                 let instance_handle = self
                     .engine
@@ -206,10 +190,7 @@ impl<E: SpecEngine> Runner<'_, E> {
                 check_results(&results, &actual)
             }
             WastDirective::AssertTrap { exec, message, .. } => match self.execute(exec)? {
-                Ok(values) => Err(format!(
-                    "expected trap {message:?}, got return {}",
-                    show_values(&values, &[])
-                )),
+                Ok(values) => Err(format!("expected trap {message:?}, got return {}", show_values(&values, &[]))),
                 Err(Failure::Exec(ExecError::Trap(actual)))
                 | Err(Failure::Instantiate(InstantiateError::Trap(actual))) => {
                     if trap_matches(&actual, message) {
@@ -221,47 +202,26 @@ impl<E: SpecEngine> Runner<'_, E> {
                 Err(err) => Err(format!("expected trap {message:?}, got {err}")),
             },
             WastDirective::AssertExhaustion { call, message, .. } => match self.invoke(&call)? {
-                Ok(values) => Err(format!(
-                    "expected exhaustion {message:?}, got return {}",
-                    show_values(&values, &[])
-                )),
+                Ok(values) => Err(format!("expected exhaustion {message:?}, got return {}", show_values(&values, &[]))),
                 Err(ExecError::Trap(actual)) => {
                     if actual.contains("call stack exhausted") || trap_matches(&actual, message) {
                         Ok(())
                     } else {
-                        Err(format!(
-                            "expected exhaustion {message:?}, got trap {actual:?}"
-                        ))
+                        Err(format!("expected exhaustion {message:?}, got trap {actual:?}"))
                     }
                 }
-                Err(err) => Err(format!(
-                    "expected exhaustion {message:?}, got {}",
-                    DisplayExec(&err)
-                )),
+                Err(err) => Err(format!("expected exhaustion {message:?}, got {}", DisplayExec(&err))),
             },
-            WastDirective::AssertInvalid {
-                mut module,
-                message,
-                ..
-            } => {
-                let wasm = encode(&mut module)
-                    .map_err(|err| format!("expected invalid module ({message:?}), but {err}"))?;
+            WastDirective::AssertInvalid { mut module, message, .. } => {
+                let wasm =
+                    encode(&mut module).map_err(|err| format!("expected invalid module ({message:?}), but {err}"))?;
                 match self.engine.instantiate(&wasm) {
                     Err(InstantiateError::Decode(_)) => Ok(()),
-                    Ok(_) => Err(format!(
-                        "expected invalid module ({message:?}), but it instantiated"
-                    )),
-                    Err(err) => Err(format!(
-                        "expected invalid module ({message:?}), got {}",
-                        DisplayInstantiate(&err)
-                    )),
+                    Ok(_) => Err(format!("expected invalid module ({message:?}), but it instantiated")),
+                    Err(err) => Err(format!("expected invalid module ({message:?}), got {}", DisplayInstantiate(&err))),
                 }
             }
-            WastDirective::AssertMalformed {
-                mut module,
-                message,
-                ..
-            } => {
+            WastDirective::AssertMalformed { mut module, message, .. } => {
                 reject_component(&module)?;
                 // A text module that `wast` cannot turn into a binary is malformed text, which
                 // is exactly what these assertions are about.
@@ -270,30 +230,20 @@ impl<E: SpecEngine> Runner<'_, E> {
                 };
                 match self.engine.instantiate(&wasm) {
                     Err(InstantiateError::Decode(_)) => Ok(()),
-                    Ok(_) => Err(format!(
-                        "expected malformed module ({message:?}), but it instantiated"
-                    )),
-                    Err(err) => Err(format!(
-                        "expected malformed module ({message:?}), got {}",
-                        DisplayInstantiate(&err)
-                    )),
+                    Ok(_) => Err(format!("expected malformed module ({message:?}), but it instantiated")),
+                    Err(err) => {
+                        Err(format!("expected malformed module ({message:?}), got {}", DisplayInstantiate(&err)))
+                    }
                 }
             }
-            WastDirective::AssertUnlinkable {
-                mut module,
-                message,
-                ..
-            } => {
+            WastDirective::AssertUnlinkable { mut module, message, .. } => {
                 let wasm = encode_wat(&mut module)?;
                 match self.engine.instantiate(&wasm) {
                     Err(InstantiateError::Link(_)) => Ok(()),
-                    Ok(_) => Err(format!(
-                        "expected unlinkable module ({message:?}), but it instantiated"
-                    )),
-                    Err(err) => Err(format!(
-                        "expected unlinkable module ({message:?}), got {}",
-                        DisplayInstantiate(&err)
-                    )),
+                    Ok(_) => Err(format!("expected unlinkable module ({message:?}), but it instantiated")),
+                    Err(err) => {
+                        Err(format!("expected unlinkable module ({message:?}), got {}", DisplayInstantiate(&err)))
+                    }
                 }
             }
             WastDirective::AssertInvalidCustom { .. }
@@ -308,8 +258,7 @@ impl<E: SpecEngine> Runner<'_, E> {
     /// Makes `instance` the current one and, if it has a `$id`, names it.
     fn define(&mut self, id: Option<Id<'_>>, instance: E::Instance) {
         if let Some(id) = id {
-            self.instances
-                .insert(id.name().to_string(), instance.clone());
+            self.instances.insert(id.name().to_string(), instance.clone());
         }
         self.current = Some(instance);
     }
@@ -317,26 +266,17 @@ impl<E: SpecEngine> Runner<'_, E> {
     /// The instance called `$id`, or the current one.
     fn instance(&self, id: Option<Id<'_>>) -> Result<E::Instance, String> {
         match id {
-            Some(id) => self
-                .instances
-                .get(id.name())
-                .cloned()
-                .ok_or_else(|| format!("unknown module ${}", id.name())),
-            None => self
-                .current
-                .clone()
-                .ok_or_else(|| "no current module (none defined, or the last one failed)".into()),
+            Some(id) => self.instances.get(id.name()).cloned().ok_or_else(|| format!("unknown module ${}", id.name())),
+            None => {
+                self.current.clone().ok_or_else(|| "no current module (none defined, or the last one failed)".into())
+            }
         }
     }
 
     /// Runs an `invoke` action. The outer `Err` is a problem with the script itself.
     fn invoke(&mut self, invoke: &WastInvoke<'_>) -> Result<Result<Vec<Value>, ExecError>, String> {
         let instance = self.instance(invoke.module)?;
-        let args = invoke
-            .args
-            .iter()
-            .map(arg_value)
-            .collect::<Result<Vec<_>, _>>()?;
+        let args = invoke.args.iter().map(arg_value).collect::<Result<Vec<_>, _>>()?;
         Ok(self.engine.invoke(&instance, invoke.name, &args))
     }
 
@@ -346,19 +286,11 @@ impl<E: SpecEngine> Runner<'_, E> {
             WastExecute::Invoke(invoke) => Ok(self.invoke(&invoke)?.map_err(Failure::Exec)),
             WastExecute::Get { module, global, .. } => {
                 let instance = self.instance(module)?;
-                Ok(self
-                    .engine
-                    .get(&instance, global)
-                    .map(|value| vec![value])
-                    .map_err(Failure::Exec))
+                Ok(self.engine.get(&instance, global).map(|value| vec![value]).map_err(Failure::Exec))
             }
             WastExecute::Wat(mut wat) => {
                 let wasm = encode_wat(&mut wat)?;
-                Ok(self
-                    .engine
-                    .instantiate(&wasm)
-                    .map(|_| Vec::new())
-                    .map_err(Failure::Instantiate))
+                Ok(self.engine.instantiate(&wasm).map(|_| Vec::new()).map_err(Failure::Instantiate))
             }
         }
     }
@@ -383,9 +315,7 @@ fn trap_matches(actual: &str, expected: &str) -> bool {
 /// Encodes a script module to a binary; components are not supported.
 fn encode(module: &mut QuoteWat<'_>) -> Result<Vec<u8>, String> {
     reject_component(module)?;
-    module
-        .encode()
-        .map_err(|err| format!("cannot encode the module: {}", err.message()))
+    module.encode().map_err(|err| format!("cannot encode the module: {}", err.message()))
 }
 
 /// Encodes a module written inline in an assertion.
@@ -393,8 +323,7 @@ fn encode_wat(wat: &mut Wat<'_>) -> Result<Vec<u8>, String> {
     if let Wat::Component(_) = wat {
         return Err("components are not supported".to_string());
     }
-    wat.encode()
-        .map_err(|err| format!("cannot encode the module: {}", err.message()))
+    wat.encode().map_err(|err| format!("cannot encode the module: {}", err.message()))
 }
 
 /// Components are outside what the engines run; say so instead of failing to encode.

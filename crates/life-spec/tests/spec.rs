@@ -8,37 +8,27 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 fn main() {
     let args = Arguments::from_args();
-    let mut trials = vec![Trial::test(
-        "expected_failures/entries_exist",
-        check_expected_failures,
-    )];
+    let mut trials = vec![Trial::test("expected_failures/entries_exist", check_expected_failures)];
     for &(engine, suite) in life_spec::SUITES {
-        let features = life_spec::suite_features(suite)
-            .unwrap_or_else(|| panic!("SUITES names unknown suite {suite:?}"));
-        let files = life_spec::suite_files(suite)
-            .unwrap_or_else(|| panic!("SUITES names unknown suite {suite:?}"));
+        let features =
+            life_spec::suite_features(suite).unwrap_or_else(|| panic!("SUITES names unknown suite {suite:?}"));
+        let files = life_spec::suite_files(suite).unwrap_or_else(|| panic!("SUITES names unknown suite {suite:?}"));
         for file in files {
-            trials.push(Trial::test(
-                format!("{engine}/{}", file.path()),
-                move || {
-                    let summary = life_spec::run_file(engine, features, &file.path(), file.source);
-                    let verdict = life_spec::verdict(engine, &file.path(), !summary.is_ok());
-                    match verdict.problem() {
-                        None => Ok(()),
-                        Some(problem) => {
-                            let mut message = format!(
-                                "{problem}: {} passed, {} failed",
-                                summary.passed, summary.failed
-                            );
-                            for failure in &summary.failures {
-                                message.push_str("\n  ");
-                                message.push_str(failure);
-                            }
-                            Err(message.into())
+            trials.push(Trial::test(format!("{engine}/{}", file.path()), move || {
+                let summary = life_spec::run_file(engine, features, &file.path(), file.source);
+                let verdict = life_spec::verdict(engine, &file.path(), !summary.is_ok());
+                match verdict.problem() {
+                    None => Ok(()),
+                    Some(problem) => {
+                        let mut message = format!("{problem}: {} passed, {} failed", summary.passed, summary.failed);
+                        for failure in &summary.failures {
+                            message.push_str("\n  ");
+                            message.push_str(failure);
                         }
+                        Err(message.into())
                     }
-                },
-            ));
+                }
+            }));
         }
     }
     libtest_mimic::run(&args, trials).exit();
@@ -59,9 +49,5 @@ fn check_expected_failures() -> Result<(), Failed> {
             problems.push(format!("no such file {path:?} (engine {engine:?})"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
 }

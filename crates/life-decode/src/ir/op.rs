@@ -68,16 +68,7 @@ mod tests {
         let mut op = Op::I32Add { dst: 3, a: 1, b: 2 };
         *op.dst_mut().unwrap() = 7;
         assert_eq!(op, Op::I32Add { dst: 7, a: 1, b: 2 });
-        assert!(
-            Op::I32Store {
-                addr: 0,
-                value: 1,
-                offset: 0
-            }
-            .clone()
-            .dst_mut()
-            .is_none()
-        );
+        assert!(Op::I32Store { addr: 0, value: 1, offset: 0 }.clone().dst_mut().is_none());
         assert_eq!(op.to_string(), "i32_add dst=7 a=1 b=2");
     }
 }

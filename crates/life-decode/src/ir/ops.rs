@@ -89,6 +89,43 @@ macro_rules! for_each_op {
             /// Wasm `global.set` of a one-slot global.
             GlobalSet = global_set { src: Slot, global: u32 };
 
+            /// `global.get` of a two-slot (`v128`) global.
+            GlobalGetWide = global_get_wide { dst: Slot, global: u32 };
+            /// `global.set` of a two-slot (`v128`) global.
+            GlobalSetWide = global_set_wide { src: Slot, global: u32 };
+
+            // ---- Reference types and tables ----
+            /// Wasm `ref.is_null`.
+            RefIsNull = ref_is_null { dst: Slot, src: Slot };
+            /// Wasm `ref.func`: a reference to function `func` of the module.
+            RefFunc = ref_func { dst: Slot, func: u32 };
+            /// Wasm `table.get`.
+            TableGet = table_get { dst: Slot, index: Slot, table: u32 };
+            /// Wasm `table.set`.
+            TableSet = table_set { index: Slot, value: Slot, table: u32 };
+            /// Wasm `table.size`.
+            TableSize = table_size { dst: Slot, table: u32 };
+            /// Wasm `table.grow`: grows by the `i32` in `n` with `init`; `dst` gets the old size or -1.
+            TableGrow = table_grow { dst: Slot, init: Slot, n: Slot, table: u8 };
+            /// Wasm `table.fill`: index, value and count are in slots `args..args + 3`.
+            TableFill = table_fill { args: Slot, table: u32 };
+            /// Wasm `table.copy`: destination, source and count in slots `args..args + 3`.
+            TableCopy = table_copy { args: Slot, dst_table: u32, src_table: u32 };
+            /// Wasm `table.init`: destination, source offset and count in slots `args..args + 3`.
+            TableInit = table_init { args: Slot, table: u32, elem: u32 };
+            /// Wasm `elem.drop`.
+            ElemDrop = elem_drop { elem: u32 };
+
+            // ---- Bulk memory ----
+            /// Wasm `memory.copy` (destination `d`, source `s`, length `n`).
+            MemoryCopy = memory_copy { d: Slot, s: Slot, n: Slot };
+            /// Wasm `memory.fill` (destination `d`, byte `val`, length `n`).
+            MemoryFill = memory_fill { d: Slot, val: Slot, n: Slot };
+            /// Wasm `memory.init`: destination, segment offset and length in slots `args..args + 3`.
+            MemoryInit = memory_init { args: Slot, data: u32 };
+            /// Wasm `data.drop`.
+            DataDrop = data_drop { data: u32 };
+
             // ---- Memory ----
             /// Wasm `memory.size`.
             MemorySize = memory_size { dst: Slot };

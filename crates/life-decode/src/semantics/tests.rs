@@ -172,10 +172,7 @@ fn nearest_ties_to_even() {
         let got = f64_nearest(f64::from(x));
         assert_eq!(got.to_bits(), f64::from(want).to_bits(), "f64_nearest({x})");
     }
-    assert_eq!(
-        f64_nearest(4_503_599_627_370_497.0),
-        4_503_599_627_370_497.0
-    );
+    assert_eq!(f64_nearest(4_503_599_627_370_497.0), 4_503_599_627_370_497.0);
     assert!(f32_nearest(f32::NAN).is_nan());
 }
 
@@ -299,30 +296,15 @@ fn trunc_i32_f64_u() {
 fn trunc_i64_f32() {
     assert_eq!(i64_trunc_f32_s(-9_223_372_036_854_775_808.0), Ok(i64::MIN));
     // The largest f32 below 2^63 (2^63 - 2^39) is in range.
-    assert_eq!(
-        i64_trunc_f32_s(9_223_371_487_098_961_920.0),
-        Ok(9_223_371_487_098_961_920)
-    );
-    assert_eq!(
-        i64_trunc_f32_s(9_223_372_036_854_775_808.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f32_s(9_223_371_487_098_961_920.0), Ok(9_223_371_487_098_961_920));
+    assert_eq!(i64_trunc_f32_s(9_223_372_036_854_775_808.0), Err(IntegerOverflow));
     // The next f32 below -2^63 (-2^63 - 2^40) is out of range.
-    assert_eq!(
-        i64_trunc_f32_s(-9_223_373_136_366_403_584.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f32_s(-9_223_373_136_366_403_584.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f32_s(f32::NAN), Err(InvalidConversionToInteger));
 
     // The largest f32 below 2^64 (2^64 - 2^40) is in range.
-    assert_eq!(
-        i64_trunc_f32_u(18_446_742_974_197_923_840.0),
-        Ok(18_446_742_974_197_923_840)
-    );
-    assert_eq!(
-        i64_trunc_f32_u(18_446_744_073_709_551_616.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f32_u(18_446_742_974_197_923_840.0), Ok(18_446_742_974_197_923_840));
+    assert_eq!(i64_trunc_f32_u(18_446_744_073_709_551_616.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f32_u(-0.9), Ok(0));
     assert_eq!(i64_trunc_f32_u(-1.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f32_u(f32::NAN), Err(InvalidConversionToInteger));
@@ -332,30 +314,15 @@ fn trunc_i64_f32() {
 fn trunc_i64_f64() {
     assert_eq!(i64_trunc_f64_s(-9_223_372_036_854_775_808.0), Ok(i64::MIN));
     // The largest f64 below 2^63 (2^63 - 1024) is in range.
-    assert_eq!(
-        i64_trunc_f64_s(9_223_372_036_854_774_784.0),
-        Ok(9_223_372_036_854_774_784)
-    );
-    assert_eq!(
-        i64_trunc_f64_s(9_223_372_036_854_775_808.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f64_s(9_223_372_036_854_774_784.0), Ok(9_223_372_036_854_774_784));
+    assert_eq!(i64_trunc_f64_s(9_223_372_036_854_775_808.0), Err(IntegerOverflow));
     // The next f64 below -2^63 (-2^63 - 2048) is out of range.
-    assert_eq!(
-        i64_trunc_f64_s(-9_223_372_036_854_777_856.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f64_s(-9_223_372_036_854_777_856.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f64_s(f64::NAN), Err(InvalidConversionToInteger));
 
     // The largest f64 below 2^64 (2^64 - 2048) is in range.
-    assert_eq!(
-        i64_trunc_f64_u(18_446_744_073_709_549_568.0),
-        Ok(18_446_744_073_709_549_568)
-    );
-    assert_eq!(
-        i64_trunc_f64_u(18_446_744_073_709_551_616.0),
-        Err(IntegerOverflow)
-    );
+    assert_eq!(i64_trunc_f64_u(18_446_744_073_709_549_568.0), Ok(18_446_744_073_709_549_568));
+    assert_eq!(i64_trunc_f64_u(18_446_744_073_709_551_616.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f64_u(-0.9), Ok(0));
     assert_eq!(i64_trunc_f64_u(-1.0), Err(IntegerOverflow));
     assert_eq!(i64_trunc_f64_u(f64::INFINITY), Err(IntegerOverflow));
@@ -392,10 +359,7 @@ fn trunc_sat() {
     assert_eq!(i64_trunc_sat_f64_s(9_223_372_036_854_775_808.0), i64::MAX);
     assert_eq!(i64_trunc_sat_f64_s(-9_223_372_036_854_777_856.0), i64::MIN);
     assert_eq!(i64_trunc_sat_f64_s(-1.5), -1);
-    assert_eq!(
-        i64_trunc_sat_f64_u(18_446_744_073_709_549_568.0),
-        18_446_744_073_709_549_568
-    );
+    assert_eq!(i64_trunc_sat_f64_u(18_446_744_073_709_549_568.0), 18_446_744_073_709_549_568);
     assert_eq!(i64_trunc_sat_f64_u(f64::INFINITY), u64::MAX);
     assert_eq!(i64_trunc_sat_f64_u(f64::NAN), 0);
 }
@@ -414,26 +378,14 @@ fn convert_to_f32_rounds_to_nearest_even() {
     assert_eq!(f32_convert_i32_u(0x8000_0081).to_bits(), 0x4f00_0001);
 
     // 2^60 + 1 -> 2^60.
-    assert_eq!(
-        f32_convert_i64_u(0x1000_0000_0000_0001).to_bits(),
-        0x5d80_0000
-    );
+    assert_eq!(f32_convert_i64_u(0x1000_0000_0000_0001).to_bits(), 0x5d80_0000);
     // 2^60 + 2^36 + 1 is just above the halfway point between 2^60 and 2^60 + 2^37, so it
     // rounds up. Going through f64 first would round to the tie 2^60 + 2^36 and then to 2^60.
-    assert_eq!(
-        f32_convert_i64_u(0x1000_0010_0000_0001).to_bits(),
-        0x5d80_0001
-    );
+    assert_eq!(f32_convert_i64_u(0x1000_0010_0000_0001).to_bits(), 0x5d80_0001);
     assert_eq!(f32_convert_i64_u(u64::MAX).to_bits(), 0x5f80_0000); // 2^64
     // 2^63 + 2^39 is halfway between 2^63 and 2^63 + 2^40: ties to even gives 2^63.
-    assert_eq!(
-        f32_convert_i64_u(0x8000_0080_0000_0000).to_bits(),
-        0x5f00_0000
-    );
-    assert_eq!(
-        f32_convert_i64_s(-0x1000_0010_0000_0001).to_bits(),
-        0xdd80_0001
-    );
+    assert_eq!(f32_convert_i64_u(0x8000_0080_0000_0000).to_bits(), 0x5f00_0000);
+    assert_eq!(f32_convert_i64_s(-0x1000_0010_0000_0001).to_bits(), 0xdd80_0001);
     assert_eq!(f32_convert_i64_s(i64::MIN).to_bits(), 0xdf00_0000);
     assert_eq!(f32_convert_i64_s(i64::MAX).to_bits(), 0x5f00_0000);
 }
@@ -444,39 +396,21 @@ fn convert_to_f64() {
     assert_eq!(f64_convert_i32_s(i32::MIN), -2_147_483_648.0);
     assert_eq!(f64_convert_i32_u(u32::MAX), 4_294_967_295.0);
     // 2^53 + 1 is a tie: rounds to the even 2^53.
-    assert_eq!(
-        f64_convert_i64_s(9_007_199_254_740_993),
-        9_007_199_254_740_992.0
-    );
-    assert_eq!(
-        f64_convert_i64_s(9_007_199_254_740_995),
-        9_007_199_254_740_996.0
-    );
+    assert_eq!(f64_convert_i64_s(9_007_199_254_740_993), 9_007_199_254_740_992.0);
+    assert_eq!(f64_convert_i64_s(9_007_199_254_740_995), 9_007_199_254_740_996.0);
     assert_eq!(f64_convert_i64_s(i64::MIN).to_bits(), 0xc3e0_0000_0000_0000);
     assert_eq!(f64_convert_i64_u(u64::MAX).to_bits(), 0x43f0_0000_0000_0000); // 2^64
     // At 2^63 an f64 ulp is 2^11: 2^63 + 1025 rounds up, the tie 2^63 + 1024 rounds to even.
-    assert_eq!(
-        f64_convert_i64_u(0x8000_0000_0000_0401).to_bits(),
-        0x43e0_0000_0000_0001
-    );
-    assert_eq!(
-        f64_convert_i64_u(0x8000_0000_0000_0400).to_bits(),
-        0x43e0_0000_0000_0000
-    );
+    assert_eq!(f64_convert_i64_u(0x8000_0000_0000_0401).to_bits(), 0x43e0_0000_0000_0001);
+    assert_eq!(f64_convert_i64_u(0x8000_0000_0000_0400).to_bits(), 0x43e0_0000_0000_0000);
 }
 
 #[test]
 fn demote_promote() {
     // 1 + 2^-24 is halfway between 1.0 and 1 + 2^-23: ties to even gives 1.0.
     assert_eq!(f32_demote_f64(1.0 + f64::powi(2.0, -24)), 1.0);
-    assert_eq!(
-        f32_demote_f64(1.0 + f64::powi(2.0, -24) + f64::powi(2.0, -52)).to_bits(),
-        0x3f80_0001
-    );
-    assert_eq!(
-        f32_demote_f64(1.0 + 3.0 * f64::powi(2.0, -24)).to_bits(),
-        0x3f80_0002
-    );
+    assert_eq!(f32_demote_f64(1.0 + f64::powi(2.0, -24) + f64::powi(2.0, -52)).to_bits(), 0x3f80_0001);
+    assert_eq!(f32_demote_f64(1.0 + 3.0 * f64::powi(2.0, -24)).to_bits(), 0x3f80_0002);
     assert_eq!(f32_demote_f64(f64::MAX), f32::INFINITY);
     assert_eq!(f32_demote_f64(-f64::MAX), f32::NEG_INFINITY);
     assert_eq!(f32_demote_f64(f64::from(f32::MAX)), f32::MAX);
@@ -484,9 +418,7 @@ fn demote_promote() {
     assert_eq!(f32_demote_f64(-0.0).to_bits(), 0x8000_0000);
     assert!(is_quiet_nan32(f32_demote_f64(f64::NAN)));
     assert!(is_quiet_nan32(f32_demote_f64(f64::from_bits(F64_SNAN))));
-    assert!(is_quiet_nan32(f32_demote_f64(f64::from_bits(
-        0x7ff0_0000_0000_0001
-    ))));
+    assert!(is_quiet_nan32(f32_demote_f64(f64::from_bits(0x7ff0_0000_0000_0001))));
 
     assert_eq!(f64_promote_f32(f32::MAX), 3.4028234663852886e38);
     assert_eq!(f64_promote_f32(f32::from_bits(1)), f64::powi(2.0, -149));

@@ -48,24 +48,16 @@ fn errors_carry_the_offset_and_the_validators_reason() {
     let wasm = wat::parse_str("(module (func i32.add))").unwrap();
     let err = decode(&wasm, Features::default()).unwrap_err();
     assert!(err.message().contains("type mismatch"), "{}", err.message());
-    assert!(
-        err.to_string().starts_with("invalid module at offset 0x"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("invalid module at offset 0x"), "{err}");
 }
 
 #[test]
 fn features_gate_proposals() {
-    let wasm =
-        wat::parse_str("(module (func (param i32) (result i32) (i32.extend8_s (local.get 0))))")
-            .unwrap();
+    let wasm = wat::parse_str("(module (func (param i32) (result i32) (i32.extend8_s (local.get 0))))").unwrap();
     assert!(decode(&wasm, Features::wasm1()).is_err());
     assert!(decode(&wasm, Features::default()).is_ok());
     let float = wat::parse_str("(module (func (result f32) f32.const 1))").unwrap();
-    let no_fp = Features {
-        floats: false,
-        ..Features::default()
-    };
+    let no_fp = Features { floats: false, ..Features::default() };
     assert!(decode(&float, no_fp).is_err());
 }
 

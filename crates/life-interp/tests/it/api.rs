@@ -1,8 +1,8 @@
 //! The embedding API's happy paths and every error path.
 
 use life_interp::{
-    Error, FuncType, HostFunc, ImportResolver, InstantiationError, Linker, Module, NoImports,
-    Store, Trap, TrapCode, TrapKind, ValType, Value, Vm, VmConfig,
+    Error, FuncType, HostFunc, ImportResolver, InstantiationError, Linker, Module, NoImports, Store, Trap, TrapCode,
+    TrapKind, ValType, Value, Vm, VmConfig,
 };
 
 fn wasm(text: &str) -> Vec<u8> {
@@ -21,44 +21,20 @@ fn every_value_type_round_trips_through_invoke() {
     )
     .unwrap();
     let nan = f32::from_bits(0x7fa0_0001);
-    let out = vm
-        .invoke(
-            "id",
-            &[
-                Value::I32(-7),
-                Value::I64(i64::MIN),
-                Value::from(nan),
-                Value::from(2.5f64),
-            ],
-        )
-        .unwrap();
-    assert_eq!(
-        out,
-        vec![
-            Value::from(2.5f64),
-            Value::from(nan),
-            Value::I64(i64::MIN),
-            Value::I32(-7)
-        ]
-    );
+    let out = vm.invoke("id", &[Value::I32(-7), Value::I64(i64::MIN), Value::from(nan), Value::from(2.5f64)]).unwrap();
+    assert_eq!(out, vec![Value::from(2.5f64), Value::from(nan), Value::I64(i64::MIN), Value::I32(-7)]);
     // The NaN payload survives bit for bit.
     assert!(matches!(out[1], Value::F32(f) if f.to_bits() == 0x7fa0_0001));
 }
 
 #[test]
 fn unresolved_import_names_module_and_field() {
-    let err = Vm::new(
-        &wasm(r#"(module (import "env" "missing" (func (param i32))))"#),
-        VmConfig::default(),
-        &mut NoImports,
-    )
-    .unwrap_err();
+    let err =
+        Vm::new(&wasm(r#"(module (import "env" "missing" (func (param i32))))"#), VmConfig::default(), &mut NoImports)
+            .unwrap_err();
     match &err {
         Error::Instantiation(InstantiationError::UnknownImport { module, name, kind }) => {
-            assert_eq!(
-                (module.as_str(), name.as_str(), *kind),
-                ("env", "missing", "func")
-            );
+            assert_eq!((module.as_str(), name.as_str(), *kind), ("env", "missing", "func"));
         }
         other => panic!("unexpected {other:?}"),
     }
@@ -74,31 +50,15 @@ impl ImportResolver for WrongType {
 
 #[test]
 fn import_of_the_wrong_type_is_rejected() {
-    let err = Vm::new(
-        &wasm(r#"(module (import "env" "f" (func (param i32))))"#),
-        VmConfig::default(),
-        &mut WrongType,
-    )
-    .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Instantiation(InstantiationError::IncompatibleImport { .. })
-        ),
-        "{err:?}"
-    );
+    let err = Vm::new(&wasm(r#"(module (import "env" "f" (func (param i32))))"#), VmConfig::default(), &mut WrongType)
+        .unwrap_err();
+    assert!(matches!(err, Error::Instantiation(InstantiationError::IncompatibleImport { .. })), "{err:?}");
 }
 
 #[test]
 fn invalid_module_reports_offset_and_reason() {
-    let err = Module::new(
-        &wasm("(module (func (result i32) i64.const 0))"),
-        &VmConfig::default(),
-    )
-    .unwrap_err();
-    let Error::Decode(e) = err else {
-        panic!("expected a decode error")
-    };
+    let err = Module::new(&wasm("(module (func (result i32) i64.const 0))"), &VmConfig::default()).unwrap_err();
+    let Error::Decode(e) = err else { panic!("expected a decode error") };
     assert!(e.offset() > 8, "offset {}", e.offset());
     assert!(e.message().contains("type mismatch"), "{}", e.message());
 }
@@ -135,10 +95,7 @@ fn host_functions_read_and_write_guest_memory() {
     vm.read_memory(8, &mut buf).unwrap();
     assert_eq!(&buf, b"LIFE");
     let err = vm.invoke("oob", &[]).unwrap_err();
-    assert_eq!(
-        err.trap().and_then(Trap::code),
-        Some(TrapCode::MemoryOutOfBounds)
-    );
+    assert_eq!(err.trap().and_then(Trap::code), Some(TrapCode::MemoryOutOfBounds));
 }
 
 #[test]
@@ -146,13 +103,12 @@ fn host_traps_surface_as_errors_and_the_vm_stays_usable() {
     struct Failing;
     impl ImportResolver for Failing {
         fn resolve_func(&mut self, _: &str, _: &str, ty: &FuncType) -> Option<HostFunc> {
-            Some(HostFunc::new(ty.clone(), |_, args, _| {
-                if args[0].i32() == Some(0) {
-                    Err(Trap::host("refused"))
-                } else {
-                    Ok(())
-                }
-            }))
+            Some(HostFunc::new(
+                ty.clone(),
+                |_, args, _| {
+                    if args[0].i32() == Some(0) { Err(Trap::host("refused")) } else { Ok(()) }
+                },
+            ))
         }
     }
     let mut vm = Vm::new(
@@ -165,14 +121,8 @@ fn host_traps_surface_as_errors_and_the_vm_stays_usable() {
     )
     .unwrap();
     let err = vm.invoke("f", &[Value::I32(0)]).unwrap_err();
-    assert_eq!(
-        err.trap().unwrap().kind(),
-        &TrapKind::Host("refused".into())
-    );
-    assert_eq!(
-        vm.invoke("f", &[Value::I32(5)]).unwrap(),
-        vec![Value::I32(5)]
-    );
+    assert_eq!(err.trap().unwrap().kind(), &TrapKind::Host("refused".into()));
+    assert_eq!(vm.invoke("f", &[Value::I32(5)]).unwrap(), vec![Value::I32(5)]);
 }
 
 #[test]
@@ -192,34 +142,23 @@ fn traps_carry_a_stack_trace_naming_functions() {
     let trap = err.trap().unwrap();
     assert_eq!(trap.code(), Some(TrapCode::IntegerDivideByZero));
     let names: Vec<_> = trap.trace().iter().map(|f| f.name.clone()).collect();
-    assert_eq!(
-        names,
-        vec![Some("inner".into()), Some("middle".into()), None]
-    );
+    assert_eq!(names, vec![Some("inner".into()), Some("middle".into()), None]);
     assert_eq!(trap.trace()[2].func_index, 2);
     assert!(trap.display_with_trace().contains("0: inner (func 0)"));
     // Reusable after the trap.
-    assert_eq!(
-        vm.invoke("outer", &[Value::I32(1)]).unwrap(),
-        vec![Value::I32(1)]
-    );
+    assert_eq!(vm.invoke("outer", &[Value::I32(1)]).unwrap(), vec![Value::I32(1)]);
 }
 
 #[test]
 fn wrong_arguments_and_missing_exports_are_errors() {
     let mut vm = Vm::new(
-        &wasm(
-            r#"(module (global (export "g") i32 (i32.const 3)) (func (export "f") (param i32)))"#,
-        ),
+        &wasm(r#"(module (global (export "g") i32 (i32.const 3)) (func (export "f") (param i32)))"#),
         VmConfig::default(),
         &mut NoImports,
     )
     .unwrap();
     assert!(matches!(vm.invoke("f", &[]), Err(Error::Arguments(_))));
-    assert!(matches!(
-        vm.invoke("f", &[Value::I64(1)]),
-        Err(Error::Arguments(_))
-    ));
+    assert!(matches!(vm.invoke("f", &[Value::I64(1)]), Err(Error::Arguments(_))));
     assert!(matches!(vm.invoke("nope", &[]), Err(Error::Export(_))));
     assert!(matches!(vm.invoke("g", &[]), Err(Error::Export(_))));
     assert_eq!(vm.global("g"), Some(Value::I32(3)));
@@ -227,25 +166,11 @@ fn wrong_arguments_and_missing_exports_are_errors() {
 
 #[test]
 fn host_memory_access_out_of_range_is_an_error_not_a_panic() {
-    let mut vm = Vm::new(
-        &wasm("(module (memory 1))"),
-        VmConfig::default(),
-        &mut NoImports,
-    )
-    .unwrap();
+    let mut vm = Vm::new(&wasm("(module (memory 1))"), VmConfig::default(), &mut NoImports).unwrap();
     let mut buf = [0u8; 8];
-    assert!(matches!(
-        vm.read_memory(65530, &mut buf),
-        Err(Error::Memory(_))
-    ));
-    assert!(matches!(
-        vm.read_memory(u64::MAX, &mut buf),
-        Err(Error::Memory(_))
-    ));
-    assert!(matches!(
-        vm.write_memory(65536, &[1]),
-        Err(Error::Memory(_))
-    ));
+    assert!(matches!(vm.read_memory(65530, &mut buf), Err(Error::Memory(_))));
+    assert!(matches!(vm.read_memory(u64::MAX, &mut buf), Err(Error::Memory(_))));
+    assert!(matches!(vm.write_memory(65536, &[1]), Err(Error::Memory(_))));
     vm.write_memory(65535, &[7]).unwrap();
     vm.read_memory(65535, &mut buf[..1]).unwrap();
     assert_eq!(buf[0], 7);
@@ -288,38 +213,23 @@ fn linked_instances_share_memory_and_call_each_other() {
     )
     .unwrap();
     let ib = store.instantiate(&b, &mut linker).unwrap();
-    assert_eq!(
-        store.invoke(ib, "put_and_get", &[Value::I32(99)]).unwrap(),
-        vec![Value::I32(99)]
-    );
+    assert_eq!(store.invoke(ib, "put_and_get", &[Value::I32(99)]).unwrap(), vec![Value::I32(99)]);
     assert_eq!(store.invoke(ia, "get", &[]).unwrap(), vec![Value::I32(99)]);
 }
 
 #[test]
 fn memory_limit_is_enforced_at_instantiation_and_grow() {
-    let config = VmConfig {
-        max_memory_pages: 2,
-        ..VmConfig::default()
-    };
+    let config = VmConfig { max_memory_pages: 2, ..VmConfig::default() };
     let err = Vm::new(&wasm("(module (memory 3))"), config.clone(), &mut NoImports).unwrap_err();
-    assert!(
-        matches!(err, Error::Instantiation(InstantiationError::Limit(_))),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::Instantiation(InstantiationError::Limit(_))), "{err:?}");
     let mut vm = Vm::new(
         &wasm(r#"(module (memory 1) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#),
         config,
         &mut NoImports,
     )
     .unwrap();
-    assert_eq!(
-        vm.invoke("grow", &[Value::I32(1)]).unwrap(),
-        vec![Value::I32(1)]
-    );
-    assert_eq!(
-        vm.invoke("grow", &[Value::I32(1)]).unwrap(),
-        vec![Value::I32(-1)]
-    );
+    assert_eq!(vm.invoke("grow", &[Value::I32(1)]).unwrap(), vec![Value::I32(1)]);
+    assert_eq!(vm.invoke("grow", &[Value::I32(1)]).unwrap(), vec![Value::I32(-1)]);
 }
 
 #[test]
@@ -334,12 +244,8 @@ fn multi_value_results_come_back_typed() {
     )
     .unwrap();
     assert_eq!(
-        vm.invoke("swap", &[Value::I32(1), Value::from(0.5f64)])
-            .unwrap(),
+        vm.invoke("swap", &[Value::I32(1), Value::from(0.5f64)]).unwrap(),
         vec![Value::from(0.5f64), Value::I32(1)]
     );
-    assert_eq!(
-        vm.func_type("swap").unwrap().results(),
-        &[ValType::F64, ValType::I32]
-    );
+    assert_eq!(vm.func_type("swap").unwrap().results(), &[ValType::F64, ValType::I32]);
 }

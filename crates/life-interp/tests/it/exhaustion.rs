@@ -30,23 +30,14 @@ fn infinite_recursion_is_call_stack_exhausted_on_a_256_kib_thread() {
 
 #[test]
 fn depth_limit_is_exact() {
-    let config = VmConfig {
-        max_call_depth: 1000,
-        ..VmConfig::default()
-    };
+    let config = VmConfig { max_call_depth: 1000, ..VmConfig::default() };
     // `down(n)` uses n + 1 frames: the outermost call and n recursive ones.
-    assert_eq!(
-        run_on_small_thread(999, config.clone()).unwrap(),
-        vec![Value::I64(999)]
-    );
+    assert_eq!(run_on_small_thread(999, config.clone()).unwrap(), vec![Value::I64(999)]);
     let err = run_on_small_thread(1000, config).unwrap_err();
     assert_eq!(err.trap().unwrap().code(), Some(TrapCode::StackOverflow));
 }
 
 #[test]
 fn deep_but_legal_recursion_succeeds_on_a_256_kib_thread() {
-    assert_eq!(
-        run_on_small_thread(10_000, VmConfig::default()).unwrap(),
-        vec![Value::I64(10_000)]
-    );
+    assert_eq!(run_on_small_thread(10_000, VmConfig::default()).unwrap(), vec![Value::I64(10_000)]);
 }
