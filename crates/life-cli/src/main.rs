@@ -1,2 +1,24 @@
-//! placeholder
-fn main() {}
+//! `life`: runs one exported function of a WebAssembly module on the Life interpreter.
+//!
+//! Each concern has its own module: `cli` declares the command line, `load` turns a file into
+//! a decoded module, `host` supplies the `env.__life_log` import, `args` parses arguments by
+//! the entry function's parameter types, `run` ties them together, and `error` words every
+//! failure as one `error: ...` line with its exit code.
+
+mod args;
+mod cli;
+mod error;
+mod host;
+mod load;
+mod run;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match run::run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => e.report(),
+    }
+}

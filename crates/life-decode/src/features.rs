@@ -72,9 +72,8 @@ impl Features {
 }
 
 impl Default for Features {
-    /// The features the interpreter implements today: WebAssembly 1.0 plus the
-    /// scalar 2.0 extensions (sign extension, saturating truncation, multi-value).
+    /// The features the engines implement today: WebAssembly 2.0 without SIMD.
     fn default() -> Self {
-        Features { multi_value: true, sign_extension: true, saturating_float_to_int: true, ..Features::wasm1() }
+        Features { simd: false, ..Features::wasm2() }
     }
 }
