@@ -10,15 +10,14 @@ struct Resolver;
 impl ImportResolver for Resolver {
     fn resolve_func(&mut self, module: &str, field: &str, _ty: &FuncType) -> Option<HostFunc> {
         match (module, field) {
-            ("env", "__life_log") => Some(HostFunc::new(
-                FuncType::new([ValType::I32, ValType::I32], []),
-                |caller, args, _results| {
+            ("env", "__life_log") => {
+                Some(HostFunc::new(FuncType::new([ValType::I32, ValType::I32], []), |caller, args, _results| {
                     let (ptr, len) = (args[0].i32().unwrap() as u32, args[1].i32().unwrap() as u32);
                     let text = caller.read(ptr, len)?;
                     println!("[app] {}", String::from_utf8_lossy(text));
                     Ok(())
-                },
-            )),
+                }))
+            }
             _ => None,
         }
     }

@@ -72,8 +72,8 @@ impl Features {
 }
 
 impl Default for Features {
-    /// The features the engines implement today: WebAssembly 2.0 without SIMD.
+    /// WebAssembly 2.0, all of which the interpreter implements.
     fn default() -> Self {
-        Features { simd: false, ..Features::wasm2() }
+        Features::wasm2()
     }
 }

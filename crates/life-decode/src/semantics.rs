@@ -639,3 +639,6 @@ fn quiet_f32(a: f32) -> f32 {
 fn quiet_f64(a: f64) -> f64 {
     f64::from_bits(a.to_bits() | 0x0008_0000_0000_0000)
 }
+
+/// Lane-wise semantics of the fixed-width SIMD (`v128`) instructions.
+pub mod simd;

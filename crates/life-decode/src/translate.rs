@@ -180,7 +180,7 @@ impl Translator {
         while !reader.eof() {
             let offset = reader.original_position();
             let op = reader.read()?;
-            validator.op(offset as u64, &op)?;
+            validator.op(offset, &op)?;
             self.op(env, op, offset as usize)?;
         }
         reader.finish()?;
@@ -562,14 +562,18 @@ impl Translator {
 
     // ---- Operator helpers ----
 
-    fn unop(&mut self, ty: ValType, make: fn(Slot, Slot) -> Op) {
+    fn unop(&mut self, ty: ValType, make: impl FnOnce(Slot, Slot) -> Op) {
         let src = self.pop();
         let s = self.loc(src);
         self.emit_producer(make(src.canon, s), ty);
     }
 
-    fn binop(&mut self, ty: ValType, make: fn(Slot, Slot, Slot) -> Op) {
-        self.binop_imm(ty, make, None, None);
+    fn binop(&mut self, ty: ValType, make: impl FnOnce(Slot, Slot, Slot) -> Op) {
+        let b = self.pop();
+        let a = self.pop();
+        let lb = self.loc(b);
+        let la = self.loc(a);
+        self.emit_producer(make(a.canon, la, lb), ty);
     }
 
     /// A binary op, using `rhs_imm` when the right operand is a constant that fits in an `i32`,
@@ -602,13 +606,13 @@ impl Translator {
         }
     }
 
-    fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: fn(Slot, Slot, u32) -> Op) {
+    fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
         let addr = self.pop();
         let a = self.loc(addr);
         self.emit_producer(make(addr.canon, a, memarg.offset as u32), ty);
     }
 
-    fn store(&mut self, memarg: &wasmparser::MemArg, make: fn(Slot, Slot, u32) -> Op) {
+    fn store(&mut self, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
         let value = self.pop();
         let addr = self.pop();
         let v = self.loc(value);
@@ -653,6 +657,39 @@ impl Translator {
         first
     }
 
+    /// `v128.const`: written into its canonical slots right away (constants are 64-bit only).
+    fn v128_const(&mut self, value: u128) {
+        let dst = self.height;
+        self.emit(Op::Const64 { dst, value: value as u64 });
+        self.emit(Op::Const64 { dst: dst + 1, value: (value >> 64) as u64 });
+        self.push(ValType::V128, Src::Temp);
+    }
+
+    /// `i8x16.shuffle`: both operands adjacent, the lane indices in scratch slots above the stack.
+    fn shuffle(&mut self, lanes: u128) {
+        self.materialize_top(2);
+        let a = self.stack[self.stack.len() - 2].canon;
+        let scratch = self.height;
+        self.max_height = self.max_height.max(scratch + 2);
+        self.emit(Op::Const64 { dst: scratch, value: lanes as u64 });
+        self.emit(Op::Const64 { dst: scratch + 1, value: (lanes >> 64) as u64 });
+        self.pop();
+        self.pop();
+        self.emit_producer(Op::I8x16Shuffle { dst: a, a, lanes: scratch }, ValType::V128);
+    }
+
+    /// `v128.loadN_lane`: the vector is updated in its canonical slots, then moved to the result's.
+    fn load_lane(&mut self, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
+        let top = self.stack.len() - 1;
+        self.materialize(top);
+        let v = self.pop();
+        let addr = self.pop();
+        let a = self.loc(addr);
+        self.emit(make(v.canon, a, memarg.offset as u32));
+        self.emit(Op::CopyWide { dst: addr.canon, src: v.canon });
+        self.push(ValType::V128, Src::Temp);
+    }
+
     fn call(&mut self, ty: &FuncType, make: impl FnOnce(Slot) -> Op) {
         let n = ty.params().len();
         self.materialize_top(n);
@@ -683,7 +720,7 @@ impl Translator {
             }
             return Ok(());
         }
-        let (i32_, i64_, f32_, f64_) = (ValType::I32, ValType::I64, ValType::F32, ValType::F64);
+        let (i32_, i64_, f32_, f64_, v128) = (ValType::I32, ValType::I64, ValType::F32, ValType::F64, ValType::V128);
         match op {
             // ---- Control ----
             O::Nop => {}
@@ -1178,6 +1215,287 @@ impl Translator {
             O::I64TruncSatF32U => self.unop(i64_, |dst, src| Op::I64TruncSatF32U { dst, src }),
             O::I64TruncSatF64S => self.unop(i64_, |dst, src| Op::I64TruncSatF64S { dst, src }),
             O::I64TruncSatF64U => self.unop(i64_, |dst, src| Op::I64TruncSatF64U { dst, src }),
+
+            // ---- SIMD ----
+            O::V128Load { memarg } => self.load(v128, &memarg, |dst, addr, offset| Op::V128Load { dst, addr, offset }),
+            O::V128Load8x8S { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load8x8S { dst, addr, offset })
+            }
+            O::V128Load8x8U { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load8x8U { dst, addr, offset })
+            }
+            O::V128Load16x4S { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load16x4S { dst, addr, offset })
+            }
+            O::V128Load16x4U { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load16x4U { dst, addr, offset })
+            }
+            O::V128Load32x2S { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load32x2S { dst, addr, offset })
+            }
+            O::V128Load32x2U { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load32x2U { dst, addr, offset })
+            }
+            O::V128Load8Splat { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load8Splat { dst, addr, offset })
+            }
+            O::V128Load16Splat { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load16Splat { dst, addr, offset })
+            }
+            O::V128Load32Splat { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load32Splat { dst, addr, offset })
+            }
+            O::V128Load64Splat { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load64Splat { dst, addr, offset })
+            }
+            O::V128Load32Zero { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load32Zero { dst, addr, offset })
+            }
+            O::V128Load64Zero { memarg } => {
+                self.load(v128, &memarg, |dst, addr, offset| Op::V128Load64Zero { dst, addr, offset })
+            }
+            O::V128Store { memarg } => self.store(&memarg, |addr, value, offset| Op::V128Store { addr, value, offset }),
+            O::V128Load8Lane { memarg, lane } => {
+                self.load_lane(&memarg, |vec, addr, offset| Op::V128Load8Lane { vec, addr, offset, lane })
+            }
+            O::V128Load16Lane { memarg, lane } => {
+                self.load_lane(&memarg, |vec, addr, offset| Op::V128Load16Lane { vec, addr, offset, lane })
+            }
+            O::V128Load32Lane { memarg, lane } => {
+                self.load_lane(&memarg, |vec, addr, offset| Op::V128Load32Lane { vec, addr, offset, lane })
+            }
+            O::V128Load64Lane { memarg, lane } => {
+                self.load_lane(&memarg, |vec, addr, offset| Op::V128Load64Lane { vec, addr, offset, lane })
+            }
+            O::V128Store8Lane { memarg, lane } => {
+                self.store(&memarg, |addr, vec, offset| Op::V128Store8Lane { addr, vec, offset, lane })
+            }
+            O::V128Store16Lane { memarg, lane } => {
+                self.store(&memarg, |addr, vec, offset| Op::V128Store16Lane { addr, vec, offset, lane })
+            }
+            O::V128Store32Lane { memarg, lane } => {
+                self.store(&memarg, |addr, vec, offset| Op::V128Store32Lane { addr, vec, offset, lane })
+            }
+            O::V128Store64Lane { memarg, lane } => {
+                self.store(&memarg, |addr, vec, offset| Op::V128Store64Lane { addr, vec, offset, lane })
+            }
+            O::V128Const { value } => self.v128_const(value.i128() as u128),
+            O::I8x16Shuffle { lanes } => self.shuffle(u128::from_le_bytes(lanes)),
+            O::I8x16ExtractLaneS { lane } => self.unop(i32_, |dst, src| Op::I8x16ExtractLaneS { dst, src, lane }),
+            O::I8x16ExtractLaneU { lane } => self.unop(i32_, |dst, src| Op::I8x16ExtractLaneU { dst, src, lane }),
+            O::I8x16ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::I8x16ReplaceLane { dst, a, b, lane }),
+            O::I16x8ExtractLaneS { lane } => self.unop(i32_, |dst, src| Op::I16x8ExtractLaneS { dst, src, lane }),
+            O::I16x8ExtractLaneU { lane } => self.unop(i32_, |dst, src| Op::I16x8ExtractLaneU { dst, src, lane }),
+            O::I16x8ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::I16x8ReplaceLane { dst, a, b, lane }),
+            O::I32x4ExtractLane { lane } => self.unop(i32_, |dst, src| Op::I32x4ExtractLane { dst, src, lane }),
+            O::I32x4ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::I32x4ReplaceLane { dst, a, b, lane }),
+            O::I64x2ExtractLane { lane } => self.unop(i64_, |dst, src| Op::I64x2ExtractLane { dst, src, lane }),
+            O::I64x2ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::I64x2ReplaceLane { dst, a, b, lane }),
+            O::F32x4ExtractLane { lane } => self.unop(f32_, |dst, src| Op::F32x4ExtractLane { dst, src, lane }),
+            O::F32x4ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::F32x4ReplaceLane { dst, a, b, lane }),
+            O::F64x2ExtractLane { lane } => self.unop(f64_, |dst, src| Op::F64x2ExtractLane { dst, src, lane }),
+            O::F64x2ReplaceLane { lane } => self.binop(v128, |dst, a, b| Op::F64x2ReplaceLane { dst, a, b, lane }),
+            O::I8x16Swizzle => self.binop(v128, |dst, a, b| Op::I8x16Swizzle { dst, a, b }),
+            O::I8x16Splat => self.unop(v128, |dst, src| Op::I8x16Splat { dst, src }),
+            O::I16x8Splat => self.unop(v128, |dst, src| Op::I16x8Splat { dst, src }),
+            O::I32x4Splat => self.unop(v128, |dst, src| Op::I32x4Splat { dst, src }),
+            O::I64x2Splat => self.unop(v128, |dst, src| Op::I64x2Splat { dst, src }),
+            O::F32x4Splat => self.unop(v128, |dst, src| Op::F32x4Splat { dst, src }),
+            O::F64x2Splat => self.unop(v128, |dst, src| Op::F64x2Splat { dst, src }),
+            O::I8x16Eq => self.binop(v128, |dst, a, b| Op::I8x16Eq { dst, a, b }),
+            O::I8x16Ne => self.binop(v128, |dst, a, b| Op::I8x16Ne { dst, a, b }),
+            O::I8x16LtS => self.binop(v128, |dst, a, b| Op::I8x16LtS { dst, a, b }),
+            O::I8x16LtU => self.binop(v128, |dst, a, b| Op::I8x16LtU { dst, a, b }),
+            O::I8x16GtS => self.binop(v128, |dst, a, b| Op::I8x16GtS { dst, a, b }),
+            O::I8x16GtU => self.binop(v128, |dst, a, b| Op::I8x16GtU { dst, a, b }),
+            O::I8x16LeS => self.binop(v128, |dst, a, b| Op::I8x16LeS { dst, a, b }),
+            O::I8x16LeU => self.binop(v128, |dst, a, b| Op::I8x16LeU { dst, a, b }),
+            O::I8x16GeS => self.binop(v128, |dst, a, b| Op::I8x16GeS { dst, a, b }),
+            O::I8x16GeU => self.binop(v128, |dst, a, b| Op::I8x16GeU { dst, a, b }),
+            O::I16x8Eq => self.binop(v128, |dst, a, b| Op::I16x8Eq { dst, a, b }),
+            O::I16x8Ne => self.binop(v128, |dst, a, b| Op::I16x8Ne { dst, a, b }),
+            O::I16x8LtS => self.binop(v128, |dst, a, b| Op::I16x8LtS { dst, a, b }),
+            O::I16x8LtU => self.binop(v128, |dst, a, b| Op::I16x8LtU { dst, a, b }),
+            O::I16x8GtS => self.binop(v128, |dst, a, b| Op::I16x8GtS { dst, a, b }),
+            O::I16x8GtU => self.binop(v128, |dst, a, b| Op::I16x8GtU { dst, a, b }),
+            O::I16x8LeS => self.binop(v128, |dst, a, b| Op::I16x8LeS { dst, a, b }),
+            O::I16x8LeU => self.binop(v128, |dst, a, b| Op::I16x8LeU { dst, a, b }),
+            O::I16x8GeS => self.binop(v128, |dst, a, b| Op::I16x8GeS { dst, a, b }),
+            O::I16x8GeU => self.binop(v128, |dst, a, b| Op::I16x8GeU { dst, a, b }),
+            O::I32x4Eq => self.binop(v128, |dst, a, b| Op::I32x4Eq { dst, a, b }),
+            O::I32x4Ne => self.binop(v128, |dst, a, b| Op::I32x4Ne { dst, a, b }),
+            O::I32x4LtS => self.binop(v128, |dst, a, b| Op::I32x4LtS { dst, a, b }),
+            O::I32x4LtU => self.binop(v128, |dst, a, b| Op::I32x4LtU { dst, a, b }),
+            O::I32x4GtS => self.binop(v128, |dst, a, b| Op::I32x4GtS { dst, a, b }),
+            O::I32x4GtU => self.binop(v128, |dst, a, b| Op::I32x4GtU { dst, a, b }),
+            O::I32x4LeS => self.binop(v128, |dst, a, b| Op::I32x4LeS { dst, a, b }),
+            O::I32x4LeU => self.binop(v128, |dst, a, b| Op::I32x4LeU { dst, a, b }),
+            O::I32x4GeS => self.binop(v128, |dst, a, b| Op::I32x4GeS { dst, a, b }),
+            O::I32x4GeU => self.binop(v128, |dst, a, b| Op::I32x4GeU { dst, a, b }),
+            O::I64x2Eq => self.binop(v128, |dst, a, b| Op::I64x2Eq { dst, a, b }),
+            O::I64x2Ne => self.binop(v128, |dst, a, b| Op::I64x2Ne { dst, a, b }),
+            O::I64x2LtS => self.binop(v128, |dst, a, b| Op::I64x2LtS { dst, a, b }),
+            O::I64x2GtS => self.binop(v128, |dst, a, b| Op::I64x2GtS { dst, a, b }),
+            O::I64x2LeS => self.binop(v128, |dst, a, b| Op::I64x2LeS { dst, a, b }),
+            O::I64x2GeS => self.binop(v128, |dst, a, b| Op::I64x2GeS { dst, a, b }),
+            O::F32x4Eq => self.binop(v128, |dst, a, b| Op::F32x4Eq { dst, a, b }),
+            O::F32x4Ne => self.binop(v128, |dst, a, b| Op::F32x4Ne { dst, a, b }),
+            O::F32x4Lt => self.binop(v128, |dst, a, b| Op::F32x4Lt { dst, a, b }),
+            O::F32x4Gt => self.binop(v128, |dst, a, b| Op::F32x4Gt { dst, a, b }),
+            O::F32x4Le => self.binop(v128, |dst, a, b| Op::F32x4Le { dst, a, b }),
+            O::F32x4Ge => self.binop(v128, |dst, a, b| Op::F32x4Ge { dst, a, b }),
+            O::F64x2Eq => self.binop(v128, |dst, a, b| Op::F64x2Eq { dst, a, b }),
+            O::F64x2Ne => self.binop(v128, |dst, a, b| Op::F64x2Ne { dst, a, b }),
+            O::F64x2Lt => self.binop(v128, |dst, a, b| Op::F64x2Lt { dst, a, b }),
+            O::F64x2Gt => self.binop(v128, |dst, a, b| Op::F64x2Gt { dst, a, b }),
+            O::F64x2Le => self.binop(v128, |dst, a, b| Op::F64x2Le { dst, a, b }),
+            O::F64x2Ge => self.binop(v128, |dst, a, b| Op::F64x2Ge { dst, a, b }),
+            O::V128Not => self.unop(v128, |dst, src| Op::V128Not { dst, src }),
+            O::V128And => self.binop(v128, |dst, a, b| Op::V128And { dst, a, b }),
+            O::V128AndNot => self.binop(v128, |dst, a, b| Op::V128AndNot { dst, a, b }),
+            O::V128Or => self.binop(v128, |dst, a, b| Op::V128Or { dst, a, b }),
+            O::V128Xor => self.binop(v128, |dst, a, b| Op::V128Xor { dst, a, b }),
+            O::V128Bitselect => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::V128Bitselect { dst: args, args }, v128);
+            }
+            O::V128AnyTrue => self.unop(i32_, |dst, src| Op::V128AnyTrue { dst, src }),
+            O::I8x16Abs => self.unop(v128, |dst, src| Op::I8x16Abs { dst, src }),
+            O::I8x16Neg => self.unop(v128, |dst, src| Op::I8x16Neg { dst, src }),
+            O::I8x16Popcnt => self.unop(v128, |dst, src| Op::I8x16Popcnt { dst, src }),
+            O::I8x16AllTrue => self.unop(i32_, |dst, src| Op::I8x16AllTrue { dst, src }),
+            O::I8x16Bitmask => self.unop(i32_, |dst, src| Op::I8x16Bitmask { dst, src }),
+            O::I8x16NarrowI16x8S => self.binop(v128, |dst, a, b| Op::I8x16NarrowI16x8S { dst, a, b }),
+            O::I8x16NarrowI16x8U => self.binop(v128, |dst, a, b| Op::I8x16NarrowI16x8U { dst, a, b }),
+            O::I8x16Shl => self.binop(v128, |dst, a, b| Op::I8x16Shl { dst, a, b }),
+            O::I8x16ShrS => self.binop(v128, |dst, a, b| Op::I8x16ShrS { dst, a, b }),
+            O::I8x16ShrU => self.binop(v128, |dst, a, b| Op::I8x16ShrU { dst, a, b }),
+            O::I8x16Add => self.binop(v128, |dst, a, b| Op::I8x16Add { dst, a, b }),
+            O::I8x16AddSatS => self.binop(v128, |dst, a, b| Op::I8x16AddSatS { dst, a, b }),
+            O::I8x16AddSatU => self.binop(v128, |dst, a, b| Op::I8x16AddSatU { dst, a, b }),
+            O::I8x16Sub => self.binop(v128, |dst, a, b| Op::I8x16Sub { dst, a, b }),
+            O::I8x16SubSatS => self.binop(v128, |dst, a, b| Op::I8x16SubSatS { dst, a, b }),
+            O::I8x16SubSatU => self.binop(v128, |dst, a, b| Op::I8x16SubSatU { dst, a, b }),
+            O::I8x16MinS => self.binop(v128, |dst, a, b| Op::I8x16MinS { dst, a, b }),
+            O::I8x16MinU => self.binop(v128, |dst, a, b| Op::I8x16MinU { dst, a, b }),
+            O::I8x16MaxS => self.binop(v128, |dst, a, b| Op::I8x16MaxS { dst, a, b }),
+            O::I8x16MaxU => self.binop(v128, |dst, a, b| Op::I8x16MaxU { dst, a, b }),
+            O::I8x16AvgrU => self.binop(v128, |dst, a, b| Op::I8x16AvgrU { dst, a, b }),
+            O::I16x8ExtAddPairwiseI8x16S => self.unop(v128, |dst, src| Op::I16x8ExtAddPairwiseI8x16S { dst, src }),
+            O::I16x8ExtAddPairwiseI8x16U => self.unop(v128, |dst, src| Op::I16x8ExtAddPairwiseI8x16U { dst, src }),
+            O::I16x8Abs => self.unop(v128, |dst, src| Op::I16x8Abs { dst, src }),
+            O::I16x8Neg => self.unop(v128, |dst, src| Op::I16x8Neg { dst, src }),
+            O::I16x8Q15MulrSatS => self.binop(v128, |dst, a, b| Op::I16x8Q15MulrSatS { dst, a, b }),
+            O::I16x8AllTrue => self.unop(i32_, |dst, src| Op::I16x8AllTrue { dst, src }),
+            O::I16x8Bitmask => self.unop(i32_, |dst, src| Op::I16x8Bitmask { dst, src }),
+            O::I16x8NarrowI32x4S => self.binop(v128, |dst, a, b| Op::I16x8NarrowI32x4S { dst, a, b }),
+            O::I16x8NarrowI32x4U => self.binop(v128, |dst, a, b| Op::I16x8NarrowI32x4U { dst, a, b }),
+            O::I16x8ExtendLowI8x16S => self.unop(v128, |dst, src| Op::I16x8ExtendLowI8x16S { dst, src }),
+            O::I16x8ExtendHighI8x16S => self.unop(v128, |dst, src| Op::I16x8ExtendHighI8x16S { dst, src }),
+            O::I16x8ExtendLowI8x16U => self.unop(v128, |dst, src| Op::I16x8ExtendLowI8x16U { dst, src }),
+            O::I16x8ExtendHighI8x16U => self.unop(v128, |dst, src| Op::I16x8ExtendHighI8x16U { dst, src }),
+            O::I16x8Shl => self.binop(v128, |dst, a, b| Op::I16x8Shl { dst, a, b }),
+            O::I16x8ShrS => self.binop(v128, |dst, a, b| Op::I16x8ShrS { dst, a, b }),
+            O::I16x8ShrU => self.binop(v128, |dst, a, b| Op::I16x8ShrU { dst, a, b }),
+            O::I16x8Add => self.binop(v128, |dst, a, b| Op::I16x8Add { dst, a, b }),
+            O::I16x8AddSatS => self.binop(v128, |dst, a, b| Op::I16x8AddSatS { dst, a, b }),
+            O::I16x8AddSatU => self.binop(v128, |dst, a, b| Op::I16x8AddSatU { dst, a, b }),
+            O::I16x8Sub => self.binop(v128, |dst, a, b| Op::I16x8Sub { dst, a, b }),
+            O::I16x8SubSatS => self.binop(v128, |dst, a, b| Op::I16x8SubSatS { dst, a, b }),
+            O::I16x8SubSatU => self.binop(v128, |dst, a, b| Op::I16x8SubSatU { dst, a, b }),
+            O::I16x8Mul => self.binop(v128, |dst, a, b| Op::I16x8Mul { dst, a, b }),
+            O::I16x8MinS => self.binop(v128, |dst, a, b| Op::I16x8MinS { dst, a, b }),
+            O::I16x8MinU => self.binop(v128, |dst, a, b| Op::I16x8MinU { dst, a, b }),
+            O::I16x8MaxS => self.binop(v128, |dst, a, b| Op::I16x8MaxS { dst, a, b }),
+            O::I16x8MaxU => self.binop(v128, |dst, a, b| Op::I16x8MaxU { dst, a, b }),
+            O::I16x8AvgrU => self.binop(v128, |dst, a, b| Op::I16x8AvgrU { dst, a, b }),
+            O::I16x8ExtMulLowI8x16S => self.binop(v128, |dst, a, b| Op::I16x8ExtMulLowI8x16S { dst, a, b }),
+            O::I16x8ExtMulHighI8x16S => self.binop(v128, |dst, a, b| Op::I16x8ExtMulHighI8x16S { dst, a, b }),
+            O::I16x8ExtMulLowI8x16U => self.binop(v128, |dst, a, b| Op::I16x8ExtMulLowI8x16U { dst, a, b }),
+            O::I16x8ExtMulHighI8x16U => self.binop(v128, |dst, a, b| Op::I16x8ExtMulHighI8x16U { dst, a, b }),
+            O::I32x4ExtAddPairwiseI16x8S => self.unop(v128, |dst, src| Op::I32x4ExtAddPairwiseI16x8S { dst, src }),
+            O::I32x4ExtAddPairwiseI16x8U => self.unop(v128, |dst, src| Op::I32x4ExtAddPairwiseI16x8U { dst, src }),
+            O::I32x4Abs => self.unop(v128, |dst, src| Op::I32x4Abs { dst, src }),
+            O::I32x4Neg => self.unop(v128, |dst, src| Op::I32x4Neg { dst, src }),
+            O::I32x4AllTrue => self.unop(i32_, |dst, src| Op::I32x4AllTrue { dst, src }),
+            O::I32x4Bitmask => self.unop(i32_, |dst, src| Op::I32x4Bitmask { dst, src }),
+            O::I32x4ExtendLowI16x8S => self.unop(v128, |dst, src| Op::I32x4ExtendLowI16x8S { dst, src }),
+            O::I32x4ExtendHighI16x8S => self.unop(v128, |dst, src| Op::I32x4ExtendHighI16x8S { dst, src }),
+            O::I32x4ExtendLowI16x8U => self.unop(v128, |dst, src| Op::I32x4ExtendLowI16x8U { dst, src }),
+            O::I32x4ExtendHighI16x8U => self.unop(v128, |dst, src| Op::I32x4ExtendHighI16x8U { dst, src }),
+            O::I32x4Shl => self.binop(v128, |dst, a, b| Op::I32x4Shl { dst, a, b }),
+            O::I32x4ShrS => self.binop(v128, |dst, a, b| Op::I32x4ShrS { dst, a, b }),
+            O::I32x4ShrU => self.binop(v128, |dst, a, b| Op::I32x4ShrU { dst, a, b }),
+            O::I32x4Add => self.binop(v128, |dst, a, b| Op::I32x4Add { dst, a, b }),
+            O::I32x4Sub => self.binop(v128, |dst, a, b| Op::I32x4Sub { dst, a, b }),
+            O::I32x4Mul => self.binop(v128, |dst, a, b| Op::I32x4Mul { dst, a, b }),
+            O::I32x4MinS => self.binop(v128, |dst, a, b| Op::I32x4MinS { dst, a, b }),
+            O::I32x4MinU => self.binop(v128, |dst, a, b| Op::I32x4MinU { dst, a, b }),
+            O::I32x4MaxS => self.binop(v128, |dst, a, b| Op::I32x4MaxS { dst, a, b }),
+            O::I32x4MaxU => self.binop(v128, |dst, a, b| Op::I32x4MaxU { dst, a, b }),
+            O::I32x4DotI16x8S => self.binop(v128, |dst, a, b| Op::I32x4DotI16x8S { dst, a, b }),
+            O::I32x4ExtMulLowI16x8S => self.binop(v128, |dst, a, b| Op::I32x4ExtMulLowI16x8S { dst, a, b }),
+            O::I32x4ExtMulHighI16x8S => self.binop(v128, |dst, a, b| Op::I32x4ExtMulHighI16x8S { dst, a, b }),
+            O::I32x4ExtMulLowI16x8U => self.binop(v128, |dst, a, b| Op::I32x4ExtMulLowI16x8U { dst, a, b }),
+            O::I32x4ExtMulHighI16x8U => self.binop(v128, |dst, a, b| Op::I32x4ExtMulHighI16x8U { dst, a, b }),
+            O::I64x2Abs => self.unop(v128, |dst, src| Op::I64x2Abs { dst, src }),
+            O::I64x2Neg => self.unop(v128, |dst, src| Op::I64x2Neg { dst, src }),
+            O::I64x2AllTrue => self.unop(i32_, |dst, src| Op::I64x2AllTrue { dst, src }),
+            O::I64x2Bitmask => self.unop(i32_, |dst, src| Op::I64x2Bitmask { dst, src }),
+            O::I64x2ExtendLowI32x4S => self.unop(v128, |dst, src| Op::I64x2ExtendLowI32x4S { dst, src }),
+            O::I64x2ExtendHighI32x4S => self.unop(v128, |dst, src| Op::I64x2ExtendHighI32x4S { dst, src }),
+            O::I64x2ExtendLowI32x4U => self.unop(v128, |dst, src| Op::I64x2ExtendLowI32x4U { dst, src }),
+            O::I64x2ExtendHighI32x4U => self.unop(v128, |dst, src| Op::I64x2ExtendHighI32x4U { dst, src }),
+            O::I64x2Shl => self.binop(v128, |dst, a, b| Op::I64x2Shl { dst, a, b }),
+            O::I64x2ShrS => self.binop(v128, |dst, a, b| Op::I64x2ShrS { dst, a, b }),
+            O::I64x2ShrU => self.binop(v128, |dst, a, b| Op::I64x2ShrU { dst, a, b }),
+            O::I64x2Add => self.binop(v128, |dst, a, b| Op::I64x2Add { dst, a, b }),
+            O::I64x2Sub => self.binop(v128, |dst, a, b| Op::I64x2Sub { dst, a, b }),
+            O::I64x2Mul => self.binop(v128, |dst, a, b| Op::I64x2Mul { dst, a, b }),
+            O::I64x2ExtMulLowI32x4S => self.binop(v128, |dst, a, b| Op::I64x2ExtMulLowI32x4S { dst, a, b }),
+            O::I64x2ExtMulHighI32x4S => self.binop(v128, |dst, a, b| Op::I64x2ExtMulHighI32x4S { dst, a, b }),
+            O::I64x2ExtMulLowI32x4U => self.binop(v128, |dst, a, b| Op::I64x2ExtMulLowI32x4U { dst, a, b }),
+            O::I64x2ExtMulHighI32x4U => self.binop(v128, |dst, a, b| Op::I64x2ExtMulHighI32x4U { dst, a, b }),
+            O::F32x4Ceil => self.unop(v128, |dst, src| Op::F32x4Ceil { dst, src }),
+            O::F32x4Floor => self.unop(v128, |dst, src| Op::F32x4Floor { dst, src }),
+            O::F32x4Trunc => self.unop(v128, |dst, src| Op::F32x4Trunc { dst, src }),
+            O::F32x4Nearest => self.unop(v128, |dst, src| Op::F32x4Nearest { dst, src }),
+            O::F32x4Abs => self.unop(v128, |dst, src| Op::F32x4Abs { dst, src }),
+            O::F32x4Neg => self.unop(v128, |dst, src| Op::F32x4Neg { dst, src }),
+            O::F32x4Sqrt => self.unop(v128, |dst, src| Op::F32x4Sqrt { dst, src }),
+            O::F32x4Add => self.binop(v128, |dst, a, b| Op::F32x4Add { dst, a, b }),
+            O::F32x4Sub => self.binop(v128, |dst, a, b| Op::F32x4Sub { dst, a, b }),
+            O::F32x4Mul => self.binop(v128, |dst, a, b| Op::F32x4Mul { dst, a, b }),
+            O::F32x4Div => self.binop(v128, |dst, a, b| Op::F32x4Div { dst, a, b }),
+            O::F32x4Min => self.binop(v128, |dst, a, b| Op::F32x4Min { dst, a, b }),
+            O::F32x4Max => self.binop(v128, |dst, a, b| Op::F32x4Max { dst, a, b }),
+            O::F32x4PMin => self.binop(v128, |dst, a, b| Op::F32x4PMin { dst, a, b }),
+            O::F32x4PMax => self.binop(v128, |dst, a, b| Op::F32x4PMax { dst, a, b }),
+            O::F64x2Ceil => self.unop(v128, |dst, src| Op::F64x2Ceil { dst, src }),
+            O::F64x2Floor => self.unop(v128, |dst, src| Op::F64x2Floor { dst, src }),
+            O::F64x2Trunc => self.unop(v128, |dst, src| Op::F64x2Trunc { dst, src }),
+            O::F64x2Nearest => self.unop(v128, |dst, src| Op::F64x2Nearest { dst, src }),
+            O::F64x2Abs => self.unop(v128, |dst, src| Op::F64x2Abs { dst, src }),
+            O::F64x2Neg => self.unop(v128, |dst, src| Op::F64x2Neg { dst, src }),
+            O::F64x2Sqrt => self.unop(v128, |dst, src| Op::F64x2Sqrt { dst, src }),
+            O::F64x2Add => self.binop(v128, |dst, a, b| Op::F64x2Add { dst, a, b }),
+            O::F64x2Sub => self.binop(v128, |dst, a, b| Op::F64x2Sub { dst, a, b }),
+            O::F64x2Mul => self.binop(v128, |dst, a, b| Op::F64x2Mul { dst, a, b }),
+            O::F64x2Div => self.binop(v128, |dst, a, b| Op::F64x2Div { dst, a, b }),
+            O::F64x2Min => self.binop(v128, |dst, a, b| Op::F64x2Min { dst, a, b }),
+            O::F64x2Max => self.binop(v128, |dst, a, b| Op::F64x2Max { dst, a, b }),
+            O::F64x2PMin => self.binop(v128, |dst, a, b| Op::F64x2PMin { dst, a, b }),
+            O::F64x2PMax => self.binop(v128, |dst, a, b| Op::F64x2PMax { dst, a, b }),
+            O::I32x4TruncSatF32x4S => self.unop(v128, |dst, src| Op::I32x4TruncSatF32x4S { dst, src }),
+            O::I32x4TruncSatF32x4U => self.unop(v128, |dst, src| Op::I32x4TruncSatF32x4U { dst, src }),
+            O::F32x4ConvertI32x4S => self.unop(v128, |dst, src| Op::F32x4ConvertI32x4S { dst, src }),
+            O::F32x4ConvertI32x4U => self.unop(v128, |dst, src| Op::F32x4ConvertI32x4U { dst, src }),
+            O::I32x4TruncSatF64x2SZero => self.unop(v128, |dst, src| Op::I32x4TruncSatF64x2SZero { dst, src }),
+            O::I32x4TruncSatF64x2UZero => self.unop(v128, |dst, src| Op::I32x4TruncSatF64x2UZero { dst, src }),
+            O::F64x2ConvertLowI32x4S => self.unop(v128, |dst, src| Op::F64x2ConvertLowI32x4S { dst, src }),
+            O::F64x2ConvertLowI32x4U => self.unop(v128, |dst, src| Op::F64x2ConvertLowI32x4U { dst, src }),
+            O::F32x4DemoteF64x2Zero => self.unop(v128, |dst, src| Op::F32x4DemoteF64x2Zero { dst, src }),
+            O::F64x2PromoteLowF32x4 => self.unop(v128, |dst, src| Op::F64x2PromoteLowF32x4 { dst, src }),
 
             other => {
                 return Err(unsupported(offset, &format!("the `{}` instruction", op_name(&other))));

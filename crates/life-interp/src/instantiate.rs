@@ -155,8 +155,9 @@ impl Store {
                     let items = std::mem::take(&mut inst.elems[i]);
                     let t = inst.tables[table as usize];
                     let elements = &mut self.tables[t as usize].elements;
-                    let dst =
-                        elements.get_mut(offset..offset.saturating_add(items.len())).ok_or(TrapCode::TableOutOfBounds)?;
+                    let dst = elements
+                        .get_mut(offset..offset.saturating_add(items.len()))
+                        .ok_or(TrapCode::TableOutOfBounds)?;
                     dst.copy_from_slice(&items);
                 }
                 ElemMode::Declared => self.instances[instance.0 as usize].elems[i].clear(),

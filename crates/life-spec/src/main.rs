@@ -17,7 +17,7 @@ use std::{
 use life_spec::{SpecFile, Summary, Verdict};
 
 const USAGE: &str = "\
-usage: life-spec [--suite wasm-v1|wasm-v2|all] [--engine NAME|all] [--filter SUBSTRING]
+usage: life-spec [--suite wasm-v1|wasm-v2|simd|all] [--engine NAME|all] [--filter SUBSTRING]
                  [--summary PATH] [--verbose]
 
   --suite    which official suite to run (default wasm-v1)

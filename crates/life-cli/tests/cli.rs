@@ -1,0 +1,356 @@
+//! End-to-end tests of the `life` binary: exit status, stdout and stderr for every outcome.
+//!
+//! Each test runs the real binary. Examples run from the workspace root so paths in messages
+//! read `examples/...`; modules written by a test live in its own scratch directory under
+//! `CARGO_TARGET_TMPDIR`, which is also the working directory for that run.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+/// What one run of `life` produced.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Exit 0 with exactly `stdout` and nothing on stderr.
+    #[track_caller]
+    fn succeeds(&self, stdout: &str) {
+        assert_eq!(self.stdout, stdout, "stdout of {self:#?}");
+        assert_eq!(self.stderr, "", "stderr of {self:#?}");
+        assert_eq!(self.code, Some(0), "exit status of {self:#?}");
+    }
+
+    /// Exit 1 with exactly `stderr` and nothing on stdout.
+    #[track_caller]
+    fn fails(&self, stderr: &str) {
+        assert_eq!(self.stderr, stderr, "stderr of {self:#?}");
+        assert_eq!(self.stdout, "", "stdout of {self:#?}");
+        assert_eq!(self.code, Some(1), "exit status of {self:#?}");
+    }
+
+    /// Exit 1 with one `error:` line on stderr that starts with `prefix` and contains `part`.
+    #[track_caller]
+    fn fails_with(&self, prefix: &str, part: &str) {
+        assert!(self.stderr.starts_with(prefix), "stderr of {self:#?}");
+        assert!(self.stderr.contains(part), "stderr of {self:#?}");
+        assert_eq!(self.stderr.lines().count(), 1, "stderr of {self:#?}");
+        assert_eq!(self.stdout, "", "stdout of {self:#?}");
+        assert_eq!(self.code, Some(1), "exit status of {self:#?}");
+    }
+
+    /// Exit 134 with exactly `stderr`, after printing `stdout`.
+    #[track_caller]
+    fn traps(&self, stdout: &str, stderr: &str) {
+        assert_eq!(self.stderr, stderr, "stderr of {self:#?}");
+        assert_eq!(self.stdout, stdout, "stdout of {self:#?}");
+        assert_eq!(self.code, Some(134), "exit status of {self:#?}");
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs `life` in `dir` and checks that it did not panic, whatever else it did.
+fn life_in(dir: &Path, args: &[&str]) -> Run {
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_life")).args(args).current_dir(dir).output().expect("the life binary runs");
+    let run = Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "life panicked: {run:#?}");
+    assert_ne!(run.code, Some(101), "exit status 101 is a panic: {run:#?}");
+    run
+}
+
+/// Runs `life` in the workspace root, where `examples/` is.
+fn life(args: &[&str]) -> Run {
+    life_in(&workspace_root(), args)
+}
+
+/// A fresh, empty directory for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("life-cli").join(test);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create the scratch directory");
+    dir
+}
+
+/// Writes `contents` to `dir/name`.
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
+    fs::write(dir.join(name), contents).expect("write a scratch file");
+}
+
+/// Identity functions of every scalar numeric type, and a two-result function.
+///
+/// There is no `v128` function: the engines do not implement SIMD yet, so the default features
+/// reject it. `v128` argument parsing is covered by the unit tests in `src/args/tests.rs`.
+const VALUES_WAT: &str = r#"(module
+  (func (export "i32") (param i32) (result i32) local.get 0)
+  (func (export "i64") (param i64) (result i64) local.get 0)
+  (func (export "f32") (param f32) (result f32) local.get 0)
+  (func (export "f64") (param f64) (result f64) local.get 0)
+  (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)
+  (func (export "swap") (param i32 i64) (result i64 i32) local.get 1 local.get 0))
+"#;
+
+// ---- Running programs ----
+
+#[test]
+fn hello_logs_then_prints_its_result() {
+    life(&["examples/hello.wat"]).succeeds("Hello from Life!\n6765\n");
+}
+
+#[test]
+fn fib_takes_an_argument() {
+    life(&["examples/fib.wat", "20"]).succeeds("6765\n");
+    life(&["examples/fib.wat", "0"]).succeeds("0\n");
+    life(&["examples/fib.wat", "90"]).succeeds("2880067194370816120\n");
+}
+
+#[test]
+fn entry_picks_another_export() {
+    life(&["--entry", "fib", "examples/hello.wat", "10"]).succeeds("55\n");
+    life(&["-e", "fib", "examples/hello.wat", "1"]).succeeds("1\n");
+    life(&["examples/hello.wat", "--entry=fib", "12"]).succeeds("144\n");
+}
+
+#[test]
+fn binary_modules_run_whatever_their_extension() {
+    let dir = scratch("binary_modules_run_whatever_their_extension");
+    // (module (func (export "app_main") (result i32) i32.const 42)), assembled by hand.
+    let wasm = b"\0asm\x01\0\0\0\
+        \x01\x05\x01\x60\x00\x01\x7f\
+        \x03\x02\x01\x00\
+        \x07\x0c\x01\x08app_main\x00\x00\
+        \x0a\x06\x01\x04\x00\x41\x2a\x0b";
+    write(&dir, "answer.wasm", wasm);
+    write(&dir, "answer.bin", wasm);
+    life_in(&dir, &["answer.wasm"]).succeeds("42\n");
+    life_in(&dir, &["answer.bin"]).succeeds("42\n");
+}
+
+#[test]
+fn negative_and_hex_arguments() {
+    let dir = scratch("negative_and_hex_arguments");
+    write(&dir, "values.wat", VALUES_WAT);
+    let cases: &[(&str, &str, &str)] = &[
+        ("i32", "-5", "-5\n"),
+        ("i32", "0xffffffff", "-1\n"),
+        ("i32", "-0x10", "-16\n"),
+        ("i32", "4294967295", "-1\n"),
+        ("i32", "-2147483648", "-2147483648\n"),
+        ("i64", "-9223372036854775808", "-9223372036854775808\n"),
+        ("i64", "0x7fffffffffffffff", "9223372036854775807\n"),
+        ("f32", "1.5", "1.5\n"),
+        ("f32", "-0.1", "-0.1\n"),
+        ("f64", "-inf", "-inf\n"),
+        ("f64", "inf", "inf\n"),
+        ("f64", "nan:0x8000000000000", "nan:0x8000000000000\n"),
+        ("f64", "-2.5e-3", "-0.0025\n"),
+    ];
+    for (entry, arg, out) in cases {
+        life_in(&dir, &["--entry", entry, "values.wat", arg]).succeeds(out);
+    }
+    life_in(&dir, &["--entry", "add", "values.wat", "-2", "-3"]).succeeds("-5\n");
+    life_in(&dir, &["--entry", "swap", "values.wat", "-1", "0x10"]).succeeds("16\n-1\n");
+}
+
+#[test]
+fn help_and_version() {
+    let help = life(&["--help"]);
+    assert_eq!(help.code, Some(0), "{help:#?}");
+    assert!(help.stdout.contains("Usage: life [OPTIONS] <FILE> [ARGS]..."), "{help:#?}");
+    assert!(help.stdout.contains("--entry <NAME>"), "{help:#?}");
+    let version = life(&["--version"]);
+    version.succeeds(&format!("life {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn no_file_is_a_usage_error() {
+    let run = life(&[]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert!(run.stderr.starts_with("error: "), "{run:#?}");
+}
+
+// ---- Errors: the file ----
+
+#[test]
+fn missing_file() {
+    let dir = scratch("missing_file");
+    life_in(&dir, &["nope.wasm"]).fails_with("error: cannot read nope.wasm: ", "No such file or directory");
+}
+
+#[test]
+fn directory_as_file() {
+    life(&["examples"]).fails("error: examples is a directory, not a module file\n");
+}
+
+#[test]
+fn empty_file() {
+    let dir = scratch("empty_file");
+    write(&dir, "empty.wasm", "");
+    life_in(&dir, &["empty.wasm"]).fails("error: invalid module empty.wasm: the file is empty\n");
+}
+
+#[test]
+fn text_that_is_not_wat() {
+    let dir = scratch("text_that_is_not_wat");
+    write(&dir, "notes.wat", "hello, world\n");
+    life_in(&dir, &["notes.wat"])
+        .fails_with("error: cannot parse notes.wat as WebAssembly text: ", "at line 1, column 1");
+    write(&dir, "broken.wat", "(module\n  (func (result i32)\n    i32.const x))\n");
+    life_in(&dir, &["broken.wat"])
+        .fails_with("error: cannot parse broken.wat as WebAssembly text: ", "at line 3, column 15");
+}
+
+#[test]
+fn binary_that_is_not_a_module() {
+    let dir = scratch("binary_that_is_not_a_module");
+    write(&dir, "noise.wasm", [0xff, 0xfe, 0x00, 0x01]);
+    life_in(&dir, &["noise.wasm"])
+        .fails("error: invalid module noise.wasm: neither a binary module (no \\0asm header) nor UTF-8 text\n");
+}
+
+#[test]
+fn truncated_wasm() {
+    let dir = scratch("truncated_wasm");
+    // A type section that claims five bytes, then the end of the file.
+    write(&dir, "cut.wasm", b"\0asm\x01\0\0\0\x01\x05\x01\x60");
+    life_in(&dir, &["cut.wasm"]).fails_with("error: cut.wasm: invalid module at offset 0x", "unexpected end");
+}
+
+#[test]
+fn invalid_wasm_names_offset_and_reason() {
+    let dir = scratch("invalid_wasm_names_offset_and_reason");
+    // A function of type () -> (i32) whose body is only `end`.
+    let wasm = b"\0asm\x01\0\0\0\
+        \x01\x05\x01\x60\x00\x01\x7f\
+        \x03\x02\x01\x00\
+        \x0a\x04\x01\x02\x00\x0b";
+    write(&dir, "bad.wasm", wasm);
+    life_in(&dir, &["bad.wasm"]).fails_with("error: bad.wasm: invalid module at offset 0x18: ", "type mismatch");
+}
+
+// ---- Errors: imports and exports ----
+
+#[test]
+fn unknown_import() {
+    let dir = scratch("unknown_import");
+    write(
+        &dir,
+        "wasi.wat",
+        r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+  (func (export "app_main")))"#,
+    );
+    life_in(&dir, &["wasi.wat"]).fails(
+        "error: cannot instantiate wasi.wat: unknown import: func \"wasi_snapshot_preview1\" \
+         \"fd_write\" is not defined (life provides only \"env\" \"__life_log\")\n",
+    );
+    write(&dir, "memory.wat", r#"(module (import "env" "memory" (memory 1)) (func (export "app_main")))"#);
+    life_in(&dir, &["memory.wat"]).fails_with(
+        "error: cannot instantiate memory.wat: unknown import: memory \"env\" \"memory\"",
+        "is not defined",
+    );
+}
+
+#[test]
+fn life_log_with_another_signature() {
+    let dir = scratch("life_log_with_another_signature");
+    write(&dir, "log.wat", r#"(module (import "env" "__life_log" (func (param i32))) (func (export "app_main")))"#);
+    life_in(&dir, &["log.wat"])
+        .fails_with("error: cannot instantiate log.wat: incompatible import type for \"env\" \"__life_log\"", "(i32)");
+}
+
+#[test]
+fn missing_export_lists_functions() {
+    life(&["--entry", "main", "examples/hello.wat"]).fails(
+        "error: examples/hello.wat has no export named \"main\"; exported functions:\n  \
+         fib: (i32) -> (i32)\n  app_main: () -> (i32)\n",
+    );
+    let dir = scratch("missing_export_lists_functions");
+    write(&dir, "empty.wat", "(module)");
+    life_in(&dir, &["empty.wat"]).fails("error: empty.wat has no export named \"app_main\" and exports no functions\n");
+}
+
+#[test]
+fn export_that_is_not_a_function() {
+    life(&["--entry", "memory", "examples/hello.wat"])
+        .fails("error: export \"memory\" of examples/hello.wat is a memory, not a function\n");
+}
+
+// ---- Errors: arguments ----
+
+#[test]
+fn wrong_argument_count() {
+    life(&["examples/fib.wat"]).fails("error: app_main expects 1 argument (i64) -> (i64), got 0\n");
+    life(&["examples/fib.wat", "1", "2"]).fails("error: app_main expects 1 argument (i64) -> (i64), got 2\n");
+    life(&["examples/hello.wat", "1"]).fails("error: app_main expects 0 arguments () -> (i32), got 1\n");
+}
+
+#[test]
+fn unparsable_argument() {
+    life(&["examples/fib.wat", "twenty"]).fails(
+        "error: argument 1 of app_main: \"twenty\" is not a valid i64 \
+         (expected a decimal or 0x-hex integer)\n",
+    );
+    let dir = scratch("unparsable_argument");
+    write(&dir, "values.wat", VALUES_WAT);
+    life_in(&dir, &["--entry", "add", "values.wat", "1", "0x100000000"])
+        .fails("error: argument 2 of add: \"0x100000000\" is not a valid i32 (out of range)\n");
+    life_in(&dir, &["--entry", "f64", "values.wat", "--1"]).fails(
+        "error: argument 1 of f64: \"--1\" is not a valid f64 \
+         (expected a decimal number, inf, nan or nan:0x<payload>)\n",
+    );
+}
+
+// ---- Traps ----
+
+#[test]
+fn trap_prints_message_and_stack_trace() {
+    let run = life(&["examples/trap.wat"]);
+    run.traps(
+        "",
+        "error: trap: integer divide by zero\n  0: divide (func 0)\n  1: average (func 1)\n  \
+         2: app_main (func 2)\n",
+    );
+    assert!(run.stderr.contains("integer divide by zero"));
+    assert!(run.stderr.contains("divide"));
+}
+
+#[test]
+fn trap_in_start_function() {
+    let dir = scratch("trap_in_start_function");
+    write(&dir, "start.wat", r#"(module (func $boom unreachable) (start $boom) (func (export "app_main")))"#);
+    life_in(&dir, &["start.wat"]).traps("", "error: trap: unreachable\n  0: boom (func 0)\n");
+}
+
+#[test]
+fn log_out_of_bounds_traps() {
+    let dir = scratch("log_out_of_bounds_traps");
+    write(
+        &dir,
+        "log.wat",
+        r#"(module
+  (import "env" "__life_log" (func $log (param i32 i32)))
+  (memory 1)
+  (data (i32.const 0) "ok")
+  (func $shout (call $log (i32.const 0) (i32.const 2)) (call $log (i32.const 65535) (i32.const 2)))
+  (func (export "app_main") (call $shout)))"#,
+    );
+    life_in(&dir, &["log.wat"]).traps(
+        "ok\n",
+        "error: trap: out of bounds memory access\n  0: <host> (func 0)\n  1: shout (func 1)\n  \
+         2: func 2\n",
+    );
+}
