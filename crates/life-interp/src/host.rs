@@ -139,6 +139,15 @@ pub trait ImportResolver {
     }
 }
 
+/// Two resolvers in turn: `self.0` first, then `self.1` for what it leaves unresolved.
+///
+/// This is how an embedder combines, say, a WASI implementation with its own host functions.
+impl<A: ImportResolver, B: ImportResolver> ImportResolver for (A, B) {
+    fn resolve(&mut self, store: &mut Store, module: &str, field: &str, ty: &ExternType) -> Option<Extern> {
+        self.0.resolve(store, module, field, ty).or_else(|| self.1.resolve(store, module, field, ty))
+    }
+}
+
 /// Resolves nothing: for modules without imports.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NoImports;

@@ -47,13 +47,19 @@ macro_rules! lane_plumbing {
         /// The lanes of `v`, lane 0 first.
         #[inline]
         fn $split(v: u128) -> [$lane; $n] {
-            core::array::from_fn(|i| (v >> (i as u32 * <$lane>::BITS)) as $lane)
+            let (chunks, _) = v.to_le_bytes().as_chunks::<{ size_of::<$lane>() }>();
+            core::array::from_fn(|i| <$lane>::from_le_bytes(chunks[i]))
         }
 
         /// The vector whose lane `i` is `lanes[i]`.
         #[inline]
         fn $join(lanes: [$lane; $n]) -> u128 {
-            lanes.iter().enumerate().fold(0, |v, (i, &x)| v | (u128::from(x) << (i as u32 * <$lane>::BITS)))
+            let mut bytes = [0; 16];
+            let (chunks, _) = bytes.as_chunks_mut::<{ size_of::<$lane>() }>();
+            for (chunk, lane) in chunks.iter_mut().zip(lanes) {
+                *chunk = lane.to_le_bytes();
+            }
+            u128::from_le_bytes(bytes)
         }
 
         /// Applies `f` to every lane.

@@ -250,3 +250,71 @@ fn multi_value_results_come_back_typed() {
     );
     assert_eq!(vm.func_type("swap").unwrap().results(), &[ValType::F64, ValType::I32]);
 }
+
+#[test]
+fn a_pair_of_resolvers_tries_the_first_then_the_second() {
+    struct One(&'static str);
+    impl ImportResolver for One {
+        fn resolve_func(&mut self, _: &str, field: &str, ty: &FuncType) -> Option<HostFunc> {
+            let value = if field == self.0 { 1 } else { return None };
+            Some(HostFunc::new(ty.clone(), move |_, _, r| {
+                r[0] = Value::I32(value);
+                Ok(())
+            }))
+        }
+    }
+    let mut vm = Vm::new(
+        &wasm(
+            r#"(module (import "env" "a" (func $a (result i32))) (import "env" "b" (func $b (result i32)))
+            (func (export "sum") (result i32) (i32.add (call $a) (call $b))))"#,
+        ),
+        VmConfig::default(),
+        &mut (One("a"), One("b")),
+    )
+    .unwrap();
+    assert_eq!(vm.invoke("sum", &[]).unwrap(), vec![Value::I32(2)]);
+}
+
+#[test]
+fn externrefs_pass_through_guest_code_and_tables() {
+    let mut vm = Vm::new(
+        &wasm(
+            r#"(module (table (export "t") 2 externref)
+            (func (export "keep") (param externref) (result externref)
+                (table.set (i32.const 1) (local.get 0)) (table.get (i32.const 1)))
+            (func (export "is_null") (param externref) (result i32) (ref.is_null (local.get 0))))"#,
+        ),
+        VmConfig::default(),
+        &mut NoImports,
+    )
+    .unwrap();
+    let r = Value::ExternRef(Some(42));
+    assert_eq!(vm.invoke("keep", &[r]).unwrap(), vec![r]);
+    assert_eq!(vm.invoke("is_null", &[Value::ExternRef(None)]).unwrap(), vec![Value::I32(1)]);
+    // The embedding API reads and writes the table too.
+    let instance = vm.instance();
+    let Some(life_interp::Extern::Table(t)) = vm.store().export(instance, "t") else { panic!("no table") };
+    assert_eq!(vm.store().table_get(t, 1), Some(r));
+    vm.store().table_set(t, 0, Value::ExternRef(Some(7))).unwrap();
+    assert_eq!(vm.store().table_get(t, 0), Some(Value::ExternRef(Some(7))));
+    assert_eq!(vm.store().table_get(t, 2), None);
+    assert!(vm.store().table_set(t, 0, Value::I32(1)).is_err());
+    assert_eq!(vm.store().table_grow(t, 3, Value::ExternRef(None)).unwrap(), Some(2));
+    assert_eq!(vm.store().table_type(t).limits.min, 5);
+}
+
+#[test]
+fn v128_values_cross_the_api() {
+    let mut vm = Vm::new(
+        &wasm(
+            r#"(module (func (export "add") (param v128 v128) (result v128) (i32x4.add (local.get 0) (local.get 1))))"#,
+        ),
+        VmConfig::default(),
+        &mut NoImports,
+    )
+    .unwrap();
+    let a = Value::V128(0x0000_0004_0000_0003_0000_0002_0000_0001);
+    let b = Value::V128(0x0000_0010_0000_0010_0000_0010_ffff_ffff);
+    assert_eq!(vm.invoke("add", &[a, b]).unwrap(), vec![Value::V128(0x0000_0014_0000_0013_0000_0012_0000_0000)]);
+    assert_eq!(Value::V128(0xff).to_string(), "0x000000000000000000000000000000ff");
+}
