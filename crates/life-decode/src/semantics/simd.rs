@@ -47,19 +47,13 @@ macro_rules! lane_plumbing {
         /// The lanes of `v`, lane 0 first.
         #[inline]
         fn $split(v: u128) -> [$lane; $n] {
-            let (chunks, _) = v.to_le_bytes().as_chunks::<{ size_of::<$lane>() }>();
-            core::array::from_fn(|i| <$lane>::from_le_bytes(chunks[i]))
+            core::array::from_fn(|i| (v >> (i as u32 * <$lane>::BITS)) as $lane)
         }
 
         /// The vector whose lane `i` is `lanes[i]`.
         #[inline]
         fn $join(lanes: [$lane; $n]) -> u128 {
-            let mut bytes = [0; 16];
-            let (chunks, _) = bytes.as_chunks_mut::<{ size_of::<$lane>() }>();
-            for (chunk, lane) in chunks.iter_mut().zip(lanes) {
-                *chunk = lane.to_le_bytes();
-            }
-            u128::from_le_bytes(bytes)
+            lanes.iter().enumerate().fold(0, |v, (i, &x)| v | (u128::from(x) << (i as u32 * <$lane>::BITS)))
         }
 
         /// Applies `f` to every lane.
@@ -202,15 +196,34 @@ const REPEAT16: u128 = u128::MAX / 0xFFFF;
 const REPEAT32: u128 = u128::MAX / 0xFFFF_FFFF;
 /// `1` in both 64-bit lanes.
 const REPEAT64: u128 = u128::MAX / (u64::MAX as u128);
-/// The sign bit of every `f32` lane.
-const F32X4_SIGNS: u128 = REPEAT32 << 31;
-/// The sign bit of every `f64` lane.
-const F64X2_SIGNS: u128 = REPEAT64 << 63;
+/// The top bit of every 8-bit lane.
+const HIGH8: u128 = REPEAT8 << 7;
+/// The top bit of every 16-bit lane.
+const HIGH16: u128 = REPEAT16 << 15;
+/// The top bit of every 32-bit lane (the sign bit of every `f32` lane).
+const HIGH32: u128 = REPEAT32 << 31;
+/// The top bit of every 64-bit lane (the sign bit of every `f64` lane).
+const HIGH64: u128 = REPEAT64 << 63;
 
 /// The bit offset of lane `lane % count` for lanes of `bits` bits (`count` a power of two).
 #[inline]
 fn lane_shift(lane: u8, count: u8, bits: u32) -> u32 {
     u32::from(lane & (count - 1)) * bits
+}
+
+/// Lane-wise wrapping `a + b` for the lane shape whose lane sign bits are `high`, in one
+/// 128-bit addition: the sign bits are cleared so no carry crosses a lane, then put back as the
+/// exclusive or of both operands' sign bits (the sum's top bit, carry included).
+#[inline]
+fn swar_add(a: u128, b: u128, high: u128) -> u128 {
+    ((a & !high) + (b & !high)) ^ ((a ^ b) & high)
+}
+
+/// Lane-wise wrapping `a - b`, as [`swar_add`]: every lane of `a | high` is at least every lane
+/// of `b & !high`, so no borrow crosses a lane, and the sign bits are fixed up afterwards.
+#[inline]
+fn swar_sub(a: u128, b: u128, high: u128) -> u128 {
+    ((a | high) - (b & !high)) ^ ((a ^ !b) & high)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -817,7 +830,7 @@ pub fn i8x16_abs(a: u128) -> u128 {
 /// `i8x16.neg`: lane-wise wrapping negation.
 #[inline]
 pub fn i8x16_neg(a: u128) -> u128 {
-    map8(a, u8::wrapping_neg)
+    swar_sub(0, a, HIGH8)
 }
 
 /// `i8x16.popcnt`: lane-wise count of set bits.
@@ -835,7 +848,7 @@ pub fn i16x8_abs(a: u128) -> u128 {
 /// `i16x8.neg`: lane-wise wrapping negation.
 #[inline]
 pub fn i16x8_neg(a: u128) -> u128 {
-    map16(a, u16::wrapping_neg)
+    swar_sub(0, a, HIGH16)
 }
 
 /// `i32x4.abs`: lane-wise absolute value; `i32::MIN` stays `i32::MIN`.
@@ -847,7 +860,7 @@ pub fn i32x4_abs(a: u128) -> u128 {
 /// `i32x4.neg`: lane-wise wrapping negation.
 #[inline]
 pub fn i32x4_neg(a: u128) -> u128 {
-    map32(a, u32::wrapping_neg)
+    swar_sub(0, a, HIGH32)
 }
 
 /// `i64x2.abs`: lane-wise absolute value; `i64::MIN` stays `i64::MIN`.
@@ -949,7 +962,7 @@ pub fn i64x2_shr_u(a: u128, count: u32) -> u128 {
 /// `i8x16.add`: lane-wise wrapping addition.
 #[inline]
 pub fn i8x16_add(a: u128, b: u128) -> u128 {
-    zip8(a, b, u8::wrapping_add)
+    swar_add(a, b, HIGH8)
 }
 
 /// `i8x16.add_sat_s`: lane-wise signed addition saturating to `[-128, 127]`.
@@ -967,7 +980,7 @@ pub fn i8x16_add_sat_u(a: u128, b: u128) -> u128 {
 /// `i8x16.sub`: lane-wise wrapping subtraction.
 #[inline]
 pub fn i8x16_sub(a: u128, b: u128) -> u128 {
-    zip8(a, b, u8::wrapping_sub)
+    swar_sub(a, b, HIGH8)
 }
 
 /// `i8x16.sub_sat_s`: lane-wise signed subtraction saturating to `[-128, 127]`.
@@ -1027,7 +1040,7 @@ pub fn i8x16_narrow_i16x8_u(a: u128, b: u128) -> u128 {
 /// `i16x8.add`: lane-wise wrapping addition.
 #[inline]
 pub fn i16x8_add(a: u128, b: u128) -> u128 {
-    zip16(a, b, u16::wrapping_add)
+    swar_add(a, b, HIGH16)
 }
 
 /// `i16x8.add_sat_s`: lane-wise signed addition saturating to `[-32768, 32767]`.
@@ -1045,7 +1058,7 @@ pub fn i16x8_add_sat_u(a: u128, b: u128) -> u128 {
 /// `i16x8.sub`: lane-wise wrapping subtraction.
 #[inline]
 pub fn i16x8_sub(a: u128, b: u128) -> u128 {
-    zip16(a, b, u16::wrapping_sub)
+    swar_sub(a, b, HIGH16)
 }
 
 /// `i16x8.sub_sat_s`: lane-wise signed subtraction saturating to `[-32768, 32767]`.
@@ -1146,13 +1159,13 @@ pub fn i16x8_extmul_high_i8x16_u(a: u128, b: u128) -> u128 {
 /// `i32x4.add`: lane-wise wrapping addition.
 #[inline]
 pub fn i32x4_add(a: u128, b: u128) -> u128 {
-    zip32(a, b, u32::wrapping_add)
+    swar_add(a, b, HIGH32)
 }
 
 /// `i32x4.sub`: lane-wise wrapping subtraction.
 #[inline]
 pub fn i32x4_sub(a: u128, b: u128) -> u128 {
-    zip32(a, b, u32::wrapping_sub)
+    swar_sub(a, b, HIGH32)
 }
 
 /// `i32x4.mul`: lane-wise wrapping multiplication.
@@ -1396,13 +1409,13 @@ pub fn f32x4_nearest(a: u128) -> u128 {
 /// `f32x4.abs`: clear every lane's sign bit, preserving NaN payloads.
 #[inline]
 pub fn f32x4_abs(a: u128) -> u128 {
-    a & !F32X4_SIGNS
+    a & !HIGH32
 }
 
 /// `f32x4.neg`: flip every lane's sign bit, preserving NaN payloads.
 #[inline]
 pub fn f32x4_neg(a: u128) -> u128 {
-    a ^ F32X4_SIGNS
+    a ^ HIGH32
 }
 
 /// `f32x4.sqrt`: lane-wise correctly rounded square root.
@@ -1438,13 +1451,13 @@ pub fn f64x2_nearest(a: u128) -> u128 {
 /// `f64x2.abs`: clear every lane's sign bit, preserving NaN payloads.
 #[inline]
 pub fn f64x2_abs(a: u128) -> u128 {
-    a & !F64X2_SIGNS
+    a & !HIGH64
 }
 
 /// `f64x2.neg`: flip every lane's sign bit, preserving NaN payloads.
 #[inline]
 pub fn f64x2_neg(a: u128) -> u128 {
-    a ^ F64X2_SIGNS
+    a ^ HIGH64
 }
 
 /// `f64x2.sqrt`: lane-wise correctly rounded square root.
