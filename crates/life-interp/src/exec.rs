@@ -444,6 +444,156 @@ impl Executor {
                         jump!(target)
                     }
                 }
+                Op::BrIfI32EqImm { a, imm, target } => {
+                    if i32_!(a) == imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32NeImm { a, imm, target } => {
+                    if i32_!(a) != imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LtSImm { a, imm, target } => {
+                    if i32_!(a) < imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LtUImm { a, imm, target } => {
+                    if u32_!(a) < imm as u32 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GtSImm { a, imm, target } => {
+                    if i32_!(a) > imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GtUImm { a, imm, target } => {
+                    if u32_!(a) > imm as u32 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LeSImm { a, imm, target } => {
+                    if i32_!(a) <= imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32LeUImm { a, imm, target } => {
+                    if u32_!(a) <= imm as u32 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GeSImm { a, imm, target } => {
+                    if i32_!(a) >= imm {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI32GeUImm { a, imm, target } => {
+                    if u32_!(a) >= imm as u32 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64Eq { a, b, target } => {
+                    if i64_!(a) == i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64EqImm { a, imm, target } => {
+                    if i64_!(a) == imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64Ne { a, b, target } => {
+                    if i64_!(a) != i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64NeImm { a, imm, target } => {
+                    if i64_!(a) != imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LtS { a, b, target } => {
+                    if i64_!(a) < i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LtSImm { a, imm, target } => {
+                    if i64_!(a) < imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LtU { a, b, target } => {
+                    if get!(a) < get!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LtUImm { a, imm, target } => {
+                    if get!(a) < imm as i64 as u64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GtS { a, b, target } => {
+                    if i64_!(a) > i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GtSImm { a, imm, target } => {
+                    if i64_!(a) > imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GtU { a, b, target } => {
+                    if get!(a) > get!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GtUImm { a, imm, target } => {
+                    if get!(a) > imm as i64 as u64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LeS { a, b, target } => {
+                    if i64_!(a) <= i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LeSImm { a, imm, target } => {
+                    if i64_!(a) <= imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LeU { a, b, target } => {
+                    if get!(a) <= get!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64LeUImm { a, imm, target } => {
+                    if get!(a) <= imm as i64 as u64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GeS { a, b, target } => {
+                    if i64_!(a) >= i64_!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GeSImm { a, imm, target } => {
+                    if i64_!(a) >= imm as i64 {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GeU { a, b, target } => {
+                    if get!(a) >= get!(b) {
+                        jump!(target)
+                    }
+                }
+                Op::BrIfI64GeUImm { a, imm, target } => {
+                    if get!(a) >= imm as i64 as u64 {
+                        jump!(target)
+                    }
+                }
                 Op::BrTable { index, table, len } => {
                     let i = u32_!(index).min(len);
                     let module = &store.instances[instance as usize].module.0;
@@ -481,8 +631,8 @@ impl Executor {
                         set!(dst + i, get!(src + i));
                     }
                 }
-                Op::Const32 { dst, value } => set!(dst, value as u64),
-                Op::Const64 { dst, value } => set!(dst, value),
+                Op::Const32 { dst, bits } => set!(dst, bits as u64),
+                Op::Const64 { dst, bits } => set!(dst, bits),
                 Op::Select { dst, other, cond } => {
                     if u32_!(cond) == 0 {
                         set!(dst, get!(other))
@@ -761,6 +911,23 @@ impl Executor {
                 Op::I64Rotl { dst, a, b } => set_i64!(dst, sem::i64_rotl(i64_!(a), i64_!(b))),
                 Op::I64Rotr { dst, a, b } => set_i64!(dst, sem::i64_rotr(i64_!(a), i64_!(b))),
                 Op::I64AddImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_add(imm as i64)),
+                Op::I64EqImm { dst, a, imm } => set_i32!(dst, i64_!(a) == imm as i64),
+                Op::I64NeImm { dst, a, imm } => set_i32!(dst, i64_!(a) != imm as i64),
+                Op::I64LtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) < imm as i64),
+                Op::I64LtUImm { dst, a, imm } => set_i32!(dst, get!(a) < imm as i64 as u64),
+                Op::I64GtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) > imm as i64),
+                Op::I64GtUImm { dst, a, imm } => set_i32!(dst, get!(a) > imm as i64 as u64),
+                Op::I64LeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) <= imm as i64),
+                Op::I64LeUImm { dst, a, imm } => set_i32!(dst, get!(a) <= imm as i64 as u64),
+                Op::I64GeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) >= imm as i64),
+                Op::I64GeUImm { dst, a, imm } => set_i32!(dst, get!(a) >= imm as i64 as u64),
+                Op::I64MulImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_mul(imm as i64)),
+                Op::I64AndImm { dst, a, imm } => set_i64!(dst, i64_!(a) & imm as i64),
+                Op::I64OrImm { dst, a, imm } => set_i64!(dst, i64_!(a) | imm as i64),
+                Op::I64XorImm { dst, a, imm } => set_i64!(dst, i64_!(a) ^ imm as i64),
+                Op::I64ShlImm { dst, a, imm } => set_i64!(dst, sem::i64_shl(i64_!(a), imm as i64)),
+                Op::I64ShrSImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_s(i64_!(a), imm as i64)),
+                Op::I64ShrUImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_u(i64_!(a), imm as i64)),
 
                 // ---- Numeric: f32 ----
                 Op::F32Eq { dst, a, b } => set_i32!(dst, f32_!(a) == f32_!(b)),

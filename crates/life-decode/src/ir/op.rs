@@ -17,6 +17,12 @@ macro_rules! define_op {
                 match self { $( Op::$name { .. } => stringify!($snake), )* }
             }
 
+            /// The branch target of this op, if it has a `target` field.
+            #[allow(unused_variables)]
+            pub fn target_mut(&mut self) -> Option<&mut Pc> {
+                match self { $( Op::$name { $($field),* } => find_target!($($field),*), )* }
+            }
+
             /// The slot this op writes, if its first field is `dst`.
             #[allow(unused_variables)]
             pub fn dst_mut(&mut self) -> Option<&mut Slot> {
@@ -47,6 +53,14 @@ macro_rules! first_dst {
     (@check $other:ident, $v:ident) => { None };
 }
 
+/// `Some(target)` when one of the fields is named `target`, else `None`.
+macro_rules! find_target {
+    () => { None };
+    ($first:ident $(, $rest:ident)*) => { find_target!(@check $first, $first, [$($rest),*]) };
+    (@check target, $v:ident, [$($rest:ident),*]) => { Some($v) };
+    (@check $other:ident, $v:ident, [$($rest:ident),*]) => { find_target!($($rest),*) };
+}
+
 // The type names in the op list resolve here.
 #[allow(unused_imports)]
 use {Pc as _, Slot as _};
@@ -70,5 +84,9 @@ mod tests {
         assert_eq!(op, Op::I32Add { dst: 7, a: 1, b: 2 });
         assert!(Op::I32Store { addr: 0, value: 1, offset: 0 }.clone().dst_mut().is_none());
         assert_eq!(op.to_string(), "i32_add dst=7 a=1 b=2");
+        let mut br = Op::BrIfI32LtS { a: 1, b: 2, target: 5 };
+        *br.target_mut().unwrap() = 9;
+        assert_eq!(br, Op::BrIfI32LtS { a: 1, b: 2, target: 9 });
+        assert!(op.target_mut().is_none());
     }
 }

@@ -54,6 +54,66 @@ macro_rules! for_each_op {
             BrIfI32GeS = br_if_i32_ge_s { a: Slot, b: Slot, target: Pc };
             /// Fused `i32.ge_u` + `br_if`.
             BrIfI32GeU = br_if_i32_ge_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i32.eq` with a constant right operand + `br_if`.
+            BrIfI32EqImm = br_if_i32_eq_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.ne` with a constant right operand + `br_if`.
+            BrIfI32NeImm = br_if_i32_ne_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.lt_s` with a constant right operand + `br_if`.
+            BrIfI32LtSImm = br_if_i32_lt_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.lt_u` with a constant right operand + `br_if`.
+            BrIfI32LtUImm = br_if_i32_lt_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.gt_s` with a constant right operand + `br_if`.
+            BrIfI32GtSImm = br_if_i32_gt_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.gt_u` with a constant right operand + `br_if`.
+            BrIfI32GtUImm = br_if_i32_gt_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.le_s` with a constant right operand + `br_if`.
+            BrIfI32LeSImm = br_if_i32_le_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.le_u` with a constant right operand + `br_if`.
+            BrIfI32LeUImm = br_if_i32_le_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.ge_s` with a constant right operand + `br_if`.
+            BrIfI32GeSImm = br_if_i32_ge_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.ge_u` with a constant right operand + `br_if`.
+            BrIfI32GeUImm = br_if_i32_ge_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.eq` + `br_if`.
+            BrIfI64Eq = br_if_i64_eq { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.eq` with a constant right operand + `br_if`.
+            BrIfI64EqImm = br_if_i64_eq_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.ne` + `br_if`.
+            BrIfI64Ne = br_if_i64_ne { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.ne` with a constant right operand + `br_if`.
+            BrIfI64NeImm = br_if_i64_ne_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.lt_s` + `br_if`.
+            BrIfI64LtS = br_if_i64_lt_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.lt_s` with a constant right operand + `br_if`.
+            BrIfI64LtSImm = br_if_i64_lt_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.lt_u` + `br_if`.
+            BrIfI64LtU = br_if_i64_lt_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.lt_u` with a constant right operand + `br_if`.
+            BrIfI64LtUImm = br_if_i64_lt_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.gt_s` + `br_if`.
+            BrIfI64GtS = br_if_i64_gt_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.gt_s` with a constant right operand + `br_if`.
+            BrIfI64GtSImm = br_if_i64_gt_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.gt_u` + `br_if`.
+            BrIfI64GtU = br_if_i64_gt_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.gt_u` with a constant right operand + `br_if`.
+            BrIfI64GtUImm = br_if_i64_gt_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.le_s` + `br_if`.
+            BrIfI64LeS = br_if_i64_le_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.le_s` with a constant right operand + `br_if`.
+            BrIfI64LeSImm = br_if_i64_le_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.le_u` + `br_if`.
+            BrIfI64LeU = br_if_i64_le_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.le_u` with a constant right operand + `br_if`.
+            BrIfI64LeUImm = br_if_i64_le_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.ge_s` + `br_if`.
+            BrIfI64GeS = br_if_i64_ge_s { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.ge_s` with a constant right operand + `br_if`.
+            BrIfI64GeSImm = br_if_i64_ge_s_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i64.ge_u` + `br_if`.
+            BrIfI64GeU = br_if_i64_ge_u { a: Slot, b: Slot, target: Pc };
+            /// Fused `i64.ge_u` with a constant right operand + `br_if`.
+            BrIfI64GeUImm = br_if_i64_ge_u_imm { a: Slot, imm: i32, target: Pc };
             /// Wasm `br_table`: jumps to `body.br_tables[table + min(index, len)]`
             /// (the last of the `len + 1` entries is the default).
             BrTable = br_table { index: Slot, table: u32, len: u32 };
@@ -76,9 +136,9 @@ macro_rules! for_each_op {
             /// Copies `len` slots from `src..` down to `dst..` (`dst <= src`, ascending order).
             Move = move_ { dst: Slot, src: Slot, len: u32 };
             /// Stores a 32-bit constant (zero-extended).
-            Const32 = const32 { dst: Slot, value: u32 };
+            Const32 = const32 { dst: Slot, bits: u32 };
             /// Stores a 64-bit constant.
-            Const64 = const64 { dst: Slot, value: u64 };
+            Const64 = const64 { dst: Slot, bits: u64 };
             /// Wasm `select` on one-slot values: `dst` already holds the first operand;
             /// if the `i32` in `cond` is zero, `dst` takes `other`.
             Select = select { dst: Slot, other: Slot, cond: Slot };
@@ -335,6 +395,40 @@ macro_rules! for_each_op {
             I64Rotr = i64_rotr { dst: Slot, a: Slot, b: Slot };
             /// `i64.add` with a constant (sign-extended) right operand.
             I64AddImm = i64_add_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.eq` with a constant (sign-extended) right operand.
+            I64EqImm = i64_eq_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.ne` with a constant (sign-extended) right operand.
+            I64NeImm = i64_ne_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.lt_s` with a constant (sign-extended) right operand.
+            I64LtSImm = i64_lt_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.lt_u` with a constant (sign-extended) right operand.
+            I64LtUImm = i64_lt_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.gt_s` with a constant (sign-extended) right operand.
+            I64GtSImm = i64_gt_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.gt_u` with a constant (sign-extended) right operand.
+            I64GtUImm = i64_gt_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.le_s` with a constant (sign-extended) right operand.
+            I64LeSImm = i64_le_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.le_u` with a constant (sign-extended) right operand.
+            I64LeUImm = i64_le_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.ge_s` with a constant (sign-extended) right operand.
+            I64GeSImm = i64_ge_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.ge_u` with a constant (sign-extended) right operand.
+            I64GeUImm = i64_ge_u_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.mul` with a constant (sign-extended) right operand.
+            I64MulImm = i64_mul_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.and` with a constant (sign-extended) right operand.
+            I64AndImm = i64_and_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.or` with a constant (sign-extended) right operand.
+            I64OrImm = i64_or_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.xor` with a constant (sign-extended) right operand.
+            I64XorImm = i64_xor_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.shl` with a constant right operand.
+            I64ShlImm = i64_shl_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.shr_s` with a constant right operand.
+            I64ShrSImm = i64_shr_s_imm { dst: Slot, a: Slot, imm: i32 };
+            /// `i64.shr_u` with a constant right operand.
+            I64ShrUImm = i64_shr_u_imm { dst: Slot, a: Slot, imm: i32 };
 
             // ---- Numeric: f32 ----
             /// Wasm `f32.eq`.

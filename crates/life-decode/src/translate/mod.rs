@@ -30,7 +30,13 @@ use crate::{
     module::Module,
     types::{FuncType, ValType},
 };
+use compare::{
+    Cmp,
+    Width::{self, W32, W64},
+};
 use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
+
+mod compare;
 
 /// What the translator needs from the module being decoded.
 pub(crate) struct ModuleEnv<'a> {
@@ -248,8 +254,8 @@ impl Translator {
 
     fn const_op(dst: Slot, value: u64) -> Op {
         match u32::try_from(value) {
-            Ok(value) => Op::Const32 { dst, value },
-            Err(_) => Op::Const64 { dst, value },
+            Ok(bits) => Op::Const32 { dst, bits },
+            Err(_) => Op::Const64 { dst, bits: value },
         }
     }
 
@@ -341,22 +347,10 @@ impl Translator {
     fn set_target(&mut self, fixup: Fixup, target: Pc) {
         match fixup {
             Fixup::Table(i) => self.br_tables[i] = target,
-            Fixup::Op(i) => match &mut self.ops[i] {
-                Op::Br { target: t }
-                | Op::BrIfNez { target: t, .. }
-                | Op::BrIfEqz { target: t, .. }
-                | Op::BrIfI32Eq { target: t, .. }
-                | Op::BrIfI32Ne { target: t, .. }
-                | Op::BrIfI32LtS { target: t, .. }
-                | Op::BrIfI32LtU { target: t, .. }
-                | Op::BrIfI32GtS { target: t, .. }
-                | Op::BrIfI32GtU { target: t, .. }
-                | Op::BrIfI32LeS { target: t, .. }
-                | Op::BrIfI32LeU { target: t, .. }
-                | Op::BrIfI32GeS { target: t, .. }
-                | Op::BrIfI32GeU { target: t, .. } => *t = target,
-                other => unreachable!("fixup on a non-branch op {other}"),
-            },
+            Fixup::Op(i) => {
+                let name = self.ops[i].name();
+                *self.ops[i].target_mut().unwrap_or_else(|| unreachable!("fixup on a non-branch op {name}")) = target;
+            }
         }
     }
 
@@ -367,8 +361,9 @@ impl Translator {
             && let Some(last) = self.last
             && last + 1 == self.ops.len()
             && self.ops[last].clone().dst_mut().copied() == Some(cond.canon)
-            && let Some(fused) = fuse_compare(self.ops[last], when_zero)
+            && let Some((w, c, a, rhs)) = compare::as_compare(self.ops[last])
         {
+            let fused = compare::branch_op(w, if when_zero { c.negate() } else { c }, a, rhs);
             self.ops[last] = fused;
             self.last = None;
             return last;
@@ -588,11 +583,6 @@ impl Translator {
         let b = self.pop();
         let a = self.pop();
         let dst = a.canon;
-        let imm_of = |o: Operand| match (o.src, o.ty) {
-            (Src::Const(c), ValType::I32) => Some(c as u32 as i32),
-            (Src::Const(c), ValType::I64) => i32::try_from(c as i64).ok(),
-            _ => None,
-        };
         if let (Some(f), Some(imm)) = (rhs_imm, imm_of(b)) {
             let la = self.loc(a);
             self.emit_producer(f(dst, la, imm), ty);
@@ -603,6 +593,44 @@ impl Translator {
             let lb = self.loc(b);
             let la = self.loc(a);
             self.emit_producer(make(dst, la, lb), ty);
+        }
+    }
+
+    /// An integer comparison, with a constant operand folded into an immediate when it fits.
+    fn compare(&mut self, w: Width, c: Cmp) {
+        let b = self.pop();
+        let a = self.pop();
+        let dst = a.canon;
+        if let Some(imm) = imm_of(b) {
+            let la = self.loc(a);
+            self.emit_producer(compare::cmp_imm_op(w, c, dst, la, imm), ValType::I32);
+        } else if let Some(imm) = imm_of(a) {
+            let lb = self.loc(b);
+            self.emit_producer(compare::cmp_imm_op(w, c.mirror(), dst, lb, imm), ValType::I32);
+        } else {
+            let (lb, la) = (self.loc(b), self.loc(a));
+            self.emit_producer(compare::cmp_op(w, c, dst, la, lb), ValType::I32);
+        }
+    }
+
+    /// `i32.eqz` / `i64.eqz`: a comparison with zero, so it fuses with branches like the others.
+    fn eqz(&mut self, w: Width) {
+        let a = self.pop();
+        let la = self.loc(a);
+        self.emit_producer(compare::cmp_imm_op(w, Cmp::Eq, a.canon, la, 0), ValType::I32);
+    }
+
+    /// `i64.sub`: a constant right operand becomes `i64.add` of its negation when that fits.
+    fn i64_sub(&mut self) {
+        let b = self.stack[self.stack.len() - 1];
+        match imm_of(b).and_then(|imm| imm.checked_neg()) {
+            Some(neg) => {
+                self.pop();
+                let a = self.pop();
+                let la = self.loc(a);
+                self.emit_producer(Op::I64AddImm { dst: a.canon, a: la, imm: neg }, ValType::I64);
+            }
+            None => self.binop(ValType::I64, |dst, a, b| Op::I64Sub { dst, a, b }),
         }
     }
 
@@ -660,8 +688,8 @@ impl Translator {
     /// `v128.const`: written into its canonical slots right away (constants are 64-bit only).
     fn v128_const(&mut self, value: u128) {
         let dst = self.height;
-        self.emit(Op::Const64 { dst, value: value as u64 });
-        self.emit(Op::Const64 { dst: dst + 1, value: (value >> 64) as u64 });
+        self.emit(Op::Const64 { dst, bits: value as u64 });
+        self.emit(Op::Const64 { dst: dst + 1, bits: (value >> 64) as u64 });
         self.push(ValType::V128, Src::Temp);
     }
 
@@ -671,8 +699,8 @@ impl Translator {
         let a = self.stack[self.stack.len() - 2].canon;
         let scratch = self.height;
         self.max_height = self.max_height.max(scratch + 2);
-        self.emit(Op::Const64 { dst: scratch, value: lanes as u64 });
-        self.emit(Op::Const64 { dst: scratch + 1, value: (lanes >> 64) as u64 });
+        self.emit(Op::Const64 { dst: scratch, bits: lanes as u64 });
+        self.emit(Op::Const64 { dst: scratch + 1, bits: (lanes >> 64) as u64 });
         self.pop();
         self.pop();
         self.emit_producer(Op::I8x16Shuffle { dst: a, a, lanes: scratch }, ValType::V128);
@@ -964,67 +992,17 @@ impl Translator {
             }
 
             // ---- Numeric: i32 ----
-            O::I32Eqz => self.unop(i32_, |dst, src| Op::I32Eqz { dst, src }),
-            O::I32Eq => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32Eq { dst, a, b },
-                Some(|dst, a, imm| Op::I32EqImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32EqImm { dst, a, imm }),
-            ),
-            O::I32Ne => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32Ne { dst, a, b },
-                Some(|dst, a, imm| Op::I32NeImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32NeImm { dst, a, imm }),
-            ),
-            O::I32LtS => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32LtS { dst, a, b },
-                Some(|dst, a, imm| Op::I32LtSImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32GtSImm { dst, a, imm }),
-            ),
-            O::I32LtU => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32LtU { dst, a, b },
-                Some(|dst, a, imm| Op::I32LtUImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32GtUImm { dst, a, imm }),
-            ),
-            O::I32GtS => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32GtS { dst, a, b },
-                Some(|dst, a, imm| Op::I32GtSImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32LtSImm { dst, a, imm }),
-            ),
-            O::I32GtU => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32GtU { dst, a, b },
-                Some(|dst, a, imm| Op::I32GtUImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32LtUImm { dst, a, imm }),
-            ),
-            O::I32LeS => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32LeS { dst, a, b },
-                Some(|dst, a, imm| Op::I32LeSImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32GeSImm { dst, a, imm }),
-            ),
-            O::I32LeU => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32LeU { dst, a, b },
-                Some(|dst, a, imm| Op::I32LeUImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32GeUImm { dst, a, imm }),
-            ),
-            O::I32GeS => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32GeS { dst, a, b },
-                Some(|dst, a, imm| Op::I32GeSImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32LeSImm { dst, a, imm }),
-            ),
-            O::I32GeU => self.binop_imm(
-                i32_,
-                |dst, a, b| Op::I32GeU { dst, a, b },
-                Some(|dst, a, imm| Op::I32GeUImm { dst, a, imm }),
-                Some(|dst, a, imm| Op::I32LeUImm { dst, a, imm }),
-            ),
+            O::I32Eqz => self.eqz(W32),
+            O::I32Eq => self.compare(W32, Cmp::Eq),
+            O::I32Ne => self.compare(W32, Cmp::Ne),
+            O::I32LtS => self.compare(W32, Cmp::LtS),
+            O::I32LtU => self.compare(W32, Cmp::LtU),
+            O::I32GtS => self.compare(W32, Cmp::GtS),
+            O::I32GtU => self.compare(W32, Cmp::GtU),
+            O::I32LeS => self.compare(W32, Cmp::LeS),
+            O::I32LeU => self.compare(W32, Cmp::LeU),
+            O::I32GeS => self.compare(W32, Cmp::GeS),
+            O::I32GeU => self.compare(W32, Cmp::GeU),
             O::I32Clz => self.unop(i32_, |dst, src| Op::I32Clz { dst, src }),
             O::I32Ctz => self.unop(i32_, |dst, src| Op::I32Ctz { dst, src }),
             O::I32Popcnt => self.unop(i32_, |dst, src| Op::I32Popcnt { dst, src }),
@@ -1090,17 +1068,17 @@ impl Translator {
             O::I32Rotr => self.binop(i32_, |dst, a, b| Op::I32Rotr { dst, a, b }),
 
             // ---- Numeric: i64 ----
-            O::I64Eqz => self.unop(i32_, |dst, src| Op::I64Eqz { dst, src }),
-            O::I64Eq => self.binop(i32_, |dst, a, b| Op::I64Eq { dst, a, b }),
-            O::I64Ne => self.binop(i32_, |dst, a, b| Op::I64Ne { dst, a, b }),
-            O::I64LtS => self.binop(i32_, |dst, a, b| Op::I64LtS { dst, a, b }),
-            O::I64LtU => self.binop(i32_, |dst, a, b| Op::I64LtU { dst, a, b }),
-            O::I64GtS => self.binop(i32_, |dst, a, b| Op::I64GtS { dst, a, b }),
-            O::I64GtU => self.binop(i32_, |dst, a, b| Op::I64GtU { dst, a, b }),
-            O::I64LeS => self.binop(i32_, |dst, a, b| Op::I64LeS { dst, a, b }),
-            O::I64LeU => self.binop(i32_, |dst, a, b| Op::I64LeU { dst, a, b }),
-            O::I64GeS => self.binop(i32_, |dst, a, b| Op::I64GeS { dst, a, b }),
-            O::I64GeU => self.binop(i32_, |dst, a, b| Op::I64GeU { dst, a, b }),
+            O::I64Eqz => self.eqz(W64),
+            O::I64Eq => self.compare(W64, Cmp::Eq),
+            O::I64Ne => self.compare(W64, Cmp::Ne),
+            O::I64LtS => self.compare(W64, Cmp::LtS),
+            O::I64LtU => self.compare(W64, Cmp::LtU),
+            O::I64GtS => self.compare(W64, Cmp::GtS),
+            O::I64GtU => self.compare(W64, Cmp::GtU),
+            O::I64LeS => self.compare(W64, Cmp::LeS),
+            O::I64LeU => self.compare(W64, Cmp::LeU),
+            O::I64GeS => self.compare(W64, Cmp::GeS),
+            O::I64GeU => self.compare(W64, Cmp::GeU),
             O::I64Clz => self.unop(i64_, |dst, src| Op::I64Clz { dst, src }),
             O::I64Ctz => self.unop(i64_, |dst, src| Op::I64Ctz { dst, src }),
             O::I64Popcnt => self.unop(i64_, |dst, src| Op::I64Popcnt { dst, src }),
@@ -1110,18 +1088,53 @@ impl Translator {
                 Some(|dst, a, imm| Op::I64AddImm { dst, a, imm }),
                 Some(|dst, a, imm| Op::I64AddImm { dst, a, imm }),
             ),
-            O::I64Sub => self.binop(i64_, |dst, a, b| Op::I64Sub { dst, a, b }),
-            O::I64Mul => self.binop(i64_, |dst, a, b| Op::I64Mul { dst, a, b }),
+            O::I64Sub => self.i64_sub(),
+            O::I64Mul => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64Mul { dst, a, b },
+                Some(|dst, a, imm| Op::I64MulImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I64MulImm { dst, a, imm }),
+            ),
             O::I64DivS => self.binop(i64_, |dst, a, b| Op::I64DivS { dst, a, b }),
             O::I64DivU => self.binop(i64_, |dst, a, b| Op::I64DivU { dst, a, b }),
             O::I64RemS => self.binop(i64_, |dst, a, b| Op::I64RemS { dst, a, b }),
             O::I64RemU => self.binop(i64_, |dst, a, b| Op::I64RemU { dst, a, b }),
-            O::I64And => self.binop(i64_, |dst, a, b| Op::I64And { dst, a, b }),
-            O::I64Or => self.binop(i64_, |dst, a, b| Op::I64Or { dst, a, b }),
-            O::I64Xor => self.binop(i64_, |dst, a, b| Op::I64Xor { dst, a, b }),
-            O::I64Shl => self.binop(i64_, |dst, a, b| Op::I64Shl { dst, a, b }),
-            O::I64ShrS => self.binop(i64_, |dst, a, b| Op::I64ShrS { dst, a, b }),
-            O::I64ShrU => self.binop(i64_, |dst, a, b| Op::I64ShrU { dst, a, b }),
+            O::I64And => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64And { dst, a, b },
+                Some(|dst, a, imm| Op::I64AndImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I64AndImm { dst, a, imm }),
+            ),
+            O::I64Or => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64Or { dst, a, b },
+                Some(|dst, a, imm| Op::I64OrImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I64OrImm { dst, a, imm }),
+            ),
+            O::I64Xor => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64Xor { dst, a, b },
+                Some(|dst, a, imm| Op::I64XorImm { dst, a, imm }),
+                Some(|dst, a, imm| Op::I64XorImm { dst, a, imm }),
+            ),
+            O::I64Shl => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64Shl { dst, a, b },
+                Some(|dst, a, imm| Op::I64ShlImm { dst, a, imm }),
+                None,
+            ),
+            O::I64ShrS => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64ShrS { dst, a, b },
+                Some(|dst, a, imm| Op::I64ShrSImm { dst, a, imm }),
+                None,
+            ),
+            O::I64ShrU => self.binop_imm(
+                i64_,
+                |dst, a, b| Op::I64ShrU { dst, a, b },
+                Some(|dst, a, imm| Op::I64ShrUImm { dst, a, imm }),
+                None,
+            ),
             O::I64Rotl => self.binop(i64_, |dst, a, b| Op::I64Rotl { dst, a, b }),
             O::I64Rotr => self.binop(i64_, |dst, a, b| Op::I64Rotr { dst, a, b }),
 
@@ -1505,29 +1518,18 @@ impl Translator {
     }
 }
 
+/// The constant of an integer operand as an `i32` immediate, if it is one and fits.
+fn imm_of(o: Operand) -> Option<i32> {
+    match (o.src, o.ty) {
+        (Src::Const(c), ValType::I32) => Some(c as u32 as i32),
+        (Src::Const(c), ValType::I64) => i32::try_from(c as i64).ok(),
+        _ => None,
+    }
+}
+
 /// Table indices are one byte in `CallIndirect` and `TableGrow`, to keep ops at 16 bytes.
 fn table_u8(table: u32, offset: usize) -> Res<u8> {
     u8::try_from(table).map_err(|_| DecodeError::new(DecodeErrorKind::LimitExceeded, offset, "more than 256 tables"))
-}
-
-/// The compare-and-branch op for a comparison producing the condition, if one exists.
-fn fuse_compare(producer: Op, when_zero: bool) -> Option<Op> {
-    let t = 0;
-    Some(match (producer, when_zero) {
-        (Op::I32Eqz { src, .. }, false) => Op::BrIfEqz { cond: src, target: t },
-        (Op::I32Eqz { src, .. }, true) => Op::BrIfNez { cond: src, target: t },
-        (Op::I32Eq { a, b, .. }, false) | (Op::I32Ne { a, b, .. }, true) => Op::BrIfI32Eq { a, b, target: t },
-        (Op::I32Ne { a, b, .. }, false) | (Op::I32Eq { a, b, .. }, true) => Op::BrIfI32Ne { a, b, target: t },
-        (Op::I32LtS { a, b, .. }, false) | (Op::I32GeS { a, b, .. }, true) => Op::BrIfI32LtS { a, b, target: t },
-        (Op::I32GeS { a, b, .. }, false) | (Op::I32LtS { a, b, .. }, true) => Op::BrIfI32GeS { a, b, target: t },
-        (Op::I32LtU { a, b, .. }, false) | (Op::I32GeU { a, b, .. }, true) => Op::BrIfI32LtU { a, b, target: t },
-        (Op::I32GeU { a, b, .. }, false) | (Op::I32LtU { a, b, .. }, true) => Op::BrIfI32GeU { a, b, target: t },
-        (Op::I32GtS { a, b, .. }, false) | (Op::I32LeS { a, b, .. }, true) => Op::BrIfI32GtS { a, b, target: t },
-        (Op::I32LeS { a, b, .. }, false) | (Op::I32GtS { a, b, .. }, true) => Op::BrIfI32LeS { a, b, target: t },
-        (Op::I32GtU { a, b, .. }, false) | (Op::I32LeU { a, b, .. }, true) => Op::BrIfI32GtU { a, b, target: t },
-        (Op::I32LeU { a, b, .. }, false) | (Op::I32GtU { a, b, .. }, true) => Op::BrIfI32LeU { a, b, target: t },
-        _ => return None,
-    })
 }
 
 fn op_name(op: &Operator<'_>) -> String {
