@@ -17,6 +17,12 @@ macro_rules! define_op {
                 match self { $( Op::$name { .. } => stringify!($snake), )* }
             }
 
+            /// Calls `f` on every slot operand (read or written) of this op.
+            #[allow(unused_variables)]
+            pub fn for_each_slot_mut(&mut self, mut f: impl FnMut(&mut Slot)) {
+                match self { $( Op::$name { $($field),* } => { $( slot_field!($field, f); )* } )* }
+            }
+
             /// The branch target of this op, if it has a `target` field.
             #[allow(unused_variables)]
             pub fn target_mut(&mut self) -> Option<&mut Pc> {
@@ -61,6 +67,28 @@ macro_rules! find_target {
     (@check $other:ident, $v:ident, [$($rest:ident),*]) => { find_target!($($rest),*) };
 }
 
+/// Applies `f` to a field if its name marks it as a [`Slot`]; the other names are listed here.
+/// A new non-slot field name must be added to this list (the `slots_are_found` test checks).
+macro_rules! slot_field {
+    (bits, $f:ident) => {};
+    (data, $f:ident) => {};
+    (dst_table, $f:ident) => {};
+    (elem, $f:ident) => {};
+    (func, $f:ident) => {};
+    (global, $f:ident) => {};
+    (imm, $f:ident) => {};
+    (lane, $f:ident) => {};
+    (len, $f:ident) => {};
+    (offset, $f:ident) => {};
+    (src_table, $f:ident) => {};
+    (table, $f:ident) => {};
+    (target, $f:ident) => {};
+    (ty, $f:ident) => {};
+    ($slot:ident, $f:ident) => {
+        $f($slot)
+    };
+}
+
 // The type names in the op list resolve here.
 #[allow(unused_imports)]
 use {Pc as _, Slot as _};
@@ -88,5 +116,15 @@ mod tests {
         *br.target_mut().unwrap() = 9;
         assert_eq!(br, Op::BrIfI32LtS { a: 1, b: 2, target: 9 });
         assert!(op.target_mut().is_none());
+    }
+
+    #[test]
+    fn slots_are_found() {
+        let mut seen = Vec::new();
+        Op::I32Store { addr: 1, value: 2, offset: 3 }.for_each_slot_mut(|s| seen.push(*s));
+        Op::BrIfI32LtSImm { a: 4, imm: 5, target: 6 }.for_each_slot_mut(|s| seen.push(*s));
+        Op::Const64 { dst: 7, bits: 8 }.for_each_slot_mut(|s| seen.push(*s));
+        Op::TableGrow { dst: 9, init: 10, n: 11, table: 12 }.for_each_slot_mut(|s| seen.push(*s));
+        assert_eq!(seen, vec![1, 2, 4, 7, 9, 10, 11]);
     }
 }

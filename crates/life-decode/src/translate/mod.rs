@@ -127,7 +127,15 @@ pub(crate) struct Translator {
     /// The last emitted op, if it may still be rewritten (no label bound since).
     last: Option<usize>,
     results: Vec<ValType>,
+    /// Constants read inside loops, given frame slots written once on entry (see `loc`).
+    consts: Vec<u64>,
+    const_slots: std::collections::HashMap<u64, Slot>,
+    /// How many loops enclose the current position.
+    loop_depth: u32,
 }
+
+/// Placeholder slots for hoisted constants, renumbered past the frame when the body is done.
+const CONST_SLOT_BASE: Slot = 0xC000_0000;
 
 type Res<T = ()> = Result<T, DecodeError>;
 
@@ -190,13 +198,14 @@ impl Translator {
             self.op(env, op, offset as usize)?;
         }
         reader.finish()?;
+        let frame_slots = self.place_consts()?;
 
         Ok(FuncBody {
             ops: std::mem::take(&mut self.ops),
             br_tables: std::mem::take(&mut self.br_tables),
             param_slots,
             local_slots,
-            frame_slots: self.max_height,
+            frame_slots,
             offset: body.range().start as usize,
         })
     }
@@ -212,6 +221,38 @@ impl Translator {
         self.reachable = true;
         self.dead_depth = 0;
         self.last = None;
+        self.consts.clear();
+        self.const_slots.clear();
+        self.loop_depth = 0;
+    }
+
+    /// Gives hoisted constants real slots after the deepest operand, and prepends the ops that
+    /// write them on entry. Returns the frame size.
+    fn place_consts(&mut self) -> Res<Slot> {
+        let first = self.max_height;
+        let n = self.consts.len() as Slot;
+        if n == 0 {
+            return Ok(first);
+        }
+        let frame_slots = first.checked_add(n).filter(|&f| f < CONST_SLOT_BASE).ok_or_else(|| {
+            DecodeError::new(DecodeErrorKind::LimitExceeded, 0usize, "function frame needs too many slots")
+        })?;
+        for op in &mut self.ops {
+            op.for_each_slot_mut(|s| {
+                if *s >= CONST_SLOT_BASE {
+                    *s = *s - CONST_SLOT_BASE + first;
+                }
+            });
+            if let Some(t) = op.target_mut() {
+                *t += n;
+            }
+        }
+        for t in &mut self.br_tables {
+            *t += n;
+        }
+        let init = self.consts.iter().enumerate().map(|(k, &bits)| Self::const_op(first + k as Slot, bits));
+        self.ops.splice(0..0, init);
+        Ok(frame_slots)
     }
 
     // ---- Emitting and the virtual stack ----
@@ -277,10 +318,20 @@ impl Translator {
     }
 
     /// The slot holding `o`'s value, writing constants to their canonical slot first.
+    ///
+    /// Inside a loop, a constant gets a slot of its own, written once when the function is
+    /// entered, so the loop does not rewrite it on every iteration.
     fn loc(&mut self, o: Operand) -> Slot {
         match o.src {
             Src::Temp => o.canon,
             Src::Local(s) => s,
+            Src::Const(bits) if self.loop_depth > 0 => {
+                let next = CONST_SLOT_BASE + self.consts.len() as Slot;
+                *self.const_slots.entry(bits).or_insert_with(|| {
+                    self.consts.push(bits);
+                    next
+                })
+            }
             Src::Const(_) => {
                 self.write_to(o, o.canon);
                 o.canon
@@ -521,6 +572,9 @@ impl Translator {
                 self.emit_return();
             }
             return;
+        }
+        if frame.kind == CtrlKind::Loop {
+            self.loop_depth -= 1;
         }
         if self.reachable {
             self.materialize_top(frame.results.len());
@@ -766,6 +820,7 @@ impl Translator {
                 self.materialize_locals();
                 self.materialize_top(params.len());
                 self.push_ctrl(CtrlKind::Loop, params, results);
+                self.loop_depth += 1;
                 self.bind_label();
             }
             O::If { blockty } => {

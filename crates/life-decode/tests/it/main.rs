@@ -84,3 +84,29 @@ fn loop_translates_to_register_ops() {
     assert_eq!(module.bodies[0].disassemble(), expected);
     assert_eq!(module.bodies[0].frame_slots, 4);
 }
+
+/// Constants read inside a loop get a slot written once on entry; outside loops they are
+/// written where they are used.
+#[test]
+fn loop_constants_are_hoisted_to_the_function_entry() {
+    let wasm = wat::parse_str(
+        r#"(module (func (param $x f64) (param $n i32) (result f64)
+            (local.set $x (f64.add (local.get $x) (f64.const 0.5)))
+            (loop $top
+                (local.set $x (f64.mul (local.get $x) (f64.const 1.5)))
+                (br_if $top (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+            (local.get $x)))"#,
+    )
+    .unwrap();
+    let module = decode(&wasm, Features::default()).unwrap();
+    let expected = "   0: const64 dst=4 bits=4609434218613702656
+   1: const64 dst=3 bits=4602678819172646912
+   2: f64_add dst=0 a=0 b=3
+   3: f64_mul dst=0 a=0 b=4
+   4: i32_add_imm dst=1 a=1 imm=-1
+   5: br_if_nez cond=1 target=3
+   6: return_slot src=0
+";
+    assert_eq!(module.bodies[0].disassemble(), expected);
+    assert_eq!(module.bodies[0].frame_slots, 5);
+}
