@@ -198,7 +198,7 @@ impl Translator {
             self.op(env, op, offset as usize)?;
         }
         reader.finish()?;
-        let frame_slots = self.place_consts()?;
+        let frame_slots = self.place_consts(local_slots)?;
 
         Ok(FuncBody {
             ops: std::mem::take(&mut self.ops),
@@ -226,21 +226,25 @@ impl Translator {
         self.loop_depth = 0;
     }
 
-    /// Gives hoisted constants real slots after the deepest operand, and prepends the ops that
-    /// write them on entry. Returns the frame size.
-    fn place_consts(&mut self) -> Res<Slot> {
-        let first = self.max_height;
+    /// Gives hoisted constants real slots right after the locals (temporaries move up to make
+    /// room), and prepends the ops that write them on entry. Returns the frame size.
+    ///
+    /// They must sit below every operand: a call's callee frame starts at its first argument and
+    /// overwrites everything above it.
+    fn place_consts(&mut self, local_slots: Slot) -> Res<Slot> {
         let n = self.consts.len() as Slot;
         if n == 0 {
-            return Ok(first);
+            return Ok(self.max_height);
         }
-        let frame_slots = first.checked_add(n).filter(|&f| f < CONST_SLOT_BASE).ok_or_else(|| {
+        let frame_slots = self.max_height.checked_add(n).filter(|&f| f < CONST_SLOT_BASE).ok_or_else(|| {
             DecodeError::new(DecodeErrorKind::LimitExceeded, 0usize, "function frame needs too many slots")
         })?;
         for op in &mut self.ops {
             op.for_each_slot_mut(|s| {
                 if *s >= CONST_SLOT_BASE {
-                    *s = *s - CONST_SLOT_BASE + first;
+                    *s = *s - CONST_SLOT_BASE + local_slots;
+                } else if *s >= local_slots {
+                    *s += n;
                 }
             });
             if let Some(t) = op.target_mut() {
@@ -250,6 +254,7 @@ impl Translator {
         for t in &mut self.br_tables {
             *t += n;
         }
+        let first = local_slots;
         let init = self.consts.iter().enumerate().map(|(k, &bits)| Self::const_op(first + k as Slot, bits));
         self.ops.splice(0..0, init);
         Ok(frame_slots)

@@ -85,8 +85,8 @@ fn loop_translates_to_register_ops() {
     assert_eq!(module.bodies[0].frame_slots, 4);
 }
 
-/// Constants read inside a loop get a slot written once on entry; outside loops they are
-/// written where they are used.
+/// Constants read inside a loop get a slot after the locals, written once on entry; outside
+/// loops they are written where they are used.
 #[test]
 fn loop_constants_are_hoisted_to_the_function_entry() {
     let wasm = wat::parse_str(
@@ -99,10 +99,10 @@ fn loop_constants_are_hoisted_to_the_function_entry() {
     )
     .unwrap();
     let module = decode(&wasm, Features::default()).unwrap();
-    let expected = "   0: const64 dst=4 bits=4609434218613702656
-   1: const64 dst=3 bits=4602678819172646912
-   2: f64_add dst=0 a=0 b=3
-   3: f64_mul dst=0 a=0 b=4
+    let expected = "   0: const64 dst=2 bits=4609434218613702656
+   1: const64 dst=4 bits=4602678819172646912
+   2: f64_add dst=0 a=0 b=4
+   3: f64_mul dst=0 a=0 b=2
    4: i32_add_imm dst=1 a=1 imm=-1
    5: br_if_nez cond=1 target=3
    6: return_slot src=0

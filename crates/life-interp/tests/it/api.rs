@@ -318,3 +318,28 @@ fn v128_values_cross_the_api() {
     assert_eq!(vm.invoke("add", &[a, b]).unwrap(), vec![Value::V128(0x0000_0014_0000_0013_0000_0012_0000_0000)]);
     assert_eq!(Value::V128(0xff).to_string(), "0x000000000000000000000000000000ff");
 }
+
+/// Regression: hoisted loop constants live below the operand slots, so a callee's frame (which
+/// starts at the caller's first argument) cannot overwrite them.
+#[test]
+fn hoisted_constants_survive_calls() {
+    let mut vm = Vm::new(
+        &wasm(
+            r#"(module
+            (func $clobber (param i32) (result i32) (local i64 i64 i64 i64 i64 i64)
+                (local.set 1 (i64.const -1)) (local.set 2 (i64.const -1)) (local.set 3 (i64.const -1))
+                (local.set 4 (i64.const -1)) (local.set 5 (i64.const -1)) (local.set 6 (i64.const -1))
+                (local.get 0))
+            (func (export "run") (result f64) (local $i i32) (local $x f64)
+                (loop $top
+                    (local.set $x (f64.add (local.get $x) (f64.const 1.5)))
+                    (drop (call $clobber (local.get $i)))
+                    (br_if $top (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 4))))
+                (local.get $x)))"#,
+        ),
+        VmConfig::default(),
+        &mut NoImports,
+    )
+    .unwrap();
+    assert_eq!(vm.invoke("run", &[]).unwrap(), vec![Value::from(6.0f64)]);
+}
