@@ -1,7 +1,7 @@
 //! `decode`: walks the sections with `wasmparser`, validates them, and builds the [`Module`].
 
 use crate::{
-    DecodeError, DecodeErrorKind, Features,
+    DecodeError, DecodeErrorKind, DecodeOptions, Features,
     module::{
         ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
     },
@@ -18,10 +18,34 @@ use wasmparser::{Parser, Payload, ValidPayload, Validator};
 /// Returns a [`DecodeError`] carrying the byte offset and the validator's reason when the bytes
 /// are malformed, the module is invalid, or it uses a feature outside `features`. Never panics.
 pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
+    decode_with(bytes, &DecodeOptions { features, ..DecodeOptions::default() })
+}
+
+/// Decodes, validates and translates a binary module with full control over translation:
+/// gas metering, interruption checks, NaN canonicalization and size limits.
+///
+/// # Errors
+///
+/// As [`decode`], plus [`DecodeErrorKind::LimitExceeded`] when the module exceeds `options.limits`.
+pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
+    let features = options.features;
+    let limits = &options.limits;
+    if bytes.len() > limits.max_module_bytes {
+        return Err(limit(
+            0,
+            format!("module is {} bytes, more than the limit of {}", bytes.len(), limits.max_module_bytes),
+        ));
+    }
     let mut validator = Validator::new_with_features(features.to_wasmparser());
-    let mut module = Module { features, ..Module::default() };
+    let mut module = Module {
+        features,
+        metered: options.gas.is_some(),
+        gas_per_unit: options.gas.as_ref().map_or(0, |g| g.per_unit()),
+        interruptible: options.interruptible || options.gas.is_some(),
+        ..Module::default()
+    };
     let mut func_allocs = wasmparser::FuncValidatorAllocations::default();
-    let mut translator = translate::Translator::default();
+    let mut translator = translate::Translator::new(options);
 
     // The parser must know the features too: with all of them on it reads memory limits as
     // 64-bit LEBs and so accepts overlong 32-bit encodings.
@@ -76,6 +100,13 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                 }
             }
             Payload::FunctionSection(reader) => {
+                let total = reader.count() as u64 + module.funcs.len() as u64;
+                if total > limits.max_functions as u64 {
+                    return Err(limit(
+                        reader.range().start,
+                        format!("{total} functions, more than the limit of {}", limits.max_functions),
+                    ));
+                }
                 for t in reader {
                     module.funcs.push(t?);
                 }
@@ -119,6 +150,7 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
             }
             Payload::StartSection { func, .. } => module.start = Some(func),
             Payload::ElementSection(reader) => {
+                check_segments(&module, reader.count(), reader.range().start, limits)?;
                 for elem in reader {
                     let elem = elem?;
                     let mode = match elem.kind {
@@ -148,6 +180,7 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                 }
             }
             Payload::DataSection(reader) => {
+                check_segments(&module, reader.count(), reader.range().start, limits)?;
                 for data in reader {
                     let data = data?;
                     let mode = match data.kind {
@@ -158,6 +191,15 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
                     };
                     module.datas.push(DataSegment { mode, bytes: data.data.to_vec() });
                 }
+            }
+            Payload::CodeSectionEntry(ref body)
+                if body.range().end - body.range().start > limits.max_function_bytes as u64 =>
+            {
+                let size = body.range().end - body.range().start;
+                return Err(limit(
+                    body.range().start,
+                    format!("function body of {size} bytes, more than the limit of {}", limits.max_function_bytes),
+                ));
             }
             Payload::CodeSectionEntry(_) => {
                 let ValidPayload::Func(to_validate, body) = valid else {
@@ -196,6 +238,19 @@ fn read_names(module: &mut Module, reader: wasmparser::NameSectionReader<'_>) {
             _ => {}
         }
     }
+}
+
+#[cold]
+fn limit(offset: impl TryInto<usize>, message: String) -> DecodeError {
+    DecodeError::new(DecodeErrorKind::LimitExceeded, offset, message)
+}
+
+fn check_segments(module: &Module, more: u32, offset: u64, limits: &crate::ModuleLimits) -> Result<(), DecodeError> {
+    let total = module.elems.len() as u64 + module.datas.len() as u64 + more as u64;
+    if total > limits.max_segments as u64 {
+        return Err(limit(offset, format!("{total} segments, more than the limit of {}", limits.max_segments)));
+    }
+    Ok(())
 }
 
 #[cold]

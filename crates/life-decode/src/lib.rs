@@ -15,8 +15,10 @@
 
 mod error;
 mod features;
+mod gas;
 pub mod ir;
 mod module;
+mod options;
 pub mod semantics;
 mod translate;
 mod trap;
@@ -25,13 +27,15 @@ mod value;
 
 mod decode;
 
-pub use decode::decode;
+pub use decode::{decode, decode_with};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use features::Features;
+pub use gas::{DefaultGasPolicy, GasPolicy, GasTable};
 pub use module::{
     ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
     Names,
 };
+pub use options::{DecodeOptions, ModuleLimits};
 pub use trap::TrapCode;
 pub use types::{ExternType, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType};
 pub use value::{F32, F64, FuncRef, Value};

@@ -49,6 +49,12 @@ pub struct Module {
     pub names: Names,
     /// The features the module was validated against.
     pub features: Features,
+    /// Whether bodies start each basic block with a `consume_gas` op.
+    pub metered: bool,
+    /// Gas per byte or element of bulk operations (0 when not metered).
+    pub gas_per_unit: u64,
+    /// Whether bodies check for interrupts at loop headers and function entries.
+    pub interruptible: bool,
 }
 
 impl Module {

@@ -642,3 +642,29 @@ fn quiet_f64(a: f64) -> f64 {
 
 /// Lane-wise semantics of the fixed-width SIMD (`v128`) instructions.
 pub mod simd;
+
+/// NaN-canonicalizing mode: every NaN lane of an `f32x4` becomes the canonical NaN.
+#[inline]
+pub fn canon_nan_f32x4(v: u128) -> u128 {
+    let mut out = v;
+    for lane in 0..4 {
+        let shift = lane * 32;
+        if f32::from_bits((v >> shift) as u32).is_nan() {
+            out = (out & !(0xffff_ffffu128 << shift)) | (0x7fc0_0000u128 << shift);
+        }
+    }
+    out
+}
+
+/// NaN-canonicalizing mode: every NaN lane of an `f64x2` becomes the canonical NaN.
+#[inline]
+pub fn canon_nan_f64x2(v: u128) -> u128 {
+    let mut out = v;
+    for lane in 0..2 {
+        let shift = lane * 64;
+        if f64::from_bits((v >> shift) as u64).is_nan() {
+            out = (out & !(0xffff_ffff_ffff_ffffu128 << shift)) | (0x7ff8_0000_0000_0000u128 << shift);
+        }
+    }
+    out
+}

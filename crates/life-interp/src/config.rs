@@ -1,17 +1,19 @@
 //! `VmConfig`: the features a VM accepts and the resources it may use.
 
-use life_decode::Features;
+use life_decode::{DecodeOptions, DefaultGasPolicy, Features, GasPolicy, ModuleLimits};
+use std::{sync::Arc, time::Duration};
 
 /// How a VM decodes modules and what guest code may consume.
 ///
 /// ```
 /// use life_interp::VmConfig;
-/// let config = VmConfig { max_call_depth: 1000, ..VmConfig::default() };
+/// let config = VmConfig { max_call_depth: 1000, gas_limit: Some(1_000_000), ..VmConfig::default() };
 /// assert_eq!(config.max_memory_pages, 65536);
 /// ```
 #[derive(Debug, Clone)]
 pub struct VmConfig {
-    /// WebAssembly features accepted at decode time.
+    /// WebAssembly features accepted at decode time. Turning `floats` off is the `--no-fp`
+    /// deterministic mode: modules with float instructions are rejected at load.
     pub features: Features,
     /// Maximum number of active guest frames (the entry function counts as one); a call that
     /// would exceed it traps with `call stack exhausted`.
@@ -23,6 +25,22 @@ pub struct VmConfig {
     pub max_memory_pages: u64,
     /// Maximum table size in elements, enforced like `max_memory_pages`.
     pub max_table_elements: u64,
+    /// Gas available to each store; `None` turns metering off (no cost at run time).
+    /// Running out traps with `out of gas`, or pauses a call made with `invoke_resumable`.
+    pub gas_limit: Option<u64>,
+    /// Prices of operators when metering; `None` means [`DefaultGasPolicy`] (1 per operator).
+    pub gas_policy: Option<Arc<dyn GasPolicy>>,
+    /// Compile interruption checks into loops and function entries, so that
+    /// [`InterruptHandle::interrupt`](crate::InterruptHandle::interrupt) and `timeout` work.
+    /// Implied by metering and by `timeout`.
+    pub interruptible: bool,
+    /// Wall-clock limit for each call; the guest stops with an `interrupted` trap.
+    pub timeout: Option<Duration>,
+    /// Replace every NaN produced by float arithmetic with the canonical NaN, so float programs
+    /// give bit-identical results on every platform and engine.
+    pub canonicalize_nans: bool,
+    /// Limits on module size counts, checked at decode time.
+    pub module_limits: ModuleLimits,
 }
 
 impl Default for VmConfig {
@@ -33,6 +51,31 @@ impl Default for VmConfig {
             max_value_stack: 1 << 20,
             max_memory_pages: 65536,
             max_table_elements: 10_000_000,
+            gas_limit: None,
+            gas_policy: None,
+            interruptible: false,
+            timeout: None,
+            canonicalize_nans: false,
+            module_limits: ModuleLimits::default(),
+        }
+    }
+}
+
+impl VmConfig {
+    /// Whether gas is metered.
+    pub fn metered(&self) -> bool {
+        self.gas_limit.is_some()
+    }
+
+    /// The decoder settings this configuration implies.
+    pub fn decode_options(&self) -> DecodeOptions {
+        let gas = self.metered().then(|| self.gas_policy.clone().unwrap_or_else(|| Arc::new(DefaultGasPolicy)));
+        DecodeOptions {
+            features: self.features,
+            gas,
+            interruptible: self.interruptible || self.timeout.is_some(),
+            canonicalize_nans: self.canonicalize_nans,
+            limits: self.module_limits,
         }
     }
 }

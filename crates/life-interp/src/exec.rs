@@ -38,6 +38,8 @@ struct Frame {
 pub(crate) struct Executor {
     stack: Vec<u64>,
     frames: Vec<Frame>,
+    /// A host call that suspended: where its results go and its signature.
+    pending_host: Option<(usize, life_decode::FuncType)>,
 }
 
 // SAFETY: the raw `ops` pointers in `frames` point into `Arc`-owned module bodies and are only
@@ -47,18 +49,75 @@ unsafe impl Send for Executor {}
 // SAFETY: as above; a shared `Executor` exposes nothing.
 unsafe impl Sync for Executor {}
 
-/// Calls `func` with `args` (already type-checked) and returns its results.
-pub(crate) fn call(store: &mut Store, func: u32, args: &[Value]) -> Result<Vec<Value>, Trap> {
+/// Why a call stopped before finishing, with everything needed to continue it.
+#[derive(Debug)]
+pub struct PausedCall {
+    ex: Executor,
+    pos: Position,
+    ty: life_decode::FuncType,
+    reason: PauseReason,
+}
+
+/// Why execution paused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PauseReason {
+    /// Gas ran out at the start of a basic block; add gas and resume to continue there.
+    OutOfGas,
+    /// A host function asked to suspend (`Trap::suspend`); resume with its results.
+    Host,
+}
+
+impl PausedCall {
+    /// Why the call paused.
+    pub fn reason(&self) -> PauseReason {
+        self.reason
+    }
+
+    /// The result types a resumed host call must supply (empty unless paused by a host).
+    pub fn pending_results(&self) -> &[life_decode::ValType] {
+        self.ex.pending_host.as_ref().map_or(&[], |(_, ty)| ty.results())
+    }
+}
+
+/// The outcome of a resumable call.
+#[derive(Debug)]
+pub enum Resumable {
+    /// The call returned these results.
+    Finished(Vec<Value>),
+    /// The call paused; pass it to `Store::resume`.
+    Paused(PausedCall),
+}
+
+/// Where execution is, so that it can start or continue.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    func: u32,
+    pc: usize,
+    base: usize,
+    /// The function has not started yet: its frame must be prepared.
+    fresh: bool,
+}
+
+/// How the loop ended without a trap.
+enum Exit {
+    Returned,
+    Paused(PauseReason),
+}
+
+/// Calls `func` with `args` (already type-checked). Pauses are errors unless `resumable`.
+pub(crate) fn call(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
     let ty = store.types[store.funcs[func as usize].type_id() as usize].clone();
     if let FuncEntity::Host { func: host, .. } = &store.funcs[func as usize] {
         let host = host.clone();
         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
         host.call(&mut Caller { store, instance: None }, args, &mut results)?;
-        return Ok(results);
+        return Ok(Resumable::Finished(results));
     }
+    store.interrupt.clear();
     let mut ex = store.executor.take().unwrap_or_default();
     ex.stack.clear();
     ex.frames.clear();
+    ex.pending_host = None;
     let need = (ty.param_slots().max(ty.result_slots())) as usize;
     ex.stack.resize(need.max(16), 0);
     let mut at = 0;
@@ -66,21 +125,71 @@ pub(crate) fn call(store: &mut Store, func: u32, args: &[Value]) -> Result<Vec<V
         write_value(a, &mut ex.stack[at..]);
         at += a.ty().slots() as usize;
     }
-    let outcome = ex.run(store, func);
-    let results = outcome.map(|()| {
-        let mut at = 0;
-        ty.results()
-            .iter()
-            .map(|&t| {
-                let v = decode(t, ex.stack[at], ex.stack.get(at + 1).copied().unwrap_or(0));
-                at += t.slots() as usize;
-                v
-            })
-            .collect()
-    });
-    ex.frames.clear();
-    store.executor = Some(ex);
-    results
+    let pos = Position { func, pc: 0, base: 0, fresh: true };
+    continue_call(store, ex, pos, ty, resumable)
+}
+
+/// Continues a paused call; `host_results` answer a host function's suspension.
+pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Value]) -> Result<Resumable, crate::Error> {
+    let PausedCall { mut ex, pos, ty, .. } = paused;
+    if let Some((at, host_ty)) = ex.pending_host.take() {
+        crate::host::check_values(host_ty.results(), host_results, "host results")?;
+        let need = at + host_ty.result_slots() as usize;
+        if need > ex.stack.len() {
+            ex.stack.resize(need, 0);
+        }
+        let mut slot = at;
+        for &v in host_results {
+            write_value(v, &mut ex.stack[slot..]);
+            slot += v.ty().slots() as usize;
+        }
+    } else if !host_results.is_empty() {
+        return Err(crate::Error::Arguments("this call did not pause in a host function".into()));
+    }
+    store.interrupt.clear();
+    Ok(continue_call(store, ex, pos, ty, true)?)
+}
+
+fn continue_call(
+    store: &mut Store,
+    mut ex: Executor,
+    mut pos: Position,
+    ty: life_decode::FuncType,
+    resumable: bool,
+) -> Result<Resumable, Trap> {
+    let outcome = ex.execute(store, &mut pos);
+    let outcome = match outcome {
+        Ok(Exit::Paused(reason)) if !resumable => Err(match reason {
+            PauseReason::OutOfGas => Trap::from(TrapCode::OutOfGas),
+            PauseReason::Host => Trap::host("a host function asked to suspend, but the call is not resumable"),
+        }),
+        other => other,
+    };
+    match outcome {
+        Ok(Exit::Returned) => {
+            let mut at = 0;
+            let results = ty
+                .results()
+                .iter()
+                .map(|&t| {
+                    let v = decode(t, ex.stack[at], ex.stack.get(at + 1).copied().unwrap_or(0));
+                    at += t.slots() as usize;
+                    v
+                })
+                .collect();
+            ex.frames.clear();
+            store.executor = Some(ex);
+            Ok(Resumable::Finished(results))
+        }
+        Ok(Exit::Paused(reason)) => Ok(Resumable::Paused(PausedCall { ex, pos, ty, reason })),
+        Err(trap) => {
+            let trace = ex.trace(store, pos.func);
+            ex.frames.clear();
+            ex.pending_host = None;
+            store.executor = Some(ex);
+            Err(trap.with_trace(trace))
+        }
+    }
 }
 
 /// The cached view of the current instance's default memory.
@@ -140,34 +249,37 @@ impl Executor {
             .collect()
     }
 
-    /// Runs wasm function `func` whose arguments are at slot 0.
-    fn run(&mut self, store: &mut Store, func: u32) -> Result<(), Trap> {
-        let mut current = func;
-        let r = self.execute(store, &mut current);
-        r.map_err(|t| {
-            let trace = self.trace(store, current);
-            t.with_trace(trace)
-        })
-    }
-
-    /// The dispatch loop. `current` tracks the running function for stack traces.
+    /// The dispatch loop: runs from `pos` until the entry function returns, a trap, or a pause
+    /// (then `pos` says where to continue). `pos.func` tracks the running function for stack
+    /// traces. Gas is kept in a local and written back to the store on every exit and around
+    /// host calls.
     #[inline(never)]
-    fn execute(&mut self, store: &mut Store, current: &mut u32) -> Result<(), Trap> {
-        let FuncEntity::Wasm { instance, index, .. } = store.funcs[*current as usize] else {
+    fn execute(&mut self, store: &mut Store, pos: &mut Position) -> Result<Exit, Trap> {
+        let FuncEntity::Wasm { instance, index, .. } = store.funcs[pos.func as usize] else {
             unreachable!("`call` handles host functions before running the loop");
         };
         let mut instance = instance;
-        let mut base = 0usize;
-        let mut ops: *const Op;
+        let mut base = pos.base;
+        let ops: *const Op;
         {
             let module = store.instances[instance as usize].module.0.clone();
             let body = &module.bodies[index as usize];
-            self.prepare_frame(store, base, body)?;
+            if pos.fresh {
+                self.prepare_frame(store, base, body)?;
+                pos.fresh = false;
+            }
             ops = body.ops.as_ptr();
         }
-        let mut pc = 0usize;
-        let mut sp: *mut u64 = self.stack.as_mut_ptr();
+        let mut ops = ops;
+        let mut pc = pos.pc;
+        // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
+        // position keeps the frames it had.
+        let mut sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
         let mut mem = Mem::of(store, instance);
+        let mut gas_left = store.gas_left;
+        let interrupt = store.interrupt.flag();
+        let per_unit = store.gas_per_unit;
+        let current = &mut pos.func;
 
         // Slot access. SAFETY (for every use): translation guarantees each slot index is below
         // the body's `frame_slots`, and `prepare_frame` made `base + frame_slots` slots exist;
@@ -242,10 +354,29 @@ impl Executor {
                 set!($s + 1, (v >> 64) as u64);
             }};
         }
+        // Every way out of the loop goes through `exit!`, which writes the gas back.
+        macro_rules! exit {
+            ($e:expr) => {{
+                store.gas_left = gas_left;
+                return $e;
+            }};
+        }
         macro_rules! trap {
             ($code:expr) => {
-                return Err(Trap::from($code))
+                exit!(Err(Trap::from($code)))
             };
+        }
+        // Charges bulk operations per byte or element, before the work.
+        macro_rules! charge_units {
+            ($n:expr) => {{
+                if per_unit != 0 {
+                    let cost = ($n as u64).saturating_mul(per_unit);
+                    if cost > gas_left {
+                        trap!(TrapCode::OutOfGas);
+                    }
+                    gas_left -= cost;
+                }
+            }};
         }
         macro_rules! tri {
             ($e:expr) => {
@@ -332,7 +463,22 @@ impl Executor {
                             })
                             .collect();
                         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-                        host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results)?;
+                        store.gas_left = gas_left;
+                        let outcome =
+                            host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results);
+                        gas_left = store.gas_left;
+                        if let Err(trap) = outcome {
+                            if matches!(trap.kind(), crate::TrapKind::Suspend) {
+                                // Continue after the call once the host supplies the results.
+                                self.frames.pop();
+                                *current = caller_frame;
+                                self.pending_host = Some((callee_base, ty.clone()));
+                                pos.pc = pc;
+                                pos.base = base;
+                                exit!(Ok(Exit::Paused(PauseReason::Host)));
+                            }
+                            exit!(Err(trap));
+                        }
                         let need = callee_base + ty.result_slots() as usize;
                         if need > self.stack.len() {
                             self.stack.resize(need, 0);
@@ -340,10 +486,7 @@ impl Executor {
                         let mut at = callee_base;
                         for (v, &t) in results.iter().zip(ty.results()) {
                             if v.ty() != t {
-                                return Err(Trap::host(format!(
-                                    "host function returned a {} for a {t} result",
-                                    v.ty()
-                                )));
+                                exit!(Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty()))));
                             }
                             write_value(*v, &mut self.stack[at..]);
                             at += t.slots() as usize;
@@ -360,7 +503,7 @@ impl Executor {
         macro_rules! ret {
             () => {{
                 match self.frames.pop() {
-                    None => return Ok(()),
+                    None => exit!(Ok(Exit::Returned)),
                     Some(f) => {
                         ops = f.ops;
                         pc = f.pc;
@@ -619,6 +762,32 @@ impl Executor {
                     call!(addr as u32, cb)
                 }
 
+                Op::ConsumeGas { amount } => {
+                    // SAFETY: `interrupt` points into the store's interrupt handle, alive for the call.
+                    if unsafe { (*interrupt).load(std::sync::atomic::Ordering::Relaxed) } {
+                        trap!(TrapCode::Interrupted);
+                    }
+                    if amount > gas_left {
+                        // Stop before the block: resuming re-executes this op with the new gas.
+                        pos.pc = pc - 1;
+                        pos.base = base;
+                        exit!(Ok(Exit::Paused(PauseReason::OutOfGas)));
+                    }
+                    gas_left -= amount;
+                }
+                Op::CanonNanF32 { slot } => {
+                    if f32_!(slot).is_nan() {
+                        set!(slot, 0x7fc0_0000)
+                    }
+                }
+                Op::CanonNanF64 { slot } => {
+                    if f64_!(slot).is_nan() {
+                        set!(slot, 0x7ff8_0000_0000_0000)
+                    }
+                }
+                Op::CanonNanF32x4 { slot } => set_v128!(slot, sem::canon_nan_f32x4(v128!(slot))),
+                Op::CanonNanF64x2 { slot } => set_v128!(slot, sem::canon_nan_f64x2(v128!(slot))),
+
                 // ---- Data movement ----
                 Op::Copy { dst, src } => set!(dst, get!(src)),
                 Op::CopyWide { dst, src } => {
@@ -688,12 +857,14 @@ impl Executor {
                     set_i32!(dst, store.tables[t as usize].elements.len())
                 }
                 Op::TableGrow { dst, init, n, table } => {
+                    charge_units!(u32_!(n));
                     let t = store.instances[instance as usize].tables[table as usize];
                     let r = store.tables[t as usize].grow(u32_!(n) as u64, get!(init));
                     set_i32!(dst, r as i32)
                 }
                 Op::TableFill { args, table } => {
                     let (i, value, n) = (u32_!(args) as usize, get!(args + 1), u32_!(args + 2) as usize);
+                    charge_units!(n);
                     let t = store.instances[instance as usize].tables[table as usize];
                     let Some(dst) = store.tables[t as usize].elements.get_mut(i..i + n) else {
                         trap!(TrapCode::TableOutOfBounds)
@@ -702,6 +873,7 @@ impl Executor {
                 }
                 Op::TableCopy { args, dst_table, src_table } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    charge_units!(n);
                     let inst = &store.instances[instance as usize];
                     let (dt, st) = (inst.tables[dst_table as usize] as usize, inst.tables[src_table as usize] as usize);
                     if s + n > store.tables[st].elements.len() || d + n > store.tables[dt].elements.len() {
@@ -716,6 +888,7 @@ impl Executor {
                 }
                 Op::TableInit { args, table, elem } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    charge_units!(n);
                     let inst = &store.instances[instance as usize];
                     let t = inst.tables[table as usize] as usize;
                     let seg = &inst.elems[elem as usize];
@@ -730,6 +903,7 @@ impl Executor {
                 // ---- Bulk memory ----
                 Op::MemoryCopy { d, s, n } => {
                     let (d, s, n) = (u32_!(d) as usize, u32_!(s) as usize, u32_!(n) as usize);
+                    charge_units!(n);
                     if s + n > mem.len || d + n > mem.len {
                         trap!(TrapCode::MemoryOutOfBounds);
                     }
@@ -739,6 +913,7 @@ impl Executor {
                 }
                 Op::MemoryFill { d, val, n } => {
                     let (d, n) = (u32_!(d) as usize, u32_!(n) as usize);
+                    charge_units!(n);
                     if d + n > mem.len {
                         trap!(TrapCode::MemoryOutOfBounds);
                     }
@@ -748,6 +923,7 @@ impl Executor {
                 }
                 Op::MemoryInit { args, data } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                    charge_units!(n);
                     let inst = &store.instances[instance as usize];
                     let bytes: &[u8] =
                         if inst.dropped_datas[data as usize] { &[] } else { &inst.module.0.datas[data as usize].bytes };

@@ -65,6 +65,21 @@ impl Caller<'_> {
         self.store
     }
 
+    /// Charges `amount` extra gas, failing with an `out of gas` trap (return it) if too little
+    /// is left. Without metering nothing is charged.
+    ///
+    /// # Errors
+    ///
+    /// The `out of gas` trap.
+    pub fn consume_gas(&mut self, amount: u64) -> Result<(), Trap> {
+        self.store.consume_gas(amount)
+    }
+
+    /// Gas left, if metering is on.
+    pub fn gas_left(&self) -> Option<u64> {
+        self.store.gas_left()
+    }
+
     /// The calling instance, if the call came from WebAssembly.
     pub fn instance(&self) -> Option<Instance> {
         self.instance
@@ -217,9 +232,17 @@ pub(crate) fn check_args(ty: &FuncType, args: &[Value]) -> Result<(), Error> {
     if args.len() != ty.params().len() {
         return Err(Error::Arguments(format!("expected {} arguments {ty}, got {}", ty.params().len(), args.len())));
     }
-    for (i, (a, p)) in args.iter().zip(ty.params()).enumerate() {
-        if a.ty() != *p {
-            return Err(Error::Arguments(format!("argument {i} should be {p}, got {}", a.ty())));
+    check_values(ty.params(), args, "arguments")
+}
+
+/// Error unless `values` have exactly the types `tys`.
+pub(crate) fn check_values(tys: &[life_decode::ValType], values: &[Value], what: &str) -> Result<(), Error> {
+    if values.len() != tys.len() {
+        return Err(Error::Arguments(format!("expected {} {what}, got {}", tys.len(), values.len())));
+    }
+    for (i, (v, t)) in values.iter().zip(tys).enumerate() {
+        if v.ty() != *t {
+            return Err(Error::Arguments(format!("argument {i} should be {t}, got {}", v.ty())));
         }
     }
     Ok(())

@@ -2,7 +2,9 @@
 //! the start function, in the order the spec gives.
 
 use crate::{
-    Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap, exec,
+    Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap,
+    exec::{self, PausedCall, Resumable},
+    interrupt::Watchdog,
     store::{FuncEntity, InstanceEntity, encode, encode128},
 };
 use life_decode::{ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
@@ -20,6 +22,12 @@ impl Store {
     /// trap during initialization.
     pub fn instantiate(&mut self, module: &Module, resolver: &mut dyn ImportResolver) -> Result<Instance, Error> {
         let m = module.0.clone();
+        if self.config.metered() && !m.metered {
+            return Err(Error::Instantiation(InstantiationError::Limit(
+                "the store meters gas but the module was decoded without metering; decode it with the same VmConfig"
+                    .into(),
+            )));
+        }
         let mut funcs = Vec::with_capacity(m.funcs.len());
         let mut tables = Vec::with_capacity(m.tables.len());
         let mut memories = Vec::with_capacity(m.memories.len());
@@ -177,7 +185,7 @@ impl Store {
         }
         if let Some(start) = m.start {
             let f = self.instances[instance.0 as usize].funcs[start as usize];
-            exec::call(self, f, &[])?;
+            self.call_with_timeout(f, &[], false)?;
         }
         Ok(())
     }
@@ -203,6 +211,60 @@ impl Store {
     /// As [`Store::invoke`].
     pub fn call(&mut self, func: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
         crate::host::check_args(self.func_type(func), args)?;
-        Ok(exec::call(self, func.0, args)?)
+        match self.call_with_timeout(func.0, args, false)? {
+            Resumable::Finished(results) => Ok(results),
+            Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
+        }
+    }
+
+    /// Calls exported function `name`, pausing instead of trapping when gas runs out or a host
+    /// function suspends: the original `life`'s "return on gas limit exceeded".
+    ///
+    /// ```
+    /// use life_interp::{Module, NoImports, Resumable, Store, Value, VmConfig};
+    /// let config = VmConfig { gas_limit: Some(50), ..VmConfig::default() };
+    /// let module = Module::from_wat(r#"(module (func (export "spin") (param i32) (result i32)
+    ///     (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1))))) (local.get 0)))"#,
+    ///     &config).unwrap();
+    /// let mut store = Store::new(config);
+    /// let instance = store.instantiate(&module, &mut NoImports).unwrap();
+    /// let mut outcome = store.invoke_resumable(instance, "spin", &[Value::I32(100)]).unwrap();
+    /// let mut pauses = 0;
+    /// while let Resumable::Paused(call) = outcome {
+    ///     pauses += 1;
+    ///     store.add_gas(50);
+    ///     outcome = store.resume(call, &[]).unwrap();
+    /// }
+    /// assert!(pauses > 0);
+    /// assert!(matches!(outcome, Resumable::Finished(v) if v == vec![Value::I32(0)]));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Store::invoke`].
+    pub fn invoke_resumable(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Resumable, Error> {
+        let func = match self.export(instance, name) {
+            Some(Extern::Func(f)) => f,
+            Some(_) => return Err(Error::Export(format!("export \"{name}\" is not a function"))),
+            None => return Err(Error::Export(format!("no export named \"{name}\""))),
+        };
+        crate::host::check_args(self.func_type(func), args)?;
+        Ok(self.call_with_timeout(func.0, args, true)?)
+    }
+
+    /// Continues a paused call. `host_results` are the results of the host function that
+    /// suspended (empty when the call paused for gas).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Arguments`] if `host_results` do not match, [`Error::Trap`] if the call traps.
+    pub fn resume(&mut self, call: PausedCall, host_results: &[Value]) -> Result<Resumable, Error> {
+        let _watchdog = self.config.timeout.map(|t| Watchdog::start(self.interrupt.clone(), t));
+        exec::resume(self, call, host_results)
+    }
+
+    fn call_with_timeout(&mut self, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
+        let _watchdog = self.config.timeout.map(|t| Watchdog::start(self.interrupt.clone(), t));
+        exec::call(self, func, args, resumable)
     }
 }

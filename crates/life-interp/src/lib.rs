@@ -53,6 +53,7 @@ mod error;
 mod exec;
 mod host;
 mod instantiate;
+mod interrupt;
 mod module;
 mod store;
 mod trap;
@@ -60,10 +61,12 @@ mod vm;
 
 pub use config::VmConfig;
 pub use error::{Error, InstantiationError};
+pub use exec::{PauseReason, PausedCall, Resumable};
 pub use host::{Caller, HostFunc, ImportResolver, Linker, NoImports};
+pub use interrupt::InterruptHandle;
 pub use life_decode::{
-    ExternType, F32, F64, Features, FuncRef, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, TrapCode,
-    ValType, Value,
+    DefaultGasPolicy, ExternType, F32, F64, Features, FuncRef, FuncType, GasPolicy, GasTable, GlobalType, Limits,
+    MemoryType, ModuleLimits, RefType, TableType, TrapCode, ValType, Value,
 };
 pub use module::Module;
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};

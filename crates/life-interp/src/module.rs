@@ -21,7 +21,7 @@ impl Module {
     ///
     /// [`Error::Decode`] with the offset and reason when the module is malformed or invalid.
     pub fn new(bytes: &[u8], config: &VmConfig) -> Result<Self, Error> {
-        Ok(Module(Arc::new(life_decode::decode(bytes, config.features)?)))
+        Ok(Module(Arc::new(life_decode::decode_with(bytes, &config.decode_options())?)))
     }
 
     /// Parses WebAssembly text (or binary) and decodes it.

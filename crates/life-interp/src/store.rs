@@ -4,7 +4,7 @@
 //! imports (the spec's linking). Handles such as [`Func`] and [`Memory`] are plain addresses,
 //! valid only with the store that made them.
 
-use crate::{HostFunc, Module, VmConfig, exec::Executor};
+use crate::{HostFunc, InterruptHandle, Module, Trap, VmConfig, exec::Executor};
 use life_decode::{F32, F64, FuncRef, FuncType, GlobalType, MemoryType, TableType, ValType, Value};
 use std::collections::HashMap;
 
@@ -136,6 +136,13 @@ pub struct Store {
     pub(crate) instances: Vec<InstanceEntity>,
     /// Reusable execution state (value stack and frames).
     pub(crate) executor: Option<Executor>,
+    /// Gas left; `u64::MAX` when not metered.
+    pub(crate) gas_left: u64,
+    /// All gas ever given to the store (the limit plus additions).
+    pub(crate) gas_given: u64,
+    /// Gas per byte or element of bulk operations; 0 when not metered.
+    pub(crate) gas_per_unit: u64,
+    pub(crate) interrupt: InterruptHandle,
 }
 
 impl std::fmt::Debug for Store {
@@ -151,7 +158,6 @@ impl Store {
     /// An empty store whose VMs obey `config`.
     pub fn new(config: VmConfig) -> Self {
         Store {
-            config,
             types: Vec::new(),
             type_index: HashMap::new(),
             funcs: Vec::new(),
@@ -160,7 +166,49 @@ impl Store {
             globals: Vec::new(),
             instances: Vec::new(),
             executor: None,
+            gas_left: config.gas_limit.unwrap_or(u64::MAX),
+            gas_given: config.gas_limit.unwrap_or(u64::MAX),
+            gas_per_unit: if config.metered() { config.gas_policy.as_ref().map_or(1, |p| p.per_unit()) } else { 0 },
+            interrupt: InterruptHandle::default(),
+            config,
         }
+    }
+
+    /// A handle that interrupts calls running in this store, from any thread.
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        self.interrupt.clone()
+    }
+
+    /// Gas left, if metering is on.
+    pub fn gas_left(&self) -> Option<u64> {
+        self.config.metered().then_some(self.gas_left)
+    }
+
+    /// Gas used so far, if metering is on.
+    pub fn gas_used(&self) -> Option<u64> {
+        self.config.metered().then(|| self.gas_given - self.gas_left)
+    }
+
+    /// Adds gas (for example before resuming a call paused for lack of it).
+    pub fn add_gas(&mut self, amount: u64) {
+        self.gas_left = self.gas_left.saturating_add(amount);
+        self.gas_given = self.gas_given.saturating_add(amount);
+    }
+
+    /// Charges `amount` gas outside guest code (host functions use `Caller::consume_gas`).
+    ///
+    /// # Errors
+    ///
+    /// The `out of gas` trap if too little is left (nothing is charged then).
+    pub fn consume_gas(&mut self, amount: u64) -> Result<(), Trap> {
+        if !self.config.metered() {
+            return Ok(());
+        }
+        if amount > self.gas_left {
+            return Err(life_decode::TrapCode::OutOfGas.into());
+        }
+        self.gas_left -= amount;
+        Ok(())
     }
 
     /// The configuration.

@@ -12,6 +12,8 @@ pub enum TrapKind {
     Host(String),
     /// The guest asked to exit the process with this code (WASI `proc_exit`).
     Exit(i32),
+    /// A host function asked to suspend the guest (see `Store::invoke_resumable`).
+    Suspend,
 }
 
 /// One guest frame of a trap's stack trace.
@@ -53,6 +55,12 @@ impl Trap {
     #[cold]
     pub fn host(message: impl Into<String>) -> Self {
         Trap::new(TrapKind::Host(message.into()))
+    }
+
+    /// What a host function returns to suspend the guest; the call then pauses with
+    /// `PauseReason::Host` and continues when `Store::resume` supplies the host's results.
+    pub fn suspend() -> Self {
+        Trap::new(TrapKind::Suspend)
     }
 
     /// The trap's kind.
@@ -103,6 +111,7 @@ impl fmt::Display for Trap {
             TrapKind::Code(c) => write!(f, "{c}"),
             TrapKind::Host(m) => write!(f, "host error: {m}"),
             TrapKind::Exit(code) => write!(f, "exit with code {code}"),
+            TrapKind::Suspend => f.write_str("a host function asked to suspend"),
         }
     }
 }

@@ -14,7 +14,16 @@ pub struct InterpEngine {
 impl InterpEngine {
     /// A fresh store with `spectest` registered, accepting `features`.
     pub fn new(features: Features) -> Self {
-        let config = VmConfig { features, ..VmConfig::default() };
+        Self::with_config(VmConfig { features, ..VmConfig::default() })
+    }
+
+    /// The same with gas metering on and a limit no spec script reaches: metering must not
+    /// change any result.
+    pub fn metered(features: Features) -> Self {
+        Self::with_config(VmConfig { features, gas_limit: Some(u64::MAX / 2), ..VmConfig::default() })
+    }
+
+    fn with_config(config: VmConfig) -> Self {
         let mut store = Store::new(config.clone());
         let mut linker = Linker::new();
         define_spectest(&mut store, &mut linker);

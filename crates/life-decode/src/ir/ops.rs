@@ -128,6 +128,18 @@ macro_rules! for_each_op {
             /// expected signature is type `ty` of the module; arguments and results as in `Call`.
             CallIndirect = call_indirect { index: Slot, base: Slot, ty: u32, table: u8 };
 
+            /// Charges `amount` gas for the basic block it starts, and checks for an interrupt. Stops
+            /// (trap or pause) without charging if too little gas is left.
+            ConsumeGas = consume_gas { amount: u64 };
+            /// NaN-canonicalizing mode: a NaN `f32` in `slot` becomes the canonical NaN.
+            CanonNanF32 = canon_nan_f32 { slot: Slot };
+            /// NaN-canonicalizing mode: a NaN `f64` in `slot` becomes the canonical NaN.
+            CanonNanF64 = canon_nan_f64 { slot: Slot };
+            /// NaN-canonicalizing mode, for the four `f32` lanes of the `v128` in `slot`.
+            CanonNanF32x4 = canon_nan_f32x4 { slot: Slot };
+            /// NaN-canonicalizing mode, for the two `f64` lanes of the `v128` in `slot`.
+            CanonNanF64x2 = canon_nan_f64x2 { slot: Slot };
+
             // ---- Data movement ----
             /// Copies one slot.
             Copy = copy { dst: Slot, src: Slot };

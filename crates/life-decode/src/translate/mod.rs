@@ -132,6 +132,14 @@ pub(crate) struct Translator {
     const_slots: std::collections::HashMap<u64, Slot>,
     /// How many loops enclose the current position.
     loop_depth: u32,
+    /// Gas metering: the policy, and the `consume_gas` op of the basic block being translated.
+    gas: Option<std::sync::Arc<dyn crate::GasPolicy>>,
+    gas_block: Option<usize>,
+    /// Interruption checks at loop headers and function entry (when not metering).
+    interruptible: bool,
+    canonicalize_nans: bool,
+    floats: bool,
+    max_locals: u32,
 }
 
 /// Placeholder slots for hoisted constants, renumbered past the frame when the body is done.
@@ -144,6 +152,17 @@ fn slots_of(tys: &[ValType]) -> Slot {
 }
 
 impl Translator {
+    pub(crate) fn new(options: &crate::DecodeOptions) -> Self {
+        Translator {
+            gas: options.gas.clone(),
+            interruptible: options.interruptible,
+            canonicalize_nans: options.canonicalize_nans,
+            floats: options.features.floats,
+            max_locals: options.limits.max_locals,
+            ..Translator::default()
+        }
+    }
+
     /// Validates and translates one function body.
     pub(crate) fn translate(
         &mut self,
@@ -168,6 +187,13 @@ impl Translator {
         for _ in 0..locals_reader.get_count() {
             let offset = locals_reader.original_position();
             let (count, t) = locals_reader.read()?;
+            if self.locals.len() as u64 + count as u64 > self.max_locals as u64 {
+                return Err(DecodeError::new(
+                    DecodeErrorKind::LimitExceeded,
+                    offset,
+                    format!("more than {} locals in one function", self.max_locals),
+                ));
+            }
             validator.define_locals(offset, count, t)?;
             let t = val_type(t)?;
             for _ in 0..count {
@@ -190,10 +216,16 @@ impl Translator {
             else_fixup: None,
         });
 
+        if self.interruptible && self.gas.is_none() {
+            self.emit(Op::ConsumeGas { amount: 0 });
+        }
         let mut reader = body.get_operators_reader()?;
         while !reader.eof() {
             let offset = reader.original_position();
             let op = reader.read()?;
+            if !self.floats {
+                reject_float(&op, offset as usize)?;
+            }
             validator.op(offset, &op)?;
             self.op(env, op, offset as usize)?;
         }
@@ -224,6 +256,60 @@ impl Translator {
         self.consts.clear();
         self.const_slots.clear();
         self.loop_depth = 0;
+        self.gas_block = None;
+    }
+
+    /// Adds the cost of `op` to the current basic block's `consume_gas`, opening a block (and
+    /// emitting its `consume_gas`) if none is open.
+    fn charge(&mut self, op: &Operator<'_>) {
+        let Some(policy) = &self.gas else { return };
+        let cost = policy.cost(crate::gas::operator_name(op));
+        let at = match self.gas_block {
+            Some(at) => at,
+            None => {
+                self.ops.push(Op::ConsumeGas { amount: 0 });
+                self.gas_block = Some(self.ops.len() - 1);
+                self.ops.len() - 1
+            }
+        };
+        if let Op::ConsumeGas { amount } = &mut self.ops[at] {
+            *amount = amount.saturating_add(cost);
+        }
+    }
+
+    /// Ends the current basic block for gas purposes: the next operator starts a new one.
+    fn end_gas_block(&mut self) {
+        self.gas_block = None;
+    }
+
+    /// In NaN-canonicalizing mode, canonicalizes the float result on top of the stack.
+    fn canon_nan(&mut self, op: &Operator<'_>) {
+        if !self.canonicalize_nans {
+            return;
+        }
+        let Some(top) = self.stack.last().copied() else { return };
+        let name = crate::gas::operator_name(op);
+        let arithmetic = [
+            "add", "sub", "mul", "div", "sqrt", "min", "max", "ceil", "floor", "trunc", "nearest", "demote", "promote",
+        ]
+        .iter()
+        .any(|k| name.contains(k));
+        if !arithmetic || top.src != Src::Temp {
+            return;
+        }
+        let slot = top.canon;
+        let canon = if name.starts_with("f32x4") {
+            Op::CanonNanF32x4 { slot }
+        } else if name.starts_with("f64x2") {
+            Op::CanonNanF64x2 { slot }
+        } else if top.ty == ValType::F32 {
+            Op::CanonNanF32 { slot }
+        } else if top.ty == ValType::F64 {
+            Op::CanonNanF64 { slot }
+        } else {
+            return;
+        };
+        self.emit(canon);
     }
 
     /// Gives hoisted constants real slots right after the locals (temporaries move up to make
@@ -398,6 +484,7 @@ impl Translator {
 
     fn bind_label(&mut self) {
         self.last = None;
+        self.end_gas_block();
     }
 
     fn set_target(&mut self, fixup: Fixup, target: Pc) {
@@ -807,6 +894,21 @@ impl Translator {
             }
             return Ok(());
         }
+        self.charge(&op);
+        let ends_block = matches!(op, O::BrIf { .. } | O::If { .. } | O::Call { .. } | O::CallIndirect { .. });
+        let canon_check = self.canonicalize_nans.then(|| op.clone());
+        self.translate_op(env, op, offset)?;
+        if ends_block {
+            self.end_gas_block();
+        }
+        if let Some(op) = canon_check {
+            self.canon_nan(&op);
+        }
+        Ok(())
+    }
+
+    fn translate_op(&mut self, env: &ModuleEnv<'_>, op: Operator<'_>, offset: usize) -> Res {
+        use Operator as O;
         let (i32_, i64_, f32_, f64_, v128) = (ValType::I32, ValType::I64, ValType::F32, ValType::F64, ValType::V128);
         match op {
             // ---- Control ----
@@ -827,6 +929,9 @@ impl Translator {
                 self.push_ctrl(CtrlKind::Loop, params, results);
                 self.loop_depth += 1;
                 self.bind_label();
+                if self.interruptible && self.gas.is_none() {
+                    self.emit(Op::ConsumeGas { amount: 0 });
+                }
             }
             O::If { blockty } => {
                 let (params, results) = env.block_sig(blockty)?;
@@ -1590,6 +1695,23 @@ fn imm_of(o: Operand) -> Option<i32> {
 /// Table indices are one byte in `CallIndirect` and `TableGrow`, to keep ops at 16 bytes.
 fn table_u8(table: u32, offset: usize) -> Res<u8> {
     u8::try_from(table).map_err(|_| DecodeError::new(DecodeErrorKind::LimitExceeded, offset, "more than 256 tables"))
+}
+
+/// Deterministic mode without floats: names the first float instruction.
+fn reject_float(op: &Operator<'_>, offset: usize) -> Res {
+    let name = crate::gas::operator_name(op);
+    let float = name.starts_with("f32") || name.starts_with("f64") || name.contains("_f32") || name.contains("_f64");
+    if float {
+        return Err(DecodeError::new(
+            DecodeErrorKind::Unsupported,
+            offset,
+            format!(
+                "float instruction `{}` is not allowed: floats are disabled (deterministic mode)",
+                name.replace('_', ".")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn op_name(op: &Operator<'_>) -> String {
