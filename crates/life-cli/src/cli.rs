@@ -7,18 +7,39 @@ use std::path::PathBuf;
 ///
 /// Calls one exported function of FILE and prints its results, one per line.
 /// The module may import `env.__life_log(ptr: i32, len: i32)`, which prints that many bytes of
-/// guest memory followed by a newline; no other import is provided.
+/// guest memory followed by a newline.
+///
+/// A WASI command (a module that exports `_start` and no `app_main`, or any module run with
+/// `--entry _start`) runs with WASI preview 1 instead: ARGS are its command-line arguments,
+/// it uses this process's standard input, output and error, sees only the directories given
+/// with --dir and --dir-ro and only the variables given with --env, and `life` exits with the
+/// program's exit code.
 #[derive(Debug, Parser)]
 #[command(name = "life", version, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The exported function to call.
-    #[arg(short, long, value_name = "NAME", default_value = "app_main")]
-    pub entry: String,
+    /// The exported function to call [default: app_main, or _start for a WASI command].
+    #[arg(short, long, value_name = "NAME")]
+    pub entry: Option<String>,
+
+    /// WASI: let the program use directory HOST, under the name GUEST (default: HOST).
+    #[arg(long, value_name = "HOST[::GUEST]")]
+    pub dir: Vec<String>,
+
+    /// WASI: as --dir, but the program cannot change anything in the directory.
+    #[arg(long, value_name = "HOST[::GUEST]")]
+    pub dir_ro: Vec<String>,
+
+    /// WASI: set an environment variable; KEY alone passes this process's value of KEY.
+    #[arg(long, value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
 
     /// The module: binary (`\0asm` header) or WebAssembly text, decided by content.
     pub file: PathBuf,
 
-    /// Arguments of the entry function, parsed by its parameter types.
+    /// Arguments of the entry function, parsed by its parameter types; for a WASI command,
+    /// its command-line arguments (the program name, FILE, comes first). Options of `life`
+    /// may come between FILE and the first argument; use `--` before arguments that start
+    /// with `-`.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub args: Vec<String>,
 }
@@ -30,4 +51,7 @@ Argument syntax by parameter type:
   v128       0x followed by up to 32 hex digits
   references null
 
-Exit status: 0 on success, 1 on an error, 134 when the program traps.";
+Exit status: 0 on success, 1 on an error, 134 when the program traps; a WASI command
+exits with its own exit code.
+
+WASI example: life --dir data --dir-ro /etc/ssl::certs --env LANG=C prog.wasm input.txt";

@@ -37,6 +37,14 @@ pub enum CliError {
     ArgCount { entry: String, ty: FuncType, got: usize },
     /// An argument does not parse as its parameter type (`index` is 1-based).
     BadArg { entry: String, index: usize, text: String, ty: ValType, reason: &'static str },
+    /// The WASI command did not instantiate.
+    InstantiateWasi { path: PathBuf, error: InstantiationError },
+    /// A `--dir` or `--dir-ro` directory could not be opened.
+    Preopen { dir: PathBuf, error: io::Error },
+    /// An `--env` with an empty name.
+    BadEnv(String),
+    /// A WASI option for a run that is not a WASI command.
+    WasiOption { option: &'static str, entry: String },
     /// The program trapped.
     Trap(Trap),
     /// Writing to stdout failed (for example a closed pipe), for a log line or the results.
@@ -102,6 +110,20 @@ impl fmt::Display for CliError {
                     write!(f, " (life provides only \"env\" \"__life_log\")")?;
                 }
                 Ok(())
+            }
+            CliError::InstantiateWasi { path, error } => {
+                write!(f, "cannot instantiate {}: {error}", path.display())?;
+                if let InstantiationError::UnknownImport { .. } = error {
+                    write!(f, " (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\")")?;
+                }
+                Ok(())
+            }
+            CliError::Preopen { dir, error } => {
+                write!(f, "cannot open directory {} for the program: {error}", dir.display())
+            }
+            CliError::BadEnv(spec) => write!(f, "invalid --env {spec:?}: expected KEY=VALUE or KEY"),
+            CliError::WasiOption { option, entry } => {
+                write!(f, "{option} applies only to WASI commands, which export _start; this run calls {entry}")
             }
             CliError::MissingExport { path, name, funcs } => {
                 write!(f, "{} has no export named \"{name}\"", path.display())?;

@@ -2,8 +2,8 @@
 //!
 //! Each concern has its own module: `cli` declares the command line, `load` turns a file into
 //! a decoded module, `host` supplies the `env.__life_log` import, `args` parses arguments by
-//! the entry function's parameter types, `run` ties them together, and `error` words every
-//! failure as one `error: ...` line with its exit code.
+//! the entry function's parameter types, `run` ties them together, `wasi` runs WASI commands,
+//! and `error` words every failure as one `error: ...` line with its exit code.
 
 mod args;
 mod cli;
@@ -11,6 +11,7 @@ mod error;
 mod host;
 mod load;
 mod run;
+mod wasi;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match run::run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => e.report(),
     }
 }

@@ -1,14 +1,16 @@
 //! One run: load the module, check the entry and its arguments, instantiate, invoke, print.
 
-use crate::{args, cli::Cli, error::CliError, host::CliImports, load};
+use crate::{args, cli::Cli, error::CliError, host::CliImports, load, wasi};
 use life_decode::ExternKind;
 use life_interp::{FuncType, Module, Vm, VmConfig};
 use std::{
     io::{self, Write},
     path::Path,
+    process::ExitCode,
 };
 
-/// Runs `cli.entry` of `cli.file` with `cli.args` and prints the results to stdout.
+/// Runs `cli.entry` of `cli.file` with `cli.args` and prints the results to stdout, or runs
+/// the module as a WASI command (see [`wasi::is_command`]).
 ///
 /// The entry and its arguments are checked against the decoded module before instantiation,
 /// so a mistyped command line never runs the module's start function.
@@ -17,11 +19,18 @@ use std::{
 ///
 /// Any [`CliError`]; a trap, during instantiation or the call, is [`CliError::Trap`], except
 /// when `__life_log` could not write to stdout, which is [`CliError::Output`].
-pub fn run(cli: &Cli) -> Result<(), CliError> {
+pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let config = VmConfig::default();
     let module = load::load(&cli.file, &config)?;
-    let ty = entry_type(&module, &cli.file, &cli.entry)?;
-    let args = args::parse_args(&cli.entry, &ty, &cli.args)?;
+    let entry = wasi::entry(cli, &module);
+    if wasi::is_command(&module, &entry) {
+        return wasi::run_command(cli, &module, config);
+    }
+    if let Some(option) = wasi::wasi_option(cli) {
+        return Err(CliError::WasiOption { option, entry });
+    }
+    let ty = entry_type(&module, &cli.file, &entry)?;
+    let args = args::parse_args(&entry, &ty, &cli.args)?;
     let mut imports = CliImports::default();
     // A failed write to stdout in `__life_log` surfaces as a trap; report the write instead.
     let fail = |imports: &CliImports, e| match imports.take_output_error() {
@@ -29,12 +38,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         None => CliError::from_interp(&cli.file, e),
     };
     let mut vm = Vm::from_module(&module, config, &mut imports).map_err(|e| fail(&imports, e))?;
-    let results = vm.invoke(&cli.entry, &args).map_err(|e| fail(&imports, e))?;
+    let results = vm.invoke(&entry, &args).map_err(|e| fail(&imports, e))?;
     let mut out = io::stdout().lock();
     for value in &results {
         writeln!(out, "{value}").map_err(CliError::Output)?;
     }
-    out.flush().map_err(CliError::Output)
+    out.flush().map_err(CliError::Output)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The signature of exported function `name`.

@@ -354,3 +354,177 @@ fn log_out_of_bounds_traps() {
          2: func 2\n",
     );
 }
+
+// ---- WASI commands ----
+
+/// The WASI test programs and their expected outputs, shared with `life-wasi`'s tests.
+fn programs() -> PathBuf {
+    workspace_root().join("crates/life-wasi/tests/programs")
+}
+
+/// The path of a built test program, as an argument.
+fn program(name: &str) -> String {
+    programs().join(format!("{name}.wasm")).to_string_lossy().into_owned()
+}
+
+/// What the native build of a test program printed for `case` (see `cases.txt`).
+fn expected(case: &str, ext: &str) -> String {
+    fs::read_to_string(programs().join("expected").join(format!("{case}.{ext}"))).expect("an expected output")
+}
+
+/// Runs `life` in `dir` with `input` on its standard input.
+fn life_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    use std::{io::Write, process::Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_life"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the life binary runs");
+    child.stdin.take().expect("a stdin pipe").write_all(input).expect("write stdin");
+    let out = child.wait_with_output().expect("life finishes");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A WASI command in text form: writes "hi\n" and exits with code 3.
+const HI_WAT: &str = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 8) "\10\00\00\00\03\00\00\00hi\n")
+  (func (export "_start")
+    (drop (call $fd_write (i32.const 1) (i32.const 8) (i32.const 1) (i32.const 0)))
+    (call $proc_exit (i32.const 3))))
+"#;
+
+#[test]
+fn wasi_command_runs_start_and_exits_with_its_code() {
+    let dir = scratch("wasi_command_runs_start_and_exits_with_its_code");
+    write(&dir, "hi.wat", HI_WAT);
+    let run = life_in(&dir, &["hi.wat"]);
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (Some(3), "hi\n", ""), "{run:#?}");
+    // `app_main` wins when both are exported (and gets no WASI); `--entry _start` asks for WASI.
+    write(
+        &dir,
+        "both.wat",
+        HI_WAT.replace("(memory", "(func (export \"app_main\") (result i32) i32.const 9)\n  (memory"),
+    );
+    life_in(&dir, &["both.wat"]).fails_with("error: cannot instantiate both.wat: unknown import", "fd_write");
+    let run = life_in(&dir, &["--entry", "_start", "both.wat"]);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(3), "hi\n"), "{run:#?}");
+}
+
+#[test]
+fn wasi_arguments_and_environment() {
+    let dir = scratch("wasi_arguments_and_environment");
+    let wasm = program("args");
+    life_in(&dir, &["--env", "GREETING=hello", "--env", "EMPTY=", &wasm, "one", "two", "three"])
+        .succeeds(&expected("args", "stdout"));
+    life_in(&dir, &[&wasm]).succeeds(&expected("args-none", "stdout"));
+    // Options may follow FILE; after the first argument, or after `--`, everything is the
+    // program's.
+    let run = life_in(&dir, &[&wasm, "one", "--dir", "-x"]);
+    assert!(run.stdout.contains("argv[1]: [one] (3 bytes)\nargv[2]: [--dir] (5 bytes)\nargv[3]: [-x] (2"), "{run:#?}");
+    let run = life_in(&dir, &[&wasm, "--", "--env"]);
+    assert!(run.stdout.contains("argc: 2\nargv[1]: [--env] (5 bytes)\n"), "{run:#?}");
+    // KEY alone passes the host's value; the host's other variables stay hidden.
+    let out = Command::new(env!("CARGO_BIN_EXE_life"))
+        .args(["--env", "GREETING", &wasm])
+        .env("GREETING", "from the host")
+        .env("MISSING", "not passed")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("GREETING: [from the host]\n") && stdout.contains("MISSING: (unset)\n"), "{stdout}");
+}
+
+#[test]
+fn wasi_files_and_directories_match_native() {
+    let dir = scratch("wasi_files_and_directories_match_native");
+    life_in(&dir, &["--dir", ".", &program("files")]).succeeds(&expected("files", "stdout"));
+    life_in(&dir, &["--dir", ".", &program("dirs")]).succeeds(&expected("dirs", "stdout"));
+    // HOST::GUEST: the program's "." is the host's `sub`.
+    fs::create_dir(dir.join("sub")).unwrap();
+    life_in(&dir, &["--dir", "sub::.", &program("files")]).succeeds(&expected("files", "stdout"));
+    assert_eq!(fs::read_dir(dir.join("sub")).unwrap().count(), 0, "files.c cleans up after itself");
+    // Without --dir the program sees no directory at all.
+    let run = life_in(&dir, &[&program("files")]);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert!(run.stdout.starts_with("fopen for writing failed: "), "{run:#?}");
+}
+
+#[test]
+fn wasi_stdin_clocks_and_random() {
+    let dir = scratch("wasi_stdin_clocks_and_random");
+    let input = fs::read(programs().join("stdin.txt")).unwrap();
+    life_with_stdin(&dir, &[&program("stdin")], &input).succeeds(&expected("stdin", "stdout"));
+    life_in(&dir, &[&program("clocks")]).succeeds(&expected("clocks", "stdout"));
+    life_in(&dir, &[&program("random")]).succeeds(&expected("random", "stdout"));
+}
+
+#[test]
+fn wasi_exit_codes_match_native() {
+    let dir = scratch("wasi_exit_codes_match_native");
+    for (case, arg) in [("exit-0", "0"), ("exit-3", "3"), ("exit-300", "300"), ("exit-return", "return")] {
+        let run = life_in(&dir, &[&program("exitcode"), arg]);
+        let status: i32 = expected(case, "status").trim().parse().unwrap();
+        assert_eq!(run.code, Some(status), "{case}: {run:#?}");
+        assert_eq!(run.stdout, expected(case, "stdout"), "{case}");
+        assert_eq!(run.stderr, expected(case, "stderr"), "{case}");
+    }
+    // abort() is a trap: the native status (134, SIGABRT) and Life's trap report.
+    let run = life_in(&dir, &[&program("exitcode"), "abort"]);
+    assert_eq!(run.code, Some(134), "{run:#?}");
+    assert_eq!(run.stdout, expected("exit-abort", "stdout"));
+    assert!(run.stderr.starts_with("stderr before abort\nerror: trap: unreachable\n"), "{run:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn wasi_sandbox_holds_through_the_cli() {
+    let root = scratch("wasi_sandbox_holds_through_the_cli");
+    let b = root.join("box");
+    fs::create_dir_all(b.join("sub")).unwrap();
+    fs::create_dir_all(root.join("ro")).unwrap();
+    write(&root, "outside.txt", "outside: do not touch\n");
+    write(&b, "inside.txt", "inside\n");
+    write(&root.join("ro"), "readme.txt", "read me\n");
+    std::os::unix::fs::symlink(root.join("outside.txt"), b.join("escape-abs")).unwrap();
+    std::os::unix::fs::symlink("../outside.txt", b.join("escape-rel")).unwrap();
+    std::os::unix::fs::symlink("..", b.join("escape-dir")).unwrap();
+    let want = fs::read_to_string(programs().join("sandbox.expected")).unwrap();
+    life_in(&b, &["--dir", ".", "--dir-ro", "../ro::ro", &program("sandbox")]).succeeds(&want);
+    assert_eq!(fs::read_to_string(root.join("outside.txt")).unwrap(), "outside: do not touch\n");
+    assert_eq!(fs::read_to_string(root.join("ro/readme.txt")).unwrap(), "read me\n");
+    assert_eq!(fs::read_dir(&root).unwrap().count(), 3, "nothing new beside the box");
+}
+
+#[test]
+fn wasi_option_errors() {
+    let dir = scratch("wasi_option_errors");
+    write(&dir, "hi.wat", HI_WAT);
+    life(&["--dir", ".", "examples/hello.wat"])
+        .fails("error: --dir applies only to WASI commands, which export _start; this run calls app_main\n");
+    life(&["--env", "A=1", "--entry", "fib", "examples/hello.wat", "3"])
+        .fails("error: --env applies only to WASI commands, which export _start; this run calls fib\n");
+    life_in(&dir, &["--dir", "nope", "hi.wat"])
+        .fails_with("error: cannot open directory nope for the program: ", "No such file or directory");
+    life_in(&dir, &["--dir-ro", "hi.wat::x", "hi.wat"])
+        .fails_with("error: cannot open directory hi.wat for the program: ", "Not a directory");
+    life_in(&dir, &["--env", "=x", "hi.wat"]).fails("error: invalid --env \"=x\": expected KEY=VALUE or KEY\n");
+    write(
+        &dir,
+        "needs.wat",
+        r#"(module (import "env" "getenv" (func (param i32) (result i32))) (func (export "_start")))"#,
+    );
+    life_in(&dir, &["needs.wat"]).fails(
+        "error: cannot instantiate needs.wat: unknown import: func \"env\" \"getenv\" is not defined \
+         (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\")\n",
+    );
+}

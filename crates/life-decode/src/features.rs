@@ -23,7 +23,8 @@ pub struct Features {
     pub reference_types: bool,
     /// 128-bit SIMD.
     pub simd: bool,
-    /// Float instructions. Turning this off is the `--no-fp` deterministic mode.
+    /// Float instructions. Turning this off is the `--no-fp` deterministic mode: the first float
+    /// instruction is rejected by name (float types alone are accepted; their values are bits).
     pub floats: bool,
 }
 
@@ -59,7 +60,9 @@ impl Features {
     pub(crate) fn to_wasmparser(self) -> wasmparser::WasmFeatures {
         use wasmparser::WasmFeatures as W;
         let mut f = W::GC_TYPES;
-        f.set(W::FLOATS, self.floats);
+        // Float *instructions* are rejected by the translator, which names the first one;
+        // float types alone are harmless (values pass through as bits).
+        f.set(W::FLOATS, true);
         f.set(W::MUTABLE_GLOBAL, self.mutable_global);
         f.set(W::MULTI_VALUE, self.multi_value);
         f.set(W::SIGN_EXTENSION, self.sign_extension);

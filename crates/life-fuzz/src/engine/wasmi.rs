@@ -1,0 +1,248 @@
+//! `Wasmi`: wasmi 2.0 as the differential oracle, behind the [`Engine`] adapter.
+//!
+//! wasmi runs with fuel, so a mutated module that loops forever stops in the oracle first; the
+//! harness then never runs that call on Life, which has no way yet to interrupt a call.
+
+use super::{
+    Engine, EngineInstance, ExportDesc, ExportState, Hasher, Limits, Outcome, Rejection, Trap, hash_bytes, ref_word,
+};
+use life_decode::{ExternKind, F32, F64, FuncRef, FuncType, TrapCode, ValType, Value};
+use wasmi::{
+    Config, Engine as WasmiEngine, ExternRef, ExternType, Global, Linker, Memory, Module, Nullable, Ref, Store,
+    StoreLimits, StoreLimitsBuilder, Table, Val,
+};
+
+/// wasmi 2.0.0, the oracle.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wasmi;
+
+impl Engine for Wasmi {
+    fn name(&self) -> &'static str {
+        "wasmi"
+    }
+
+    fn instantiate(&self, wasm: &[u8], limits: &Limits) -> Result<Box<dyn EngineInstance>, Rejection> {
+        let mut config = Config::default();
+        config
+            .consume_fuel(true)
+            .set_max_recursion_depth(limits.max_call_depth)
+            // Generous, so the call depth is the limit that binds.
+            .set_max_stack_height(64 << 20)
+            // Exactly WebAssembly 2.0, like Life (memory64 is a cargo feature of wasmi, left off).
+            .wasm_tail_call(false)
+            .wasm_extended_const(false)
+            .wasm_multi_memory(false)
+            .wasm_custom_page_sizes(false)
+            .wasm_wide_arithmetic(false)
+            .wasm_relaxed_simd(false)
+            .wasm_simd(true);
+        let engine = WasmiEngine::new(&config);
+        let store_limits = StoreLimitsBuilder::new()
+            .memory_size(limits.max_memory_pages as usize * 65536)
+            .table_elements(limits.max_table_elements as usize)
+            .build();
+        let mut store = Store::new(&engine, store_limits);
+        store.limiter(|l| l);
+        let module = Module::new(&engine, wasm).map_err(|e| Rejection::Invalid(e.to_string()))?;
+        let mut linker = Linker::<StoreLimits>::new(&engine);
+        for import in module.imports() {
+            let (m, n) = (import.module(), import.name());
+            let defined = match import.ty() {
+                ExternType::Func(ty) => {
+                    let results: Vec<ValType> = ty.results().iter().map(|&t| val_type(t)).collect();
+                    linker
+                        .func_new(m, n, ty.clone(), move |_, _, out| {
+                            for (o, &t) in out.iter_mut().zip(&results) {
+                                *o = to_wasmi(&mut None, Value::default_of(t));
+                            }
+                            Ok(())
+                        })
+                        .map(|_| ())
+                        .map_err(|e| Rejection::Link(e.to_string()))
+                }
+                ExternType::Global(g) => {
+                    let v = to_wasmi(&mut None, Value::default_of(val_type(g.content())));
+                    let global = Global::new(&mut store, v, g.mutability());
+                    linker.define(m, n, global).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
+                }
+                ExternType::Memory(ty) => {
+                    let memory =
+                        Memory::new(&mut store, ty.clone()).map_err(|e| Rejection::Unsupported(e.to_string()))?;
+                    linker.define(m, n, memory).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
+                }
+                ExternType::Table(ty) => {
+                    let table = Table::new(&mut store, ty.clone(), Ref::null(ty.element()))
+                        .map_err(|e| Rejection::Unsupported(e.to_string()))?;
+                    linker.define(m, n, table).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
+                }
+            };
+            defined?;
+        }
+        store.set_fuel(limits.fuel).expect("fuel metering is enabled");
+        let instance = linker.instantiate_and_start(&mut store, &module).map_err(|e| {
+            let text = e.to_string();
+            match error(&e) {
+                Outcome::Trap(t) => Rejection::Trap(t),
+                Outcome::Exhausted(m) => Rejection::Exhausted(m),
+                _ if matches!(e.kind(), wasmi::errors::ErrorKind::Memory(_) | wasmi::errors::ErrorKind::Table(_)) => {
+                    Rejection::Unsupported(text)
+                }
+                _ => Rejection::Link(text),
+            }
+        })?;
+        Ok(Box::new(WasmiInstance { store, instance, module, fuel: limits.fuel }))
+    }
+}
+
+/// Maps a wasmi error to an outcome: trap codes to the Life codes they can mean.
+fn error(e: &wasmi::Error) -> Outcome {
+    use wasmi::TrapCode as W;
+    let Some(code) = e.as_trap_code() else {
+        return Outcome::Trap(Trap { codes: Vec::new(), message: e.to_string() });
+    };
+    let codes = match code {
+        W::UnreachableCodeReached => vec![TrapCode::Unreachable],
+        W::MemoryOutOfBounds => vec![TrapCode::MemoryOutOfBounds],
+        // wasmi uses one code for tables and for `call_indirect` past the end of its table.
+        W::TableOutOfBounds => vec![TrapCode::TableOutOfBounds, TrapCode::UndefinedElement],
+        W::IndirectCallToNull => vec![TrapCode::UninitializedElement],
+        W::IntegerDivisionByZero => vec![TrapCode::IntegerDivideByZero],
+        W::IntegerOverflow => vec![TrapCode::IntegerOverflow],
+        W::BadConversionToInteger => vec![TrapCode::InvalidConversionToInteger],
+        W::BadSignature => vec![TrapCode::IndirectCallTypeMismatch],
+        W::StackOverflow | W::OutOfFuel | W::GrowthOperationLimited | W::OutOfSystemMemory => {
+            return Outcome::Exhausted(e.to_string());
+        }
+    };
+    Outcome::Trap(Trap { codes, message: e.to_string() })
+}
+
+struct WasmiInstance {
+    store: Store<StoreLimits>,
+    instance: wasmi::Instance,
+    module: Module,
+    fuel: u64,
+}
+
+impl EngineInstance for WasmiInstance {
+    fn exports(&self) -> Vec<ExportDesc> {
+        self.module
+            .exports()
+            .map(|e| {
+                let (kind, func_type) = match e.ty() {
+                    ExternType::Func(f) => (ExternKind::Func, Some(func_type(f))),
+                    ExternType::Global(_) => (ExternKind::Global, None),
+                    ExternType::Memory(_) => (ExternKind::Memory, None),
+                    ExternType::Table(_) => (ExternKind::Table, None),
+                };
+                ExportDesc { name: e.name().to_string(), kind, func_type }
+            })
+            .collect()
+    }
+
+    fn call(&mut self, name: &str, args: &[Value]) -> Outcome {
+        let Some(func) = self.instance.get_func(&self.store, name) else {
+            return Outcome::Error(format!("no exported function {name:?}"));
+        };
+        let ty = func.ty(&self.store);
+        let mut store = Some(&mut self.store);
+        let params: Vec<Val> = args.iter().map(|&a| to_wasmi(&mut store, a)).collect();
+        let mut results: Vec<Val> = ty.results().iter().map(|&t| Val::default_for_ty(t)).collect();
+        self.store.set_fuel(self.fuel).expect("fuel metering is enabled");
+        match func.call(&mut self.store, &params, &mut results) {
+            Ok(()) => Outcome::Return(results.iter().map(|v| from_wasmi(&self.store, v)).collect()),
+            Err(e) => error(&e),
+        }
+    }
+
+    fn state(&mut self) -> Vec<ExportState> {
+        let store = &self.store;
+        self.module
+            .exports()
+            .filter_map(|e| {
+                let name = e.name().to_string();
+                match e.ty() {
+                    ExternType::Func(_) => None,
+                    ExternType::Memory(_) => {
+                        let data = self.instance.get_memory(store, &name)?.data(store);
+                        Some(ExportState::Memory { name, len: data.len(), hash: hash_bytes(data) })
+                    }
+                    ExternType::Global(_) => {
+                        let v = self.instance.get_global(store, &name)?.get(store);
+                        Some(ExportState::Global { name, value: from_wasmi(store, &v) })
+                    }
+                    ExternType::Table(_) => {
+                        let t = self.instance.get_table(store, &name)?;
+                        let len = t.size(store);
+                        let mut h = Hasher::default();
+                        for i in 0..len {
+                            h.word(t.get(store, i).map_or(u64::MAX, |r| ref_word(from_ref(store, &r))));
+                        }
+                        Some(ExportState::Table { name, len, hash: h.finish() })
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+fn val_type(t: wasmi::ValType) -> ValType {
+    match t {
+        wasmi::ValType::I32 => ValType::I32,
+        wasmi::ValType::I64 => ValType::I64,
+        wasmi::ValType::F32 => ValType::F32,
+        wasmi::ValType::F64 => ValType::F64,
+        wasmi::ValType::V128 => ValType::V128,
+        wasmi::ValType::FuncRef => ValType::FuncRef,
+        wasmi::ValType::ExternRef => ValType::ExternRef,
+    }
+}
+
+fn func_type(t: &wasmi::FuncType) -> FuncType {
+    FuncType::new(t.params().iter().map(|&p| val_type(p)), t.results().iter().map(|&r| val_type(r)))
+}
+
+/// Converts an argument. A non-null externref needs the store to be created in; `None` is only
+/// passed for default values, which are never non-null references.
+fn to_wasmi(store: &mut Option<&mut Store<StoreLimits>>, v: Value) -> Val {
+    match v {
+        Value::I32(x) => Val::I32(x),
+        Value::I64(x) => Val::I64(x),
+        Value::F32(x) => Val::F32(wasmi::F32::from_bits(x.to_bits())),
+        Value::F64(x) => Val::F64(wasmi::F64::from_bits(x.to_bits())),
+        Value::V128(x) => Val::V128(wasmi::V128::from(x)),
+        Value::FuncRef(None) => Val::FuncRef(Nullable::Null),
+        // The harnesses pass only null function references: a non-null one names a store
+        // address, which means nothing to another engine.
+        Value::FuncRef(Some(_)) => Val::FuncRef(Nullable::Null),
+        Value::ExternRef(None) => Val::ExternRef(Nullable::Null),
+        Value::ExternRef(Some(n)) => match store {
+            Some(store) => Val::ExternRef(Nullable::Val(ExternRef::new(&mut **store, n))),
+            None => Val::ExternRef(Nullable::Null),
+        },
+    }
+}
+
+fn from_wasmi(store: &Store<StoreLimits>, v: &Val) -> Value {
+    match v {
+        Val::I32(x) => Value::I32(*x),
+        Val::I64(x) => Value::I64(*x),
+        Val::F32(x) => Value::F32(F32::from_bits(x.to_bits())),
+        Val::F64(x) => Value::F64(F64::from_bits(x.to_bits())),
+        Val::V128(x) => Value::V128(x.as_u128()),
+        Val::FuncRef(f) => Value::FuncRef((!f.is_null()).then_some(FuncRef(u32::MAX))),
+        Val::ExternRef(r) => Value::ExternRef(extern_ref(store, r.val())),
+    }
+}
+
+fn from_ref(store: &Store<StoreLimits>, r: &Ref) -> Value {
+    match r {
+        Ref::Func(f) => Value::FuncRef((!f.is_null()).then_some(FuncRef(u32::MAX))),
+        Ref::Extern(e) => Value::ExternRef(extern_ref(store, e.val())),
+    }
+}
+
+/// The host value of an externref: the harnesses only ever make them from `u32`s.
+fn extern_ref(store: &Store<StoreLimits>, r: Option<&ExternRef>) -> Option<u32> {
+    r.map(|r| r.data(store).downcast_ref::<u32>().copied().unwrap_or(u32::MAX))
+}

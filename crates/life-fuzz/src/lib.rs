@@ -1,0 +1,108 @@
+//! Fuzzing harnesses for Life, shared by the cargo-fuzz targets in `fuzz/` and by the stable
+//! smoke run (`cargo xtask fuzz --smoke`).
+//!
+//! Three harnesses, each a function from bytes to "nothing wrong" or a [`Finding`]:
+//!
+//! | harness | module | checks |
+//! |---|---|---|
+//! | `decode` | [`decode::check`] | `life_decode::decode` never panics and agrees with `wasmparser`'s validator |
+//! | `run_interp` | [`robust::run`] | every export of a wasm-smith module returns values of its types or traps, never panics |
+//! | `differential` | [`differential::run`] | every Life engine matches wasmi in results, traps, memories, globals and tables |
+//!
+//! Engines are reached only through [`engine::Engine`]; a new Life engine is one more entry in
+//! [`engine::life_engines`]. Inputs come from [`generate`] (wasm-smith) and [`mutate`] (the spec
+//! suite's modules, mutated); [`smoke`] drives everything over a fixed range of seeds.
+//!
+//! ```
+//! let wasm = wat::parse_str(r#"(module (func (export "f") (param i32) (result i32)
+//!     local.get 0 i32.const 1 i32.sub))"#).unwrap();
+//! life_fuzz::replay(&wasm).unwrap();
+//! ```
+
+pub mod decode;
+pub mod differential;
+pub mod engine;
+pub mod generate;
+pub mod mutate;
+pub mod robust;
+pub mod smoke;
+
+use arbitrary::Unstructured;
+use std::fmt;
+
+/// A disagreement or broken invariant found by a harness.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The harness that found it (`decode`, `run_interp`, `differential`).
+    pub harness: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding of `harness`.
+    #[cold]
+    pub fn new(harness: &'static str, message: impl Into<String>) -> Self {
+        Finding { harness, message: message.into() }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.harness, self.message)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+/// Runs every harness on one module, calling each export with zero arguments (an exhausted
+/// byte source gives zeros): what the regression test does with each reproducer.
+///
+/// # Errors
+///
+/// The first [`Finding`].
+pub fn replay(wasm: &[u8]) -> Result<(), Finding> {
+    let verdict = decode::check(wasm)?;
+    if verdict == decode::Verdict::Valid {
+        robust::run(wasm, &mut Unstructured::new(&[]))?;
+        differential::run(wasm, &mut Unstructured::new(&[]))?;
+    }
+    Ok(())
+}
+
+/// The `decode` fuzz target.
+///
+/// # Panics
+///
+/// On a finding, so the fuzzer records the input.
+pub fn fuzz_decode(data: &[u8]) {
+    if let Err(finding) = decode::check(data) {
+        panic!("{finding}");
+    }
+}
+
+/// The `run_interp` fuzz target: `data` drives wasm-smith, then the arguments.
+///
+/// # Panics
+///
+/// On a finding.
+pub fn fuzz_run_interp(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let Ok(wasm) = generate::module(&mut u) else { return };
+    if let Err(finding) = robust::run(&wasm, &mut u) {
+        panic!("{finding}");
+    }
+}
+
+/// The `differential` fuzz target: `data` drives wasm-smith, then the arguments.
+///
+/// # Panics
+///
+/// On a finding.
+pub fn fuzz_differential(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let Ok(wasm) = generate::module(&mut u) else { return };
+    if let Err(finding) = differential::run(&wasm, &mut u) {
+        panic!("{finding}");
+    }
+}
