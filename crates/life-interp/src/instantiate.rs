@@ -21,6 +21,15 @@ impl Store {
     /// [`Error::Instantiation`] for an unknown or incompatible import, an exceeded limit, or a
     /// trap during initialization.
     pub fn instantiate(&mut self, module: &Module, resolver: &mut dyn ImportResolver) -> Result<Instance, Error> {
+        self.instantiate_with(module, resolver, true)
+    }
+
+    pub(crate) fn instantiate_with(
+        &mut self,
+        module: &Module,
+        resolver: &mut dyn ImportResolver,
+        run_start: bool,
+    ) -> Result<Instance, Error> {
         let m = module.0.clone();
         if self.config.metered() && !m.metered {
             return Err(Error::Instantiation(InstantiationError::Limit(
@@ -131,7 +140,7 @@ impl Store {
             dropped_datas: vec![false; m.datas.len()],
         });
         let instance = Instance(id);
-        self.initialize(instance).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
+        self.initialize(instance, run_start).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
         Ok(instance)
     }
 
@@ -145,7 +154,7 @@ impl Store {
     }
 
     /// Applies active segments, then runs the start function.
-    fn initialize(&mut self, instance: Instance) -> Result<(), Trap> {
+    fn initialize(&mut self, instance: Instance, run_start: bool) -> Result<(), Trap> {
         let inst = &self.instances[instance.0 as usize];
         let m = inst.module.0.clone();
         let (funcs, globals) = (inst.funcs.clone(), inst.globals.clone());
@@ -183,7 +192,7 @@ impl Store {
                 self.instances[instance.0 as usize].dropped_datas[i] = true;
             }
         }
-        if let Some(start) = m.start {
+        if let Some(start) = m.start.filter(|_| run_start) {
             let f = self.instances[instance.0 as usize].funcs[start as usize];
             self.call_with_timeout(f, &[], false)?;
         }
@@ -250,6 +259,16 @@ impl Store {
         };
         crate::host::check_args(self.func_type(func), args)?;
         Ok(self.call_with_timeout(func.0, args, true)?)
+    }
+
+    /// Rebuilds a paused call from [`PausedCall::snapshot`] bytes. Restore the store's state
+    /// first ([`Store::restore`]), from a snapshot taken at the same moment.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Arguments`] if the bytes are corrupt or do not match this store.
+    pub fn restore_paused(&self, bytes: &[u8]) -> Result<PausedCall, Error> {
+        PausedCall::restore(self, bytes)
     }
 
     /// Continues a paused call. `host_results` are the results of the host function that

@@ -55,6 +55,7 @@ mod host;
 mod instantiate;
 mod interrupt;
 mod module;
+mod snapshot;
 mod store;
 mod trap;
 mod vm;

@@ -42,6 +42,31 @@ impl Vm {
         Ok(Vm { store, instance })
     }
 
+    /// The VM's state (memories, globals, tables, gas) as bytes; see [`Vm::restore`].
+    pub fn snapshot(&self) -> Vec<u8> {
+        self.store.snapshot()
+    }
+
+    /// A VM of `module` in the state a [`Vm::snapshot`] recorded, possibly taken in another
+    /// process: the module is instantiated without running its start function (the snapshot
+    /// already holds its effects), then the state is restored. `resolver` must supply the same
+    /// imports as when the snapshot was taken.
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::from_module`], or [`Error::Arguments`] for a snapshot that does not fit.
+    pub fn restore(
+        module: &Module,
+        config: VmConfig,
+        resolver: &mut dyn ImportResolver,
+        snapshot: &[u8],
+    ) -> Result<Self, Error> {
+        let mut store = Store::new(config);
+        let instance = store.instantiate_with(module, resolver, false)?;
+        store.restore(snapshot)?;
+        Ok(Vm { store, instance })
+    }
+
     /// The store (for advanced use: tables, globals, linking).
     pub fn store(&mut self) -> &mut Store {
         &mut self.store

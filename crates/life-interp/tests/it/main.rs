@@ -3,3 +3,4 @@
 mod api;
 mod exhaustion;
 mod limits;
+mod snapshot;
