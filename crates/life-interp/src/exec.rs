@@ -178,10 +178,10 @@ impl PausedCall {
             let (instance, ops) = check(f, pc, base)?;
             frames.push(Frame { ops, pc, base, func: f, instance });
         }
-        if let Some((at, host_ty)) = &pending_host {
-            if at.checked_add(host_ty.result_slots() as usize).is_none_or(|end| end > stack.len()) {
-                return Err(bad("pending host results lie outside the value stack"));
-            }
+        if let Some((at, host_ty)) = &pending_host
+            && at.checked_add(host_ty.result_slots() as usize).is_none_or(|end| end > stack.len())
+        {
+            return Err(bad("pending host results lie outside the value stack"));
         }
         if reason == PauseReason::Host && pending_host.is_none() {
             return Err(bad("a host pause without a pending host call"));
