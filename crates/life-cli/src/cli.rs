@@ -33,6 +33,32 @@ pub struct Cli {
     #[arg(long, value_name = "KEY[=VALUE]")]
     pub env: Vec<String>,
 
+    /// Meter gas (1 per WebAssembly operator, 1 per byte or element moved by bulk operations)
+    /// and trap with `out of gas` after N.
+    #[arg(long, value_name = "N")]
+    pub gas_limit: Option<u64>,
+
+    /// Largest linear memory in 64 KiB pages; `memory.grow` past it returns -1.
+    #[arg(long, value_name = "N")]
+    pub max_memory_pages: Option<u64>,
+
+    /// Most guest frames active at once; one more traps with `call stack exhausted`.
+    #[arg(long, value_name = "N")]
+    pub max_call_depth: Option<usize>,
+
+    /// Stop the program with an `interrupted` trap after this many seconds (fractions allowed).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+
+    /// Deterministic mode: reject modules that use floating point, naming the first float
+    /// instruction.
+    #[arg(long)]
+    pub no_fp: bool,
+
+    /// Print statistics to stderr: time to decode, instantiate and run, gas used, memory pages.
+    #[arg(long)]
+    pub stats: bool,
+
     /// The module: binary (`\0asm` header) or WebAssembly text, decided by content.
     pub file: PathBuf,
 

@@ -15,6 +15,8 @@ const TRAP_EXIT: u8 = 134;
 /// Why `life` could not run the program to completion.
 #[derive(Debug)]
 pub enum CliError {
+    /// An option has a value that makes no sense.
+    BadOption(String),
     /// The file could not be read.
     Read { path: PathBuf, error: io::Error },
     /// The file is a directory.
@@ -82,6 +84,7 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            CliError::BadOption(message) => f.write_str(message),
             CliError::Read { path, error } => {
                 write!(f, "cannot read {}: {error}", path.display())
             }

@@ -3,6 +3,7 @@
 use crate::{args, cli::Cli, error::CliError, host::CliImports, load, wasi};
 use life_decode::ExternKind;
 use life_interp::{FuncType, Module, Vm, VmConfig};
+use std::time::{Duration, Instant};
 use std::{
     io::{self, Write},
     path::Path,
@@ -20,11 +21,13 @@ use std::{
 /// Any [`CliError`]; a trap, during instantiation or the call, is [`CliError::Trap`], except
 /// when `__life_log` could not write to stdout, which is [`CliError::Output`].
 pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
-    let config = VmConfig::default();
+    let config = config(cli)?;
+    let mut stats = Stats::new(cli.stats);
     let module = load::load(&cli.file, &config)?;
+    stats.lap("decode, validate and translate");
     let entry = wasi::entry(cli, &module);
     if wasi::is_command(&module, &entry) {
-        return wasi::run_command(cli, &module, config);
+        return wasi::run_command(cli, &module, config, stats);
     }
     if let Some(option) = wasi::wasi_option(cli) {
         return Err(CliError::WasiOption { option, entry });
@@ -38,13 +41,85 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         None => CliError::from_interp(&cli.file, e),
     };
     let mut vm = Vm::from_module(&module, config, &mut imports).map_err(|e| fail(&imports, e))?;
-    let results = vm.invoke(&entry, &args).map_err(|e| fail(&imports, e))?;
+    stats.lap("instantiate");
+    let outcome = vm.invoke(&entry, &args);
+    stats.lap("run");
+    stats.print(&mut vm);
+    let results = outcome.map_err(|e| fail(&imports, e))?;
     let mut out = io::stdout().lock();
     for value in &results {
         writeln!(out, "{value}").map_err(CliError::Output)?;
     }
     out.flush().map_err(CliError::Output)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The VM configuration the options describe.
+///
+/// # Errors
+///
+/// [`CliError::BadOption`] for a timeout that is not a positive number of seconds.
+pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
+    let mut config = VmConfig { gas_limit: cli.gas_limit, ..VmConfig::default() };
+    if let Some(pages) = cli.max_memory_pages {
+        config.max_memory_pages = pages;
+    }
+    if let Some(depth) = cli.max_call_depth {
+        config.max_call_depth = depth;
+    }
+    if let Some(secs) = cli.timeout {
+        let timeout = Duration::try_from_secs_f64(secs)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| CliError::BadOption(format!("--timeout {secs}: expected a positive number of seconds")))?;
+        config.timeout = Some(timeout);
+    }
+    config.features.floats = !cli.no_fp;
+    Ok(config)
+}
+
+/// `--stats`: phase times, gas and memory, printed to stderr.
+pub struct Stats {
+    enabled: bool,
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Stats {
+    /// Starts timing now.
+    pub fn new(enabled: bool) -> Self {
+        Stats { enabled, last: Instant::now(), laps: Vec::new() }
+    }
+
+    /// Records the time since the previous lap under `phase`.
+    pub fn lap(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.laps.push((phase, now - self.last));
+        self.last = now;
+    }
+
+    /// Prints everything recorded, and the VM's gas and memory.
+    pub fn print(&self, vm: &mut Vm) {
+        if !self.enabled {
+            return;
+        }
+        let mut err = io::stderr().lock();
+        for (phase, time) in &self.laps {
+            let _ = writeln!(err, "life: {phase}: {:.3} ms", time.as_secs_f64() * 1e3);
+        }
+        match (vm.store().gas_used(), vm.store().gas_left()) {
+            (Some(used), Some(left)) => {
+                let _ = writeln!(err, "life: gas used: {used} (left: {left}); 1 gas per WebAssembly operator executed");
+            }
+            _ => {
+                let _ = writeln!(err, "life: gas: not metered (use --gas-limit to count operators)");
+            }
+        }
+        if let Some(mem) = vm.memory() {
+            let pages = vm.store().memory_type(mem).limits.min;
+            let _ = writeln!(err, "life: memory: {pages} pages of 64 KiB at the end (the peak: memory never shrinks)");
+        }
+    }
 }
 
 /// The signature of exported function `name`.

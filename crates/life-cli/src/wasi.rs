@@ -1,6 +1,7 @@
 //! Running a WASI command: `_start` with arguments, environment, standard streams and
 //! preopened directories from the command line, and the program's exit code as `life`'s.
 
+use crate::run::Stats;
 use crate::{cli::Cli, error::CliError, host::CliImports};
 use life_decode::ExternKind;
 use life_interp::{Module, TrapKind, Vm, VmConfig};
@@ -46,7 +47,7 @@ pub fn wasi_option(cli: &Cli) -> Option<&'static str> {
 /// # Errors
 ///
 /// A directory that cannot be opened, a malformed `--env`, and the errors of any run.
-pub fn run_command(cli: &Cli, module: &Module, config: VmConfig) -> Result<ExitCode, CliError> {
+pub fn run_command(cli: &Cli, module: &Module, config: VmConfig, mut stats: Stats) -> Result<ExitCode, CliError> {
     let ctx = context(cli)?.build();
     let mut imports = (Wasi::new(ctx), CliImports::default());
     let fail = |imports: &(Wasi, CliImports), e| match imports.1.take_output_error() {
@@ -57,7 +58,11 @@ pub fn run_command(cli: &Cli, module: &Module, config: VmConfig) -> Result<ExitC
         },
     };
     let mut vm = Vm::from_module(module, config, &mut imports).map_err(|e| fail(&imports, e))?;
-    let status = match vm.invoke("_start", &[]) {
+    stats.lap("instantiate");
+    let outcome = vm.invoke("_start", &[]);
+    stats.lap("run");
+    stats.print(&mut vm);
+    let status = match outcome {
         Ok(_) => 0,
         Err(e) => match e.trap().map(|t| t.kind()) {
             Some(TrapKind::Exit(code)) => *code as u32 & 0xff,

@@ -350,8 +350,8 @@ fn log_out_of_bounds_traps() {
     );
     life_in(&dir, &["log.wat"]).traps(
         "ok\n",
-        "error: trap: out of bounds memory access\n  0: <host> (func 0)\n  1: shout (func 1)\n  \
-         2: func 2\n",
+        "error: trap: out of bounds memory access\n  0: env.__life_log (host) (func 0)\n  1: shout (func 1)\n  \
+         2: app_main (func 2)\n",
     );
 }
 
@@ -527,4 +527,73 @@ fn wasi_option_errors() {
         "error: cannot instantiate needs.wat: unknown import: func \"env\" \"getenv\" is not defined \
          (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\")\n",
     );
+}
+
+// ---- Limits, determinism and statistics ----
+
+/// A loop of `n` iterations, a recursion of depth `n`, and memory growth to `n` pages.
+const LIMITS: &str = r#"(module (memory 1)
+  (func (export "spin") (param $n i32) (result i32)
+    (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))) (local.get $n))
+  (func $down (export "down") (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $down (i32.sub (local.get $n) (i32.const 1)))))))
+  (func (export "grow") (param $pages i32) (result i32) (memory.grow (local.get $pages)))
+  (func (export "forever") (loop $l (br $l))))"#;
+
+#[test]
+fn gas_limit_is_exact_and_stats_report_it() {
+    let dir = scratch("gas_limit");
+    write(&dir, "limits.wat", LIMITS);
+    let run = life_in(&dir, &["--stats", "--gas-limit", "1000000", "-e", "spin", "limits.wat", "10"]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let used: u64 = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("life: gas used: "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no gas line in {run:#?}"));
+    assert!(run.stderr.contains("life: run: "), "{run:#?}");
+    assert!(run.stderr.contains("life: memory: 1 pages"), "{run:#?}");
+    life_in(&dir, &["--gas-limit", &used.to_string(), "-e", "spin", "limits.wat", "10"]).succeeds("0\n");
+    life_in(&dir, &["--gas-limit", &(used - 1).to_string(), "-e", "spin", "limits.wat", "10"])
+        .traps("", "error: trap: out of gas\n  0: spin (func 0)\n");
+}
+
+#[test]
+fn call_depth_and_memory_limits() {
+    let dir = scratch("depth_and_memory");
+    write(&dir, "limits.wat", LIMITS);
+    life_in(&dir, &["--max-call-depth", "100", "-e", "down", "limits.wat", "99"]).succeeds("99\n");
+    let run = life_in(&dir, &["--max-call-depth", "100", "-e", "down", "limits.wat", "100"]);
+    assert_eq!(run.code, Some(134), "{run:#?}");
+    assert!(run.stderr.starts_with("error: trap: call stack exhausted\n"), "{run:#?}");
+    life_in(&dir, &["--max-memory-pages", "4", "-e", "grow", "limits.wat", "3"]).succeeds("1\n");
+    life_in(&dir, &["--max-memory-pages", "4", "-e", "grow", "limits.wat", "4"]).succeeds("-1\n");
+    write(&dir, "big.wat", "(module (memory 5) (func (export \"app_main\")))");
+    life_in(&dir, &["--max-memory-pages", "4", "big.wat"])
+        .fails_with("error: cannot instantiate big.wat: limit exceeded", "5 pages");
+}
+
+#[test]
+fn timeout_stops_an_infinite_loop() {
+    let dir = scratch("timeout");
+    write(&dir, "limits.wat", LIMITS);
+    let start = std::time::Instant::now();
+    life_in(&dir, &["--timeout", "0.2", "-e", "forever", "limits.wat"])
+        .traps("", "error: trap: interrupted\n  0: forever (func 3)\n");
+    assert!(start.elapsed() < std::time::Duration::from_secs(3));
+    life_in(&dir, &["--timeout=-1", "-e", "forever", "limits.wat"])
+        .fails("error: --timeout -1: expected a positive number of seconds\n");
+    life_in(&dir, &["--timeout", "0", "-e", "forever", "limits.wat"])
+        .fails("error: --timeout 0: expected a positive number of seconds\n");
+}
+
+#[test]
+fn no_fp_rejects_float_programs_by_instruction() {
+    let dir = scratch("no_fp");
+    write(&dir, "f.wat", r#"(module (func (export "app_main") (result f64) (f64.sqrt (f64.const 2))))"#);
+    life_in(&dir, &["f.wat"]).succeeds("1.4142135623730951\n");
+    life_in(&dir, &["--no-fp", "f.wat"]).fails_with("error: f.wat: unsupported feature at offset 0x", "`f64.const`");
 }

@@ -356,7 +356,22 @@ impl Executor {
                     });
                     TraceFrame { func_index, name }
                 }
-                FuncEntity::Host { .. } => TraceFrame { func_index: addr, name: Some("<host>".into()) },
+                FuncEntity::Host { .. } => {
+                    // Name a host function by the import that brought it in.
+                    let import = store.instances.iter().find_map(|inst| {
+                        let m = &inst.module.0;
+                        let i = inst.funcs[..m.num_imported_funcs as usize].iter().position(|&f| f == addr)?;
+                        let name = m
+                            .imports
+                            .iter()
+                            .filter(|imp| matches!(imp.desc, life_decode::ImportDesc::Func(_)))
+                            .nth(i)
+                            .map(|imp| format!("{}.{} (host)", imp.module, imp.name));
+                        Some((i as u32, name))
+                    });
+                    let (func_index, name) = import.unwrap_or((addr, Some("<host>".into())));
+                    TraceFrame { func_index, name }
+                }
             })
             .collect()
     }

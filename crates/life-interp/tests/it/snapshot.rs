@@ -73,7 +73,7 @@ fn corrupt_snapshots_are_errors_not_crashes() {
         panic!()
     };
     let (store_bytes, call_bytes) = (vm.snapshot(), call.snapshot());
-    let mut fresh = || Vm::restore(&module, config.clone(), &mut NoImports, &store_bytes).unwrap();
+    let fresh = || Vm::restore(&module, config.clone(), &mut NoImports, &store_bytes).unwrap();
     for len in 0..store_bytes.len() {
         assert!(Vm::restore(&module, config.clone(), &mut NoImports, &store_bytes[..len]).is_err());
     }
