@@ -89,3 +89,8 @@ impl ImportResolver for Wasi {
         (module == MODULE).then(|| funcs::host_func(&self.ctx, field, ty))
     }
 }
+
+/// The README's Rust examples, compiled (and, where they need no files, run) as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
