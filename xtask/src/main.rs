@@ -4,6 +4,8 @@
 //! the alias in `.cargo/config.toml`. One module per subcommand; `tidy` is a test
 //! (`cargo test -p xtask`), not a subcommand.
 
+mod bench;
+mod fuzz;
 mod spec;
 #[cfg(test)]
 mod tidy;
@@ -15,6 +17,8 @@ usage: cargo xtask <command> [args...]
 
 commands:
   spec [args...]   run the .wast suites (`cargo xtask spec --help` lists the arguments)
+  bench [args...]  run the life-bench suite, write benches/RESULTS.md (`cargo xtask bench --help`)
+  fuzz --smoke [args...]  run the fuzz harnesses over fixed seeds on stable (crates/life-fuzz)
 
 checks:
   cargo test -p xtask   runs the tidy checks";
@@ -23,6 +27,8 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
         Some("spec") => spec::run(args.collect()),
+        Some("bench") => bench::run(args.collect()),
+        Some("fuzz") => fuzz::run(args.collect()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
