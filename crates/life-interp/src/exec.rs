@@ -398,7 +398,9 @@ impl Executor {
             ops = body.ops.as_ptr();
         }
         let mut ops = ops;
-        let mut pc = pos.pc;
+        // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
+        // position was checked).
+        let mut ip: *const Op = unsafe { ops.add(pos.pc) };
         // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
         // position keeps the frames it had.
         let mut sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
@@ -513,9 +515,17 @@ impl Executor {
                 }
             };
         }
+        // The index of the next op, for frames and pauses (which store indices, not pointers).
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` and `ops` point into the same body.
+                unsafe { ip.offset_from(ops) as usize }
+            };
+        }
         macro_rules! jump {
             ($target:expr) => {
-                pc = $target as usize
+                // SAFETY: translation resolves every branch target inside the body.
+                ip = unsafe { ops.add($target as usize) }
             };
         }
         // Memory access: checks `addr + offset + N <= len` in 64-bit arithmetic (cannot overflow).
@@ -553,7 +563,7 @@ impl Executor {
                         if self.frames.len() + 1 >= store.config.max_call_depth {
                             trap!(TrapCode::StackOverflow);
                         }
-                        self.frames.push(Frame { ops, pc, base, func: *current, instance });
+                        self.frames.push(Frame { ops, pc: pc!(), base, func: *current, instance });
                         let module = &store.instances[callee_instance as usize].module.0;
                         // SAFETY: the module is kept alive by its instance, which the store never drops.
                         let body = unsafe { &*(&module.bodies[index as usize] as *const life_decode::ir::FuncBody) };
@@ -563,7 +573,7 @@ impl Executor {
                         }
                         *current = addr;
                         ops = body.ops.as_ptr();
-                        pc = 0;
+                        ip = ops;
                         base = callee_base;
                         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
                         sp = unsafe { self.stack.as_mut_ptr().add(base) };
@@ -577,7 +587,7 @@ impl Executor {
                         let ty = store.types[*type_id as usize].clone();
                         let caller_frame = *current;
                         *current = addr;
-                        self.frames.push(Frame { ops, pc, base, func: caller_frame, instance });
+                        self.frames.push(Frame { ops, pc: pc!(), base, func: caller_frame, instance });
                         let slots = &mut self.stack[callee_base..];
                         let mut at = 0;
                         let args: Vec<Value> = ty
@@ -600,7 +610,7 @@ impl Executor {
                                 self.frames.pop();
                                 *current = caller_frame;
                                 self.pending_host = Some((callee_base, ty.clone()));
-                                pos.pc = pc;
+                                pos.pc = pc!();
                                 pos.base = base;
                                 exit!(Ok(Exit::Paused(PauseReason::Host)));
                             }
@@ -633,7 +643,8 @@ impl Executor {
                     None => exit!(Ok(Exit::Returned)),
                     Some(f) => {
                         ops = f.ops;
-                        pc = f.pc;
+                        // SAFETY: a frame's pc is inside its body (pushed by a call, or checked on restore).
+                        ip = unsafe { f.ops.add(f.pc) };
                         base = f.base;
                         *current = f.func;
                         instance = f.instance;
@@ -648,8 +659,9 @@ impl Executor {
         loop {
             // SAFETY: translation ends every body with a terminator and resolves every branch
             // target inside the body, so `pc` is always in bounds.
-            let op = unsafe { *ops.add(pc) };
-            pc += 1;
+            let op = unsafe { *ip };
+            // SAFETY: as above; the next op exists because the body ends with a terminator.
+            ip = unsafe { ip.add(1) };
             match op {
                 // ---- Control ----
                 Op::Unreachable {} => trap!(TrapCode::Unreachable),
@@ -896,7 +908,7 @@ impl Executor {
                     }
                     if amount > gas_left {
                         // Stop before the block: resuming re-executes this op with the new gas.
-                        pos.pc = pc - 1;
+                        pos.pc = pc!() - 1;
                         pos.base = base;
                         exit!(Ok(Exit::Paused(PauseReason::OutOfGas)));
                     }
