@@ -10,7 +10,7 @@
 
 use crate::{
     Finding,
-    engine::{Engine, EngineInstance, Outcome, Rejection, life_engines, limits, oracle},
+    engine::{Engine, EngineInstance, ExportDesc, ExportState, Outcome, Rejection, life_engines, limits, oracle},
     generate,
 };
 use arbitrary::Unstructured;
@@ -67,9 +67,9 @@ pub fn run(wasm: &[u8], u: &mut Unstructured<'_>) -> Result<Stats, Finding> {
     let Ok(mut reference) = reference else { return Ok(stats) };
     stats.instantiated = true;
 
-    let exports = reference.exports();
+    let exports = sorted_exports(reference.as_ref());
     for (engine, instance) in &mut subjects {
-        let got = instance.exports();
+        let got = sorted_exports(instance.as_ref());
         if got != exports {
             return Err(Finding::new(
                 "differential",
@@ -117,9 +117,9 @@ fn compare_state(
     subjects: &mut [(Box<dyn Engine>, Box<dyn EngineInstance>)],
     when: &str,
 ) -> Result<(), Finding> {
-    let want = reference.state();
+    let want = sorted_state(reference);
     for (engine, instance) in subjects {
-        let got = instance.state();
+        let got = sorted_state(instance.as_mut());
         if got != want {
             let diff: Vec<_> = want.iter().zip(&got).filter(|(a, b)| a != b).collect();
             return Err(Finding::new(
@@ -129,6 +129,24 @@ fn compare_state(
         }
     }
     Ok(())
+}
+
+fn sorted_exports(instance: &dyn EngineInstance) -> Vec<ExportDesc> {
+    let mut exports = instance.exports();
+    exports.sort_by(|a, b| a.name.cmp(&b.name));
+    exports
+}
+
+fn sorted_state(instance: &mut dyn EngineInstance) -> Vec<ExportState> {
+    let mut state = instance.state();
+    state.sort_by(|a, b| state_name(a).cmp(state_name(b)));
+    state
+}
+
+fn state_name(s: &ExportState) -> &str {
+    match s {
+        ExportState::Memory { name, .. } | ExportState::Global { name, .. } | ExportState::Table { name, .. } => name,
+    }
 }
 
 fn same_rejection(a: &Rejection, b: &Rejection) -> bool {

@@ -59,11 +59,11 @@ pub trait Engine {
 
 /// One instantiated module.
 pub trait EngineInstance {
-    /// The exports, in module order.
+    /// The exports, in any order (wasmi sorts them by name; harnesses sort before comparing).
     fn exports(&self) -> Vec<ExportDesc>;
     /// Calls exported function `name`.
     fn call(&mut self, name: &str, args: &[Value]) -> Outcome;
-    /// The observable state of every exported memory, global and table, in module order.
+    /// The observable state of every exported memory, global and table, in any order.
     fn state(&mut self) -> Vec<ExportState>;
 }
 

@@ -73,4 +73,3 @@ pub use module::Module;
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
 pub use vm::Vm;
-

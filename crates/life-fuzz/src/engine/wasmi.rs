@@ -8,7 +8,7 @@ use super::{
 };
 use life_decode::{ExternKind, F32, F64, FuncRef, FuncType, TrapCode, ValType, Value};
 use wasmi::{
-    Config, Engine as WasmiEngine, ExternRef, ExternType, Global, Linker, Memory, Module, Nullable, Ref, Store,
+    Config, Engine as WasmiEngine, Extern, ExternRef, ExternType, Func, Global, Memory, Module, Nullable, Ref, Store,
     StoreLimits, StoreLimitsBuilder, Table, Val,
 };
 
@@ -44,42 +44,36 @@ impl Engine for Wasmi {
         let mut store = Store::new(&engine, store_limits);
         store.limiter(|l| l);
         let module = Module::new(&engine, wasm).map_err(|e| Rejection::Invalid(e.to_string()))?;
-        let mut linker = Linker::<StoreLimits>::new(&engine);
+        // One dummy per import, passed in order: a linker would merge two imports of the same
+        // name, which a module may have with different types.
+        let mut externs = Vec::new();
         for import in module.imports() {
-            let (m, n) = (import.module(), import.name());
-            let defined = match import.ty() {
+            externs.push(match import.ty() {
                 ExternType::Func(ty) => {
                     let results: Vec<ValType> = ty.results().iter().map(|&t| val_type(t)).collect();
-                    linker
-                        .func_new(m, n, ty.clone(), move |_, _, out| {
-                            for (o, &t) in out.iter_mut().zip(&results) {
-                                *o = to_wasmi(&mut None, Value::default_of(t));
-                            }
-                            Ok(())
-                        })
-                        .map(|_| ())
-                        .map_err(|e| Rejection::Link(e.to_string()))
+                    let f = Func::new(&mut store, ty.clone(), move |_, _, out| {
+                        for (o, &t) in out.iter_mut().zip(&results) {
+                            *o = to_wasmi(&mut None, Value::default_of(t));
+                        }
+                        Ok(())
+                    });
+                    Extern::Func(f)
                 }
                 ExternType::Global(g) => {
                     let v = to_wasmi(&mut None, Value::default_of(val_type(g.content())));
-                    let global = Global::new(&mut store, v, g.mutability());
-                    linker.define(m, n, global).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
+                    Extern::Global(Global::new(&mut store, v, g.mutability()))
                 }
-                ExternType::Memory(ty) => {
-                    let memory =
-                        Memory::new(&mut store, ty.clone()).map_err(|e| Rejection::Unsupported(e.to_string()))?;
-                    linker.define(m, n, memory).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
-                }
-                ExternType::Table(ty) => {
-                    let table = Table::new(&mut store, ty.clone(), Ref::null(ty.element()))
-                        .map_err(|e| Rejection::Unsupported(e.to_string()))?;
-                    linker.define(m, n, table).map(|_| ()).map_err(|e| Rejection::Link(e.to_string()))
-                }
-            };
-            defined?;
+                ExternType::Memory(ty) => Extern::Memory(
+                    Memory::new(&mut store, ty.clone()).map_err(|e| Rejection::Unsupported(e.to_string()))?,
+                ),
+                ExternType::Table(ty) => Extern::Table(
+                    Table::new(&mut store, ty.clone(), Ref::null(ty.element()))
+                        .map_err(|e| Rejection::Unsupported(e.to_string()))?,
+                ),
+            });
         }
         store.set_fuel(limits.fuel).expect("fuel metering is enabled");
-        let instance = linker.instantiate_and_start(&mut store, &module).map_err(|e| {
+        let instance = wasmi::Instance::new(&mut store, &module, &externs).map_err(|e| {
             let text = e.to_string();
             match error(&e) {
                 Outcome::Trap(t) => Rejection::Trap(t),

@@ -1,0 +1,48 @@
+//! Replays every reproducer in `tests/regressions/` through every harness (decode, `run_interp`,
+//! differential), on every Life engine, calling each export with zero arguments.
+//!
+//! A reproducer of a bug not yet fixed is listed in [`KNOWN_FAILURES`]; the list is exact, so a
+//! listed file that passes fails the test, and the fix must delete its entry.
+
+use std::path::{Path, PathBuf};
+
+/// Reproducers that still fail, by file name.
+const KNOWN_FAILURES: &[&str] = &[];
+
+fn regressions_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/regressions")
+}
+
+#[test]
+fn regressions_replay() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(regressions_dir())
+        .expect("tests/regressions exists")
+        .map(|e| e.expect("readable directory").path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wat" | "wasm")))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no reproducers found in {}", regressions_dir().display());
+
+    let mut problems = Vec::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
+        let bytes = std::fs::read(path).expect("readable reproducer");
+        let wasm = if name.ends_with(".wat") {
+            wat::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}")).into_owned()
+        } else {
+            bytes
+        };
+        let outcome = life_fuzz::replay(&wasm);
+        match (outcome, KNOWN_FAILURES.contains(&name)) {
+            (Ok(()), false) | (Err(_), true) => {}
+            (Err(finding), false) => problems.push(format!("{name}: {finding}")),
+            (Ok(()), true) => problems.push(format!("{name}: passes now; remove it from KNOWN_FAILURES")),
+        }
+    }
+    for known in KNOWN_FAILURES {
+        if !files.iter().any(|f| f.file_name().and_then(|n| n.to_str()) == Some(known)) {
+            problems.push(format!("{known}: listed in KNOWN_FAILURES but not in tests/regressions"));
+        }
+    }
+    assert!(problems.is_empty(), "{} of {} reproducers fail:\n{}", problems.len(), files.len(), problems.join("\n"));
+}
