@@ -44,6 +44,31 @@
 //! assert_eq!(vm.invoke("app_main", &[]).unwrap(), vec![Value::I32(0)]);
 //! ```
 //!
+//! # WebAssembly support
+//!
+//! | proposal | status |
+//! |---|---|
+//! | WebAssembly 1.0 (MVP, mutable globals) | complete |
+//! | multi-value | complete: blocks with parameters, several results from functions, host functions and [`Store::invoke`] |
+//! | sign-extension operators, non-trapping float-to-int conversions | complete |
+//! | bulk memory | complete: `memory.copy/fill/init`, `data.drop`, `table.copy/init`, `elem.drop`, passive and declared segments |
+//! | reference types | complete: `funcref`, `externref` ([`Value::ExternRef`] in and out), several tables, `table.*`, typed `select` |
+//! | fixed-width SIMD (`v128`) | complete: every WebAssembly 2.0 instruction ([`Value::V128`]) |
+//! | later proposals (tail calls, multi-memory, memory64, GC, threads, exceptions) | not supported: rejected at decode |
+//!
+//! Every row is checked by the official test suite (`cargo xtask spec --suite all`).
+//!
+//! # Resource control
+//!
+//! [`VmConfig`] sets gas ([`GasPolicy`], exact and charged per basic block), memory pages, table
+//! elements, call depth, value-stack size, module size limits, a wall-clock timeout, and the
+//! deterministic modes (no floats, canonical NaNs). [`Store::invoke_resumable`] pauses a call when
+//! gas runs out or a host function returns [`Trap::suspend`]; [`Store::snapshot`] and
+//! [`PausedCall::snapshot`] write state to bytes; [`InterruptHandle`] stops guest code from
+//! another thread.
+//!
+//! # Cargo features
+//!
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `wat` | yes | [`Module::from_wat`] accepts the text format |
