@@ -883,6 +883,12 @@ impl Executor {
                     jump!(module.bodies[body as usize].br_tables[(table + i) as usize]);
                 }
                 Op::Return {} => ret!(),
+                Op::ReturnMany { src, len } => {
+                    for i in 0..len {
+                        set!(i, get!(src + i));
+                    }
+                    ret!()
+                }
                 Op::ReturnSlot { src } => {
                     set!(0, get!(src));
                     ret!()

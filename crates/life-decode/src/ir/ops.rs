@@ -121,6 +121,8 @@ macro_rules! for_each_op {
             Return = return_ {};
             /// Returns the one-slot result in `src` (copied to slot 0 first).
             ReturnSlot = return_slot { src: Slot };
+            /// Returns the results in the `len` slots from `src` (moved down to slot 0 first).
+            ReturnMany = return_many { src: Slot, len: u32 };
             /// Wasm `call`: the callee's frame starts at slot `base`, where the arguments are;
             /// its results are left at `base..`.
             Call = call { func: u32, base: Slot };

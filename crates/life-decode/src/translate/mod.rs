@@ -530,9 +530,12 @@ impl Translator {
             let src = self.loc(o);
             self.emit(Op::ReturnSlot { src });
         } else {
+            // The destination, slot 0, is implicit in the op: it must not move with the
+            // operand slots when hoisted constants are placed (`place_consts`).
             self.materialize_top(n);
-            self.place_values(n, 0);
-            self.emit(Op::Return {});
+            let first = self.stack[self.stack.len() - n].canon;
+            let len = slots_of(&tys);
+            self.emit(Op::ReturnMany { src: first, len });
         }
     }
 

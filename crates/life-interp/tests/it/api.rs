@@ -343,3 +343,20 @@ fn hoisted_constants_survive_calls() {
     .unwrap();
     assert_eq!(vm.invoke("run", &[]).unwrap(), vec![Value::from(6.0f64)]);
 }
+
+/// Regression (differential fuzzing, smoke seed 3236): with no locals, a hoisted constant takes
+/// slot 0, and the multi-value return must still write its results from slot 0.
+#[test]
+fn multi_value_returns_with_hoisted_constants() {
+    let mut vm = Vm::new(
+        &wasm(
+            r#"(module (func (export "f") (result i32 i32)
+                loop i32.const -4096 i32.extend8_s br_if 0 end
+                i32.const 1 i32.const 2))"#,
+        ),
+        VmConfig::default(),
+        &mut NoImports,
+    )
+    .unwrap();
+    assert_eq!(vm.invoke("f", &[]).unwrap(), vec![Value::I32(1), Value::I32(2)]);
+}
