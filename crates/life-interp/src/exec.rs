@@ -17,6 +17,8 @@ use crate::{
     store::{FuncEntity, decode, write_value},
     trap::TraceFrame,
 };
+mod bulk;
+
 use life_decode::{
     TrapCode, Value,
     ir::Op,
@@ -376,6 +378,49 @@ impl Executor {
             .collect()
     }
 
+    /// Calls host function `addr` with the arguments at slot `callee_base`, writing its results
+    /// there. Kept out of the dispatch loop: it is large and rare, and inlined it would cost the
+    /// loop registers. On `Trap::suspend`, records where the results must go.
+    #[inline(never)]
+    fn call_host(&mut self, store: &mut Store, addr: u32, callee_base: usize, instance: u32) -> Result<(), Trap> {
+        let FuncEntity::Host { func: host, type_id } = &store.funcs[addr as usize] else {
+            unreachable!("call_host is called for host functions only");
+        };
+        let host = host.clone();
+        let ty = store.types[*type_id as usize].clone();
+        let slots = &self.stack[callee_base..];
+        let mut at = 0;
+        let args: Vec<Value> = ty
+            .params()
+            .iter()
+            .map(|&t| {
+                let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
+                at += t.slots() as usize;
+                v
+            })
+            .collect();
+        let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
+        if let Err(trap) = host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results) {
+            if matches!(trap.kind(), crate::TrapKind::Suspend) {
+                self.pending_host = Some((callee_base, ty));
+            }
+            return Err(trap);
+        }
+        let need = callee_base + ty.result_slots() as usize;
+        if need > self.stack.len() {
+            self.stack.resize(need, 0);
+        }
+        let mut at = callee_base;
+        for (v, &t) in results.iter().zip(ty.results()) {
+            if v.ty() != t {
+                return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
+            }
+            write_value(*v, &mut self.stack[at..]);
+            at += t.slots() as usize;
+        }
+        Ok(())
+    }
+
     /// The dispatch loop: runs from `pos` until the entry function returns, a trap, or a pause
     /// (then `pos` says where to continue). `pos.func` tracks the running function for stack
     /// traces. Gas is kept in a local and written back to the store on every exit and around
@@ -582,51 +627,24 @@ impl Executor {
                             mem = Mem::of(store, instance);
                         }
                     }
-                    FuncEntity::Host { func: host, type_id } => {
-                        let host = host.clone();
-                        let ty = store.types[*type_id as usize].clone();
+                    FuncEntity::Host { .. } => {
                         let caller_frame = *current;
                         *current = addr;
                         self.frames.push(Frame { ops, pc: pc!(), base, func: caller_frame, instance });
-                        let slots = &mut self.stack[callee_base..];
-                        let mut at = 0;
-                        let args: Vec<Value> = ty
-                            .params()
-                            .iter()
-                            .map(|&t| {
-                                let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
-                                at += t.slots() as usize;
-                                v
-                            })
-                            .collect();
-                        let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
                         store.gas_left = gas_left;
-                        let outcome =
-                            host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results);
+                        let outcome = self.call_host(store, addr, callee_base, instance);
                         gas_left = store.gas_left;
-                        if let Err(trap) = outcome {
-                            if matches!(trap.kind(), crate::TrapKind::Suspend) {
+                        match outcome {
+                            Ok(()) => {}
+                            Err(trap) if matches!(trap.kind(), crate::TrapKind::Suspend) => {
                                 // Continue after the call once the host supplies the results.
                                 self.frames.pop();
                                 *current = caller_frame;
-                                self.pending_host = Some((callee_base, ty.clone()));
                                 pos.pc = pc!();
                                 pos.base = base;
                                 exit!(Ok(Exit::Paused(PauseReason::Host)));
                             }
-                            exit!(Err(trap));
-                        }
-                        let need = callee_base + ty.result_slots() as usize;
-                        if need > self.stack.len() {
-                            self.stack.resize(need, 0);
-                        }
-                        let mut at = callee_base;
-                        for (v, &t) in results.iter().zip(ty.results()) {
-                            if v.ty() != t {
-                                exit!(Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty()))));
-                            }
-                            write_value(*v, &mut self.stack[at..]);
-                            at += t.slots() as usize;
+                            Err(trap) => exit!(Err(trap)),
                         }
                         self.frames.pop();
                         *current = caller_frame;
@@ -1010,38 +1028,17 @@ impl Executor {
                 Op::TableFill { args, table } => {
                     let (i, value, n) = (u32_!(args) as usize, get!(args + 1), u32_!(args + 2) as usize);
                     charge_units!(n);
-                    let t = store.instances[instance as usize].tables[table as usize];
-                    let Some(dst) = store.tables[t as usize].elements.get_mut(i..i + n) else {
-                        trap!(TrapCode::TableOutOfBounds)
-                    };
-                    dst.fill(value);
+                    tri!(bulk::table_fill(store, instance, table, i, value, n));
                 }
                 Op::TableCopy { args, dst_table, src_table } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
                     charge_units!(n);
-                    let inst = &store.instances[instance as usize];
-                    let (dt, st) = (inst.tables[dst_table as usize] as usize, inst.tables[src_table as usize] as usize);
-                    if s + n > store.tables[st].elements.len() || d + n > store.tables[dt].elements.len() {
-                        trap!(TrapCode::TableOutOfBounds);
-                    }
-                    if dt == st {
-                        store.tables[dt].elements.copy_within(s..s + n, d);
-                    } else {
-                        let src: Vec<u64> = store.tables[st].elements[s..s + n].to_vec();
-                        store.tables[dt].elements[d..d + n].copy_from_slice(&src);
-                    }
+                    tri!(bulk::table_copy(store, instance, dst_table, src_table, d, s, n));
                 }
                 Op::TableInit { args, table, elem } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
                     charge_units!(n);
-                    let inst = &store.instances[instance as usize];
-                    let t = inst.tables[table as usize] as usize;
-                    let seg = &inst.elems[elem as usize];
-                    let (Some(src), true) = (seg.get(s..s + n), d + n <= store.tables[t].elements.len()) else {
-                        trap!(TrapCode::TableOutOfBounds)
-                    };
-                    let src = src.to_vec();
-                    store.tables[t].elements[d..d + n].copy_from_slice(&src);
+                    tri!(bulk::table_init(store, instance, table, elem, d, s, n));
                 }
                 Op::ElemDrop { elem } => store.instances[instance as usize].elems[elem as usize] = Vec::new(),
 
@@ -1069,14 +1066,7 @@ impl Executor {
                 Op::MemoryInit { args, data } => {
                     let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
                     charge_units!(n);
-                    let inst = &store.instances[instance as usize];
-                    let bytes: &[u8] =
-                        if inst.dropped_datas[data as usize] { &[] } else { &inst.module.0.datas[data as usize].bytes };
-                    let (Some(src), true) = (bytes.get(s..s + n), d + n <= mem.len) else {
-                        trap!(TrapCode::MemoryOutOfBounds)
-                    };
-                    // SAFETY: the destination range was just checked against the current memory.
-                    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), mem.base.add(d), n) };
+                    tri!(bulk::memory_init(store, instance, data, d, s, n));
                 }
                 Op::DataDrop { data } => store.instances[instance as usize].dropped_datas[data as usize] = true,
 
