@@ -10,6 +10,8 @@ usage:
       (default 100); findings are saved to DIR (default target/fuzz-smoke)
   life-fuzz replay FILE...
       every harness on each .wasm or .wat file, calling exports with zero arguments
+  life-fuzz seed SEED DIR
+      writes the generated and the mutated module of SEED to DIR (to reproduce a crash)
   life-fuzz corpus DIR
       writes the spec suite's modules to DIR, as a seed corpus for `cargo fuzz run decode`";
 
@@ -22,6 +24,16 @@ fn main() -> ExitCode {
         Some("smoke") => smoke_command(&args[1..]),
         Some("replay") => replay_command(&args[1..]),
         Some("corpus") if args.len() == 2 => corpus_command(&args[1]),
+        Some("seed") if args.len() == 3 => match (args[1].parse::<u64>(), smoke::write_seed) {
+            (Ok(seed), write) => match write(seed, std::path::Path::new(&args[2])) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("life-fuzz: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            (Err(_), _) => usage_error("SEED must be a number"),
+        },
         _ => usage_error("expected a command"),
     };
     match std::thread::Builder::new().stack_size(STACK_SIZE).spawn(run).map(|t| t.join()) {
@@ -84,7 +96,8 @@ fn replay_command(files: &[String]) -> ExitCode {
             }
         };
         match life_fuzz::replay(&wasm) {
-            Ok(()) => println!("{file}: ok"),
+            Ok(None) => println!("{file}: ok"),
+            Ok(Some(why)) => println!("{file}: ok (differential stopped early: {why})"),
             Err(finding) => {
                 println!("{file}: {finding}");
                 failed = true;

@@ -32,7 +32,7 @@ use std::{
 };
 
 /// A single case taking longer than this is a hang.
-pub const HANG_SECS: u64 = 60;
+pub const HANG_SECS: u64 = 20;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -74,8 +74,10 @@ pub struct Report {
     pub calls_compared: u64,
     /// Calls made by the robustness harness.
     pub robust_calls: u64,
-    /// Differential runs that stopped early at an engine limit.
-    pub inconclusive: u64,
+    /// Differential runs that stopped early, by reason ([`inconclusive_reason`]).
+    pub inconclusive: std::collections::BTreeMap<&'static str, u64>,
+    /// The slowest case: how long it took and what it was.
+    pub slowest: (Duration, String),
     /// Disagreements and panics, one line each.
     pub findings: Vec<String>,
     /// Time taken.
@@ -107,10 +109,17 @@ impl fmt::Display for Report {
         writeln!(f, "  decode checks: {valid} valid, {invalid} invalid, {unsupported} unsupported by Life")?;
         writeln!(
             f,
-            "  differential: {} instantiated, {} calls compared, {} stopped at an engine limit",
-            self.instantiated, self.calls_compared, self.inconclusive
+            "  differential: {} instantiated, {} calls compared, {} stopped early",
+            self.instantiated,
+            self.calls_compared,
+            self.inconclusive.values().sum::<u64>()
         )?;
+        if !self.inconclusive.is_empty() {
+            let reasons: Vec<String> = self.inconclusive.iter().map(|(why, n)| format!("{n} {why}")).collect();
+            writeln!(f, "    ({})", reasons.join(", "))?;
+        }
         writeln!(f, "  run_interp: {} calls", self.robust_calls)?;
+        writeln!(f, "  slowest case: {} in {:.2} s", self.slowest.1, self.slowest.0.as_secs_f64())?;
         write!(f, "  disagreements and panics: {}", self.findings.len())?;
         for finding in &self.findings {
             write!(f, "\n    {finding}")?;
@@ -164,12 +173,8 @@ struct Runner<'a> {
 impl Runner<'_> {
     /// The wasm-smith case of this seed.
     fn generated(&mut self) {
-        let mut rng = SplitMix64::new(self.seed);
-        let len = 256 + rng.below(16 * 1024) as usize;
-        let bytes = rng.bytes(len);
-        let mut u = Unstructured::new(&bytes);
-        let Ok(wasm) = generate::module(&mut u) else { return };
-        let rest = u.take_rest();
+        let Some((wasm, rest)) = generated_module(self.seed) else { return };
+        let rest = &rest[..];
         self.report.generated += 1;
         self.case("decode", "generated", &wasm, |r| {
             let verdict = decode::check(&wasm)?;
@@ -189,10 +194,8 @@ impl Runner<'_> {
 
     /// The spec mutation case of this seed.
     fn mutated(&mut self, module: &SpecModule) {
-        let mut wasm = module.bytes.clone();
-        let kind = mutate::mutate(&mut wasm, self.seed);
+        let (what, wasm) = mutated_module(module, self.seed);
         self.report.mutated += 1;
-        let what = format!("{} {kind:?}", module.name);
         let mut valid = false;
         self.case("decode", &what, &wasm, |r| {
             let verdict = decode::check(&wasm)?;
@@ -203,7 +206,7 @@ impl Runner<'_> {
         if valid {
             let args = SplitMix64::new(self.seed ^ 0xa465).bytes(512);
             self.case("differential", &what, &wasm, |r| {
-                let stats = differential::run(&wasm, &mut Unstructured::new(&args))?;
+                let stats = differential::run_with(&wasm, &mut Unstructured::new(&args), differential::Nans::AnyNan)?;
                 r.count_differential(stats);
                 Ok(())
             });
@@ -215,8 +218,13 @@ impl Runner<'_> {
         *self.current.case.lock().unwrap_or_else(|e| e.into_inner()) =
             (format!("{harness} seed {} ({what})", self.seed), wasm.to_vec());
         self.current.started_ms.store(self.start.elapsed().as_millis() as u64 + 1, Ordering::Relaxed);
+        let started = Instant::now();
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| f(self.report)));
         self.current.started_ms.store(0, Ordering::Relaxed);
+        let took = started.elapsed();
+        if took > self.report.slowest.0 {
+            self.report.slowest = (took, format!("{harness} seed {} ({what})", self.seed));
+        }
         let problem = match outcome {
             Ok(Ok(())) => return,
             Ok(Err(finding)) => finding.to_string(),
@@ -232,6 +240,44 @@ impl Runner<'_> {
     }
 }
 
+/// The wasm-smith module of `seed` and the bytes left for call arguments, or `None` when
+/// wasm-smith gives up on the seed's bytes.
+pub fn generated_module(seed: u64) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut rng = SplitMix64::new(seed);
+    let len = 256 + rng.below(16 * 1024) as usize;
+    let bytes = rng.bytes(len);
+    let mut u = Unstructured::new(&bytes);
+    let wasm = generate::module(&mut u).ok()?;
+    Some((wasm, u.take_rest().to_vec()))
+}
+
+/// The spec mutation of `seed`, given the spec module `seed mod count`: a description and the bytes.
+pub fn mutated_module(module: &SpecModule, seed: u64) -> (String, Vec<u8>) {
+    let mut wasm = module.bytes.clone();
+    let kind = mutate::mutate(&mut wasm, seed);
+    (format!("{} {kind:?}", module.name), wasm)
+}
+
+/// Writes the two modules of `seed` to `dir` (`generated-<seed>.wasm`, `mutated-<seed>.wasm`),
+/// for reproducing a crash that ended the smoke run.
+///
+/// # Errors
+///
+/// When a file cannot be written.
+pub fn write_seed(seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    if let Some((wasm, _)) = generated_module(seed) {
+        std::fs::write(dir.join(format!("generated-{seed}.wasm")), wasm)?;
+    }
+    let spec = mutate::spec_modules();
+    if !spec.is_empty() {
+        let (what, wasm) = mutated_module(&spec[(seed % spec.len() as u64) as usize], seed);
+        println!("mutated-{seed}.wasm: {what}");
+        std::fs::write(dir.join(format!("mutated-{seed}.wasm")), wasm)?;
+    }
+    Ok(())
+}
+
 impl Report {
     fn count_decode(&mut self, verdict: decode::Verdict) {
         self.decode[verdict as usize] += 1;
@@ -240,7 +286,26 @@ impl Report {
     fn count_differential(&mut self, stats: differential::Stats) {
         self.instantiated += u64::from(stats.instantiated);
         self.calls_compared += stats.calls;
-        self.inconclusive += u64::from(stats.inconclusive);
+        if let Some(why) = &stats.inconclusive {
+            *self.inconclusive.entry(inconclusive_reason(why)).or_default() += 1;
+        }
+    }
+}
+
+/// A short name for why a differential run stopped early.
+pub fn inconclusive_reason(why: &str) -> &'static str {
+    if why.contains("wasmi panicked") {
+        "wasmi panics"
+    } else if why.contains("wasmi 2.0.0") {
+        "skipped for a known wasmi bug"
+    } else if why.contains("fuel") {
+        "out of fuel"
+    } else if why.contains("stack") {
+        "call stack exhausted"
+    } else if why.contains("Unsupported") {
+        "over a resource limit or unsupported"
+    } else {
+        "other"
     }
 }
 
