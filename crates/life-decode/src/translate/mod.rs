@@ -132,6 +132,9 @@ pub(crate) struct Translator {
     const_slots: std::collections::HashMap<u64, Slot>,
     /// How many loops enclose the current position.
     loop_depth: u32,
+    /// How many stack entries are `Src::Local`: when none, the scans for them are skipped,
+    /// which keeps deep operand stacks and deep nesting linear.
+    local_refs: usize,
     /// Gas metering: the policy, and the `consume_gas` op of the basic block being translated.
     gas: Option<std::sync::Arc<dyn crate::GasPolicy>>,
     gas_block: Option<usize>,
@@ -246,6 +249,7 @@ impl Translator {
         self.ops.clear();
         self.br_tables.clear();
         self.stack.clear();
+        self.local_refs = 0;
         self.ctrl.clear();
         self.locals.clear();
         self.height = 0;
@@ -369,6 +373,9 @@ impl Translator {
     fn push(&mut self, ty: ValType, src: Src) -> Slot {
         let canon = self.height;
         self.stack.push(Operand { ty, src, canon });
+        if matches!(src, Src::Local(_)) {
+            self.local_refs += 1;
+        }
         self.height += ty.slots();
         self.max_height = self.max_height.max(self.height);
         canon
@@ -376,6 +383,9 @@ impl Translator {
 
     fn pop(&mut self) -> Operand {
         let o = self.stack.pop().expect("validated: operand stack is not empty");
+        if matches!(o.src, Src::Local(_)) {
+            self.local_refs -= 1;
+        }
         self.height = o.canon;
         o
     }
@@ -435,6 +445,9 @@ impl Translator {
         let o = self.stack[i];
         if o.src != Src::Temp {
             self.write_to(o, o.canon);
+            if matches!(o.src, Src::Local(_)) {
+                self.local_refs -= 1;
+            }
             self.stack[i].src = Src::Temp;
         }
     }
@@ -449,6 +462,9 @@ impl Translator {
     /// Materializes every entry that still refers to a local, so control flow cannot observe a
     /// later `local.set` through it.
     fn materialize_locals(&mut self) {
+        if self.local_refs == 0 {
+            return;
+        }
         for i in 0..self.stack.len() {
             if matches!(self.stack[i].src, Src::Local(_)) {
                 self.materialize(i);
@@ -652,6 +668,9 @@ impl Translator {
 
     /// Resets the virtual stack to `frame`'s entry shape plus `tys` as temporaries.
     fn reset_stack(&mut self, stack_len: usize, base: Slot, tys: &[ValType]) {
+        let dropped =
+            self.stack[stack_len.min(self.stack.len())..].iter().filter(|o| matches!(o.src, Src::Local(_))).count();
+        self.local_refs -= dropped;
         self.stack.truncate(stack_len);
         self.height = base;
         for &t in tys {
@@ -800,9 +819,11 @@ impl Translator {
     fn local_set(&mut self, local: u32, tee: bool) {
         let (ty, slot) = self.locals[local as usize];
         let v = self.pop();
-        for i in 0..self.stack.len() {
-            if self.stack[i].src == Src::Local(slot) {
-                self.materialize(i);
+        if self.local_refs > 0 {
+            for i in 0..self.stack.len() {
+                if self.stack[i].src == Src::Local(slot) {
+                    self.materialize(i);
+                }
             }
         }
         match v.src {
