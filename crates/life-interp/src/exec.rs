@@ -21,7 +21,7 @@ mod bulk;
 
 use life_decode::{
     TrapCode, Value,
-    ir::Op,
+    ir::{Op, Pc},
     semantics::{self as sem, simd},
 };
 
@@ -29,6 +29,8 @@ use life_decode::{
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     ops: *const Op,
+    /// The body's `br_tables`, so `br_table` needs no lookup.
+    tables: *const Pc,
     pc: usize,
     base: usize,
     func: u32,
@@ -156,13 +158,13 @@ impl PausedCall {
                 _ => Err(bad("a frame names a function that is not WebAssembly")),
             }
         };
-        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, *const Op), crate::Error> {
+        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, *const Op, *const Pc), crate::Error> {
             let (instance, body) = body_of(func)?;
             let end = base.checked_add(body.frame_slots as usize).ok_or_else(|| bad("frame base overflows"))?;
             if pc >= body.ops.len() || end > stack.len() {
                 return Err(bad("a frame lies outside its code or the value stack"));
             }
-            Ok((instance, body.ops.as_ptr()))
+            Ok((instance, body.ops.as_ptr(), body.br_tables.as_ptr()))
         };
         if fresh {
             if pc != 0 || base != 0 || !raw.is_empty() {
@@ -177,8 +179,8 @@ impl PausedCall {
         }
         let mut frames = Vec::with_capacity(raw.len());
         for (f, pc, base) in raw {
-            let (instance, ops) = check(f, pc, base)?;
-            frames.push(Frame { ops, pc, base, func: f, instance });
+            let (instance, ops, tables) = check(f, pc, base)?;
+            frames.push(Frame { ops, tables, pc, base, func: f, instance });
         }
         if let Some((at, host_ty)) = &pending_host
             && at.checked_add(host_ty.result_slots() as usize).is_none_or(|end| end > stack.len())
@@ -433,6 +435,7 @@ impl Executor {
         let mut instance = instance;
         let mut base = pos.base;
         let ops: *const Op;
+        let tables: *const Pc;
         {
             let module = store.instances[instance as usize].module.0.clone();
             let body = &module.bodies[index as usize];
@@ -441,8 +444,9 @@ impl Executor {
                 pos.fresh = false;
             }
             ops = body.ops.as_ptr();
+            tables = body.br_tables.as_ptr();
         }
-        let mut ops = ops;
+        let (mut ops, mut tables) = (ops, tables);
         // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
         // position was checked).
         let mut ip: *const Op = unsafe { ops.add(pos.pc) };
@@ -608,7 +612,7 @@ impl Executor {
                         if self.frames.len() + 1 >= store.config.max_call_depth {
                             trap!(TrapCode::StackOverflow);
                         }
-                        self.frames.push(Frame { ops, pc: pc!(), base, func: *current, instance });
+                        self.frames.push(Frame { ops, tables, pc: pc!(), base, func: *current, instance });
                         let module = &store.instances[callee_instance as usize].module.0;
                         // SAFETY: the module is kept alive by its instance, which the store never drops.
                         let body = unsafe { &*(&module.bodies[index as usize] as *const life_decode::ir::FuncBody) };
@@ -618,6 +622,7 @@ impl Executor {
                         }
                         *current = addr;
                         ops = body.ops.as_ptr();
+                        tables = body.br_tables.as_ptr();
                         ip = ops;
                         base = callee_base;
                         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
@@ -630,7 +635,7 @@ impl Executor {
                     FuncEntity::Host { .. } => {
                         let caller_frame = *current;
                         *current = addr;
-                        self.frames.push(Frame { ops, pc: pc!(), base, func: caller_frame, instance });
+                        self.frames.push(Frame { ops, tables, pc: pc!(), base, func: caller_frame, instance });
                         store.gas_left = gas_left;
                         let outcome = self.call_host(store, addr, callee_base, instance);
                         gas_left = store.gas_left;
@@ -661,6 +666,7 @@ impl Executor {
                     None => exit!(Ok(Exit::Returned)),
                     Some(f) => {
                         ops = f.ops;
+                        tables = f.tables;
                         // SAFETY: a frame's pc is inside its body (pushed by a call, or checked on restore).
                         ip = unsafe { f.ops.add(f.pc) };
                         base = f.base;
@@ -896,9 +902,10 @@ impl Executor {
                 }
                 Op::BrTable { index, table, len } => {
                     let i = u32_!(index).min(len);
-                    let module = &store.instances[instance as usize].module.0;
-                    let FuncEntity::Wasm { index: body, .. } = store.funcs[*current as usize] else { unreachable!() };
-                    jump!(module.bodies[body as usize].br_tables[(table + i) as usize]);
+                    // SAFETY: translation made `len + 1` entries from `table` in this body's
+                    // `br_tables`, and `i <= len`.
+                    let target = unsafe { *tables.add((table + i) as usize) };
+                    jump!(target);
                 }
                 Op::Return {} => ret!(),
                 Op::ReturnMany { src, len } => {
