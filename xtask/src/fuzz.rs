@@ -6,7 +6,7 @@
 //! `crates/life-fuzz/src/main.rs`. The coverage-guided targets need nightly and live in `fuzz/`:
 //! `cd fuzz && cargo +nightly fuzz run differential`.
 
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 /// Runs `cargo run --release -p life-fuzz --bin life-fuzz -- <args>` and returns its status.
 pub(crate) fn run(args: Vec<String>) -> ExitCode {
@@ -15,24 +15,5 @@ pub(crate) fn run(args: Vec<String>) -> ExitCode {
         eprintln!("usage: cargo xtask fuzz --smoke [--seeds N] [--first-seed N] [--budget-secs S] [--save DIR]");
         return ExitCode::from(2);
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = crate::project_root().join("Cargo.toml");
-    let status = Command::new(cargo)
-        .arg("run")
-        .arg("--manifest-path")
-        .arg(manifest)
-        .args(["--release", "-p", "life-fuzz", "--bin", "life-fuzz", "--"])
-        .args(args)
-        .status();
-    match status {
-        Ok(status) => match status.code() {
-            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-            // Killed by a signal.
-            None => ExitCode::FAILURE,
-        },
-        Err(err) => {
-            eprintln!("xtask: cannot run cargo: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    crate::cargo_run_release("life-fuzz", args)
 }

@@ -10,7 +10,10 @@ mod spec;
 #[cfg(test)]
 mod tidy;
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{
+    path::PathBuf,
+    process::{Command, ExitCode},
+};
 
 const USAGE: &str = "\
 usage: cargo xtask <command> [args...]
@@ -48,4 +51,30 @@ fn main() -> ExitCode {
 fn project_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest_dir.parent().expect("xtask lives one level below the workspace root").to_path_buf()
+}
+
+/// Runs `cargo run --release -p PACKAGE --bin PACKAGE -- <args>` and returns its exit status.
+///
+/// `--manifest-path` rather than a working directory, so that relative paths in `args` (such as
+/// `--summary out.txt`) stay relative to where the command was typed.
+fn cargo_run_release(package: &str, args: Vec<String>) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .arg("run")
+        .arg("--manifest-path")
+        .arg(project_root().join("Cargo.toml"))
+        .args(["--release", "-p", package, "--bin", package, "--"])
+        .args(args)
+        .status();
+    match status {
+        Ok(status) => match status.code() {
+            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+            // Killed by a signal.
+            None => ExitCode::FAILURE,
+        },
+        Err(err) => {
+            eprintln!("xtask: cannot run cargo: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }
