@@ -41,6 +41,9 @@ pub struct VmConfig {
     pub canonicalize_nans: bool,
     /// Limits on module size counts, checked at decode time.
     pub module_limits: ModuleLimits,
+    /// The engine that runs the code: the interpreter, or a native compiler such as
+    /// Polymerase (`life_aot::polymerase()`), which compiles modules when they are decoded.
+    pub engine: crate::Engine,
 }
 
 impl Default for VmConfig {
@@ -57,6 +60,7 @@ impl Default for VmConfig {
             timeout: None,
             canonicalize_nans: false,
             module_limits: ModuleLimits::default(),
+            engine: crate::Engine::Interpreter,
         }
     }
 }

@@ -63,6 +63,8 @@ pub enum Error {
     Arguments(String),
     /// A memory access from the host was out of bounds, or there is no memory.
     Memory(String),
+    /// A native engine could not compile the module.
+    Compile(String),
 }
 
 impl Error {
@@ -82,6 +84,7 @@ impl fmt::Display for Error {
             Error::Instantiation(e) => write!(f, "{e}"),
             Error::Trap(t) => write!(f, "trap: {t}"),
             Error::Export(m) | Error::Arguments(m) | Error::Memory(m) => f.write_str(m),
+            Error::Compile(m) => write!(f, "compile error: {m}"),
         }
     }
 }

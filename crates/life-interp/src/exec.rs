@@ -17,7 +17,7 @@ use crate::{
     store::{FuncEntity, decode, write_value},
     trap::TraceFrame,
 };
-mod bulk;
+pub(crate) mod bulk;
 
 use life_decode::{
     TrapCode, Value,
@@ -222,14 +222,33 @@ enum Exit {
 
 /// Calls `func` with `args` (already type-checked). Pauses are errors unless `resumable`.
 pub(crate) fn call(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
-    let ty = store.types[store.funcs[func as usize].type_id() as usize].clone();
-    if let FuncEntity::Host { func: host, .. } = &store.funcs[func as usize] {
-        let host = host.clone();
-        let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        host.call(&mut Caller { store, instance: None }, args, &mut results)?;
-        return Ok(Resumable::Finished(results));
+    if matches!(store.funcs[func as usize], FuncEntity::Wasm { .. }) {
+        store.interrupt.clear();
     }
-    store.interrupt.clear();
+    call_inner(store, func, args, resumable)
+}
+
+/// Calls `func` from native code (through a host call or an import): like [`call`], but an
+/// interrupt already raised stays raised.
+pub(crate) fn call_nested(store: &mut Store, func: u32, args: &[Value]) -> Result<Resumable, Trap> {
+    call_inner(store, func, args, false)
+}
+
+fn call_inner(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
+    let ty = store.types[store.funcs[func as usize].type_id() as usize].clone();
+    match &store.funcs[func as usize] {
+        FuncEntity::Host { func: host, .. } => {
+            let host = host.clone();
+            let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
+            host.call(&mut Caller { store, instance: None }, args, &mut results)?;
+            return Ok(Resumable::Finished(results));
+        }
+        &FuncEntity::Wasm { instance, index, .. } => {
+            if let Some(native) = store.instances[instance as usize].module.1.clone() {
+                return call_native(store, &*native, instance, index, &ty, args);
+            }
+        }
+    }
     let mut ex = store.executor.take().unwrap_or_default();
     ex.stack.clear();
     ex.frames.clear();
@@ -243,6 +262,35 @@ pub(crate) fn call(store: &mut Store, func: u32, args: &[Value], resumable: bool
     }
     let pos = Position { func, pc: 0, base: 0, fresh: true };
     continue_call(store, ex, pos, ty, resumable)
+}
+
+/// Runs a function of a natively compiled module: arguments and results pass in slot form.
+fn call_native(
+    store: &mut Store,
+    native: &dyn crate::CompiledModule,
+    instance: u32,
+    index: u32,
+    ty: &life_decode::FuncType,
+    args: &[Value],
+) -> Result<Resumable, Trap> {
+    let mut slots = vec![0u64; ty.param_slots().max(ty.result_slots()) as usize];
+    let mut at = 0;
+    for &a in args {
+        write_value(a, &mut slots[at..]);
+        at += a.ty().slots() as usize;
+    }
+    native.call(store, instance, index, &mut slots)?;
+    let mut at = 0;
+    let results = ty
+        .results()
+        .iter()
+        .map(|&t| {
+            let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
+            at += t.slots() as usize;
+            v
+        })
+        .collect();
+    Ok(Resumable::Finished(results))
 }
 
 /// Continues a paused call; `host_results` answer a host function's suspension.
@@ -344,40 +392,7 @@ impl Executor {
     }
 
     fn trace(&self, store: &Store, current: u32) -> Vec<TraceFrame> {
-        std::iter::once(current)
-            .chain(self.frames.iter().rev().map(|f| f.func))
-            .map(|addr| match &store.funcs[addr as usize] {
-                FuncEntity::Wasm { instance, index, .. } => {
-                    let module = &store.instances[*instance as usize].module.0;
-                    let func_index = module.num_imported_funcs + index;
-                    // Prefer the `name` section; fall back to an export name.
-                    let name = module.func_name(func_index).map(str::to_string).or_else(|| {
-                        module
-                            .exports
-                            .iter()
-                            .find(|e| e.kind == life_decode::ExternKind::Func && e.index == func_index)
-                            .map(|e| e.name.clone())
-                    });
-                    TraceFrame { func_index, name }
-                }
-                FuncEntity::Host { .. } => {
-                    // Name a host function by the import that brought it in.
-                    let import = store.instances.iter().find_map(|inst| {
-                        let m = &inst.module.0;
-                        let i = inst.funcs[..m.num_imported_funcs as usize].iter().position(|&f| f == addr)?;
-                        let name = m
-                            .imports
-                            .iter()
-                            .filter(|imp| matches!(imp.desc, life_decode::ImportDesc::Func(_)))
-                            .nth(i)
-                            .map(|imp| format!("{}.{} (host)", imp.module, imp.name));
-                        Some((i as u32, name))
-                    });
-                    let (func_index, name) = import.unwrap_or((addr, Some("<host>".into())));
-                    TraceFrame { func_index, name }
-                }
-            })
-            .collect()
+        trace_of(store, std::iter::once(current).chain(self.frames.iter().rev().map(|f| f.func)))
     }
 
     /// Calls host function `addr` with the arguments at slot `callee_base`, writing its results
@@ -1754,4 +1769,42 @@ impl Executor {
             }
         }
     }
+}
+
+/// Stack-trace frames for function addresses, innermost first: named by the `name` section,
+/// else by an export, and host functions by the import that brought them in.
+pub(crate) fn trace_of(store: &Store, addrs: impl Iterator<Item = u32>) -> Vec<TraceFrame> {
+    addrs
+        .map(|addr| match &store.funcs[addr as usize] {
+            FuncEntity::Wasm { instance, index, .. } => {
+                let module = &store.instances[*instance as usize].module.0;
+                let func_index = module.num_imported_funcs + index;
+                // Prefer the `name` section; fall back to an export name.
+                let name = module.func_name(func_index).map(str::to_string).or_else(|| {
+                    module
+                        .exports
+                        .iter()
+                        .find(|e| e.kind == life_decode::ExternKind::Func && e.index == func_index)
+                        .map(|e| e.name.clone())
+                });
+                TraceFrame { func_index, name }
+            }
+            FuncEntity::Host { .. } => {
+                // Name a host function by the import that brought it in.
+                let import = store.instances.iter().find_map(|inst| {
+                    let m = &inst.module.0;
+                    let i = inst.funcs[..m.num_imported_funcs as usize].iter().position(|&f| f == addr)?;
+                    let name = m
+                        .imports
+                        .iter()
+                        .filter(|imp| matches!(imp.desc, life_decode::ImportDesc::Func(_)))
+                        .nth(i)
+                        .map(|imp| format!("{}.{} (host)", imp.module, imp.name));
+                    Some((i as u32, name))
+                });
+                let (func_index, name) = import.unwrap_or((addr, Some("<host>".into())));
+                TraceFrame { func_index, name }
+            }
+        })
+        .collect()
 }

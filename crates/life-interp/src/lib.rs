@@ -80,6 +80,7 @@ mod host;
 mod instantiate;
 mod interrupt;
 mod module;
+pub mod native;
 mod snapshot;
 mod store;
 mod trap;
@@ -95,6 +96,7 @@ pub use life_decode::{
     MemoryType, ModuleLimits, RefType, TableType, TrapCode, ValType, Value,
 };
 pub use module::Module;
+pub use native::{CompiledModule, Compiler, Engine};
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
 pub use vm::Vm;

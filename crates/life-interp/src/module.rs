@@ -1,6 +1,6 @@
 //! `Module`: a decoded, validated and translated module, shared by all its instances.
 
-use crate::{Error, VmConfig};
+use crate::{CompiledModule, Engine, Error, VmConfig};
 use life_decode::{DecodeError, DecodeErrorKind};
 use std::sync::Arc;
 
@@ -11,8 +11,14 @@ use std::sync::Arc;
 /// let module = Module::from_wat("(module (func (export \"f\")))", &VmConfig::default()).unwrap();
 /// assert!(module.decoded().export("f").is_some());
 /// ```
-#[derive(Debug, Clone)]
-pub struct Module(pub(crate) Arc<life_decode::Module>);
+#[derive(Clone)]
+pub struct Module(pub(crate) Arc<life_decode::Module>, pub(crate) Option<Arc<dyn CompiledModule>>);
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module").field("decoded", &self.0).field("native", &self.1.is_some()).finish()
+    }
+}
 
 impl Module {
     /// Decodes, validates and translates a binary module.
@@ -21,7 +27,12 @@ impl Module {
     ///
     /// [`Error::Decode`] with the offset and reason when the module is malformed or invalid.
     pub fn new(bytes: &[u8], config: &VmConfig) -> Result<Self, Error> {
-        Ok(Module(Arc::new(life_decode::decode_with(bytes, &config.decode_options())?)))
+        let decoded = Arc::new(life_decode::decode_with(bytes, &config.decode_options())?);
+        let native = match &config.engine {
+            Engine::Interpreter => None,
+            Engine::Native(compiler) => Some(compiler.compile(&decoded, config)?),
+        };
+        Ok(Module(decoded, native))
     }
 
     /// Parses WebAssembly text (or binary) and decodes it.
@@ -36,7 +47,12 @@ impl Module {
 
     /// Wraps an already decoded module.
     pub fn from_decoded(module: life_decode::Module) -> Self {
-        Module(Arc::new(module))
+        Module(Arc::new(module), None)
+    }
+
+    /// The module's native code, when a native engine compiled it.
+    pub fn native(&self) -> Option<&dyn CompiledModule> {
+        self.1.as_deref()
     }
 
     /// The decoded module: types, imports, exports, IR.

@@ -143,6 +143,8 @@ pub struct Store {
     /// Gas per byte or element of bulk operations; 0 when not metered.
     pub(crate) gas_per_unit: u64,
     pub(crate) interrupt: InterruptHandle,
+    /// Native-code frames active in this store (see `native::rt`).
+    pub(crate) native_frames: crate::native::rt::NativeFrames,
 }
 
 impl std::fmt::Debug for Store {
@@ -170,6 +172,7 @@ impl Store {
             gas_given: config.gas_limit.unwrap_or(u64::MAX),
             gas_per_unit: if config.metered() { config.gas_policy.as_ref().map_or(1, |p| p.per_unit()) } else { 0 },
             interrupt: InterruptHandle::default(),
+            native_frames: Default::default(),
             config,
         }
     }

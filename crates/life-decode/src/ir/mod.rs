@@ -1,5 +1,6 @@
 //! The intermediate representation every engine consumes: register-style ops over frame slots.
 
+pub mod compare;
 mod op;
 mod ops;
 

@@ -30,13 +30,12 @@ use crate::{
     module::Module,
     types::{FuncType, ValType},
 };
-use compare::{
+use crate::ir::compare::{self, 
     Cmp,
     Width::{self, W32, W64},
 };
 use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
 
-mod compare;
 
 /// What the translator needs from the module being decoded.
 pub(crate) struct ModuleEnv<'a> {

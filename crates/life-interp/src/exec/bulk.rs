@@ -6,7 +6,7 @@ use life_decode::TrapCode;
 
 /// Wasm `table.fill`.
 #[inline(never)]
-pub(super) fn table_fill(
+pub fn table_fill(
     store: &mut Store,
     instance: u32,
     table: u32,
@@ -22,7 +22,7 @@ pub(super) fn table_fill(
 
 /// Wasm `table.copy`, checking both ranges before writing.
 #[inline(never)]
-pub(super) fn table_copy(
+pub fn table_copy(
     store: &mut Store,
     instance: u32,
     dst_table: u32,
@@ -47,7 +47,7 @@ pub(super) fn table_copy(
 
 /// Wasm `table.init` from element segment `elem` (empty once dropped).
 #[inline(never)]
-pub(super) fn table_init(
+pub fn table_init(
     store: &mut Store,
     instance: u32,
     table: u32,
@@ -69,7 +69,7 @@ pub(super) fn table_init(
 
 /// Wasm `memory.init` from data segment `data` (empty once dropped) into memory 0.
 #[inline(never)]
-pub(super) fn memory_init(
+pub fn memory_init(
     store: &mut Store,
     instance: u32,
     data: u32,

@@ -1,10 +1,13 @@
 //! Integer comparisons, described once: their IR forms, immediate forms and branch fusions.
+//! The translator builds ops from these descriptions and native engines read them back
+//! ([`as_compare`], [`as_branch`]), so no other code lists the comparison ops.
 
-use crate::ir::{Op, Slot};
+use crate::ir::{Op, Pc, Slot};
 
 /// The ten integer comparisons of Wasm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Cmp {
+#[allow(missing_docs)]
+pub enum Cmp {
     Eq,
     Ne,
     LtS,
@@ -19,21 +22,24 @@ pub(super) enum Cmp {
 
 /// Operand width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Width {
+#[allow(missing_docs)]
+pub enum Width {
     W32,
     W64,
 }
 
 /// The right operand of a comparison op.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rhs {
+pub enum Rhs {
+    /// A slot.
     Slot(Slot),
+    /// An inline constant, sign-extended for 64-bit comparisons.
     Imm(i32),
 }
 
 impl Cmp {
     /// The comparison that holds exactly when `self` does not.
-    pub(super) fn negate(self) -> Cmp {
+    pub fn negate(self) -> Cmp {
         use Cmp::*;
         match self {
             Eq => Ne,
@@ -50,7 +56,7 @@ impl Cmp {
     }
 
     /// The comparison with its operands swapped (`a < b` is `b > a`).
-    pub(super) fn mirror(self) -> Cmp {
+    pub fn mirror(self) -> Cmp {
         use Cmp::*;
         match self {
             Eq | Ne => self,
@@ -67,7 +73,7 @@ impl Cmp {
 }
 
 /// `dst = a <cmp> b`.
-pub(super) fn cmp_op(w: Width, c: Cmp, dst: Slot, a: Slot, b: Slot) -> Op {
+pub fn cmp_op(w: Width, c: Cmp, dst: Slot, a: Slot, b: Slot) -> Op {
     use {Cmp::*, Width::*};
     match (w, c) {
         (W32, Eq) => Op::I32Eq { dst, a, b },
@@ -94,7 +100,7 @@ pub(super) fn cmp_op(w: Width, c: Cmp, dst: Slot, a: Slot, b: Slot) -> Op {
 }
 
 /// `dst = a <cmp> imm`.
-pub(super) fn cmp_imm_op(w: Width, c: Cmp, dst: Slot, a: Slot, imm: i32) -> Op {
+pub fn cmp_imm_op(w: Width, c: Cmp, dst: Slot, a: Slot, imm: i32) -> Op {
     use {Cmp::*, Width::*};
     match (w, c) {
         (W32, Eq) if imm == 0 => Op::I32Eqz { dst, src: a },
@@ -123,7 +129,7 @@ pub(super) fn cmp_imm_op(w: Width, c: Cmp, dst: Slot, a: Slot, imm: i32) -> Op {
 }
 
 /// Jump to a target patched later if `a <cmp> rhs`.
-pub(super) fn branch_op(w: Width, c: Cmp, a: Slot, rhs: Rhs) -> Op {
+pub fn branch_op(w: Width, c: Cmp, a: Slot, rhs: Rhs) -> Op {
     use {Cmp::*, Rhs::*, Width::*};
     let target = 0;
     match (w, c, rhs) {
@@ -173,7 +179,7 @@ pub(super) fn branch_op(w: Width, c: Cmp, a: Slot, rhs: Rhs) -> Op {
 }
 
 /// The comparison an op computes into its `dst`, if it is one.
-pub(super) fn as_compare(op: Op) -> Option<(Width, Cmp, Slot, Rhs)> {
+pub fn as_compare(op: Op) -> Option<(Width, Cmp, Slot, Rhs)> {
     use {Cmp::*, Rhs::*, Width::*};
     Some(match op {
         Op::I32Eqz { src, .. } => (W32, Eq, src, Imm(0)),
@@ -222,6 +228,57 @@ pub(super) fn as_compare(op: Op) -> Option<(Width, Cmp, Slot, Rhs)> {
     })
 }
 
+/// The comparison a conditional branch tests and its target, if `op` is one
+/// (`br_if_nez`/`br_if_eqz` read as `cond != 0` / `cond == 0`).
+pub fn as_branch(op: Op) -> Option<(Width, Cmp, Slot, Rhs, Pc)> {
+    use {Cmp::*, Rhs::*, Width::*};
+    Some(match op {
+        Op::BrIfEqz { cond, target } => (W32, Eq, cond, Imm(0), target),
+        Op::BrIfNez { cond, target } => (W32, Ne, cond, Imm(0), target),
+        Op::BrIfI32Eq { a, b, target } => (W32, Eq, a, Slot(b), target),
+        Op::BrIfI32Ne { a, b, target } => (W32, Ne, a, Slot(b), target),
+        Op::BrIfI32LtS { a, b, target } => (W32, LtS, a, Slot(b), target),
+        Op::BrIfI32LtU { a, b, target } => (W32, LtU, a, Slot(b), target),
+        Op::BrIfI32GtS { a, b, target } => (W32, GtS, a, Slot(b), target),
+        Op::BrIfI32GtU { a, b, target } => (W32, GtU, a, Slot(b), target),
+        Op::BrIfI32LeS { a, b, target } => (W32, LeS, a, Slot(b), target),
+        Op::BrIfI32LeU { a, b, target } => (W32, LeU, a, Slot(b), target),
+        Op::BrIfI32GeS { a, b, target } => (W32, GeS, a, Slot(b), target),
+        Op::BrIfI32GeU { a, b, target } => (W32, GeU, a, Slot(b), target),
+        Op::BrIfI64Eq { a, b, target } => (W64, Eq, a, Slot(b), target),
+        Op::BrIfI64Ne { a, b, target } => (W64, Ne, a, Slot(b), target),
+        Op::BrIfI64LtS { a, b, target } => (W64, LtS, a, Slot(b), target),
+        Op::BrIfI64LtU { a, b, target } => (W64, LtU, a, Slot(b), target),
+        Op::BrIfI64GtS { a, b, target } => (W64, GtS, a, Slot(b), target),
+        Op::BrIfI64GtU { a, b, target } => (W64, GtU, a, Slot(b), target),
+        Op::BrIfI64LeS { a, b, target } => (W64, LeS, a, Slot(b), target),
+        Op::BrIfI64LeU { a, b, target } => (W64, LeU, a, Slot(b), target),
+        Op::BrIfI64GeS { a, b, target } => (W64, GeS, a, Slot(b), target),
+        Op::BrIfI64GeU { a, b, target } => (W64, GeU, a, Slot(b), target),
+        Op::BrIfI32EqImm { a, imm, target } => (W32, Eq, a, Imm(imm), target),
+        Op::BrIfI32NeImm { a, imm, target } => (W32, Ne, a, Imm(imm), target),
+        Op::BrIfI32LtSImm { a, imm, target } => (W32, LtS, a, Imm(imm), target),
+        Op::BrIfI32LtUImm { a, imm, target } => (W32, LtU, a, Imm(imm), target),
+        Op::BrIfI32GtSImm { a, imm, target } => (W32, GtS, a, Imm(imm), target),
+        Op::BrIfI32GtUImm { a, imm, target } => (W32, GtU, a, Imm(imm), target),
+        Op::BrIfI32LeSImm { a, imm, target } => (W32, LeS, a, Imm(imm), target),
+        Op::BrIfI32LeUImm { a, imm, target } => (W32, LeU, a, Imm(imm), target),
+        Op::BrIfI32GeSImm { a, imm, target } => (W32, GeS, a, Imm(imm), target),
+        Op::BrIfI32GeUImm { a, imm, target } => (W32, GeU, a, Imm(imm), target),
+        Op::BrIfI64EqImm { a, imm, target } => (W64, Eq, a, Imm(imm), target),
+        Op::BrIfI64NeImm { a, imm, target } => (W64, Ne, a, Imm(imm), target),
+        Op::BrIfI64LtSImm { a, imm, target } => (W64, LtS, a, Imm(imm), target),
+        Op::BrIfI64LtUImm { a, imm, target } => (W64, LtU, a, Imm(imm), target),
+        Op::BrIfI64GtSImm { a, imm, target } => (W64, GtS, a, Imm(imm), target),
+        Op::BrIfI64GtUImm { a, imm, target } => (W64, GtU, a, Imm(imm), target),
+        Op::BrIfI64LeSImm { a, imm, target } => (W64, LeS, a, Imm(imm), target),
+        Op::BrIfI64LeUImm { a, imm, target } => (W64, LeU, a, Imm(imm), target),
+        Op::BrIfI64GeSImm { a, imm, target } => (W64, GeS, a, Imm(imm), target),
+        Op::BrIfI64GeUImm { a, imm, target } => (W64, GeU, a, Imm(imm), target),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +301,15 @@ mod tests {
             for c in ALL {
                 assert_eq!(as_compare(cmp_op(w, c, 9, 1, 2)), Some((w, c, 1, Rhs::Slot(2))));
                 assert_eq!(as_compare(cmp_imm_op(w, c, 9, 1, 5)), Some((w, c, 1, Rhs::Imm(5))));
+                for rhs in [Rhs::Slot(2), Rhs::Imm(5), Rhs::Imm(0)] {
+                    let mut op = branch_op(w, c, 1, rhs);
+                    *op.target_mut().unwrap() = 7;
+                    let (w2, c2, a, rhs2, t) = as_branch(op).unwrap();
+                    // `br_if_eqz`/`br_if_nez` stand for 32-bit tests against zero.
+                    assert_eq!((c2, a, t), (c, 1, 7), "{op}");
+                    assert!(w2 == w || rhs == Rhs::Imm(0));
+                    assert_eq!(rhs2, rhs);
+                }
             }
         }
     }
