@@ -18,11 +18,12 @@ use crate::{
     trap::TraceFrame,
 };
 pub(crate) mod bulk;
+pub(crate) mod simd;
 
 use life_decode::{
     TrapCode, Value,
     ir::{Op, Pc},
-    semantics::{self as sem, simd},
+    semantics as sem,
 };
 
 /// A suspended caller.
@@ -1393,40 +1394,40 @@ impl Executor {
                 // ---- SIMD ----
                 Op::V128Load { dst, addr, offset } => load!(dst, addr, offset, 16, (u128::from_le_bytes), set_v128),
                 Op::V128Load8x8S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load8x8_s(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load8x8_s(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load8x8U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load8x8_u(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load8x8_u(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load16x4S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load16x4_s(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load16x4_s(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load16x4U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load16x4_u(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load16x4_u(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load32x2S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load32x2_s(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load32x2_s(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load32x2U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load32x2_u(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load32x2_u(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load8Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, (|b| simd::i8x16_splat(u8::from_le_bytes(b) as i32)), set_v128)
+                    load!(dst, addr, offset, 1, (|b| sem::simd::i8x16_splat(u8::from_le_bytes(b) as i32)), set_v128)
                 }
                 Op::V128Load16Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, (|b| simd::i16x8_splat(u16::from_le_bytes(b) as i32)), set_v128)
+                    load!(dst, addr, offset, 2, (|b| sem::simd::i16x8_splat(u16::from_le_bytes(b) as i32)), set_v128)
                 }
                 Op::V128Load32Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, (|b| simd::i32x4_splat(u32::from_le_bytes(b) as i32)), set_v128)
+                    load!(dst, addr, offset, 4, (|b| sem::simd::i32x4_splat(u32::from_le_bytes(b) as i32)), set_v128)
                 }
                 Op::V128Load64Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::i64x2_splat(u64::from_le_bytes(b) as i64)), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::i64x2_splat(u64::from_le_bytes(b) as i64)), set_v128)
                 }
                 Op::V128Load32Zero { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, (|b| simd::v128_load32_zero(u32::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 4, (|b| sem::simd::v128_load32_zero(u32::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Load64Zero { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| simd::v128_load64_zero(u64::from_le_bytes(b))), set_v128)
+                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load64_zero(u64::from_le_bytes(b))), set_v128)
                 }
                 Op::V128Store { addr, value, offset } => store!(addr, offset, 16, v128!(value).to_le_bytes()),
                 Op::V128Load8Lane { vec, addr, offset, lane } => {
@@ -1438,7 +1439,7 @@ impl Executor {
                         1,
                         (|b| {
                             let x = u8::from_le_bytes(b);
-                            simd::i8x16_replace_lane(v, lane, x as i32)
+                            sem::simd::i8x16_replace_lane(v, lane, x as i32)
                         }),
                         set_v128
                     );
@@ -1452,7 +1453,7 @@ impl Executor {
                         2,
                         (|b| {
                             let x = u16::from_le_bytes(b);
-                            simd::i16x8_replace_lane(v, lane, x as i32)
+                            sem::simd::i16x8_replace_lane(v, lane, x as i32)
                         }),
                         set_v128
                     );
@@ -1466,7 +1467,7 @@ impl Executor {
                         4,
                         (|b| {
                             let x = u32::from_le_bytes(b);
-                            simd::i32x4_replace_lane(v, lane, x as i32)
+                            sem::simd::i32x4_replace_lane(v, lane, x as i32)
                         }),
                         set_v128
                     );
@@ -1480,292 +1481,36 @@ impl Executor {
                         8,
                         (|b| {
                             let x = u64::from_le_bytes(b);
-                            simd::i64x2_replace_lane(v, lane, x as i64)
+                            sem::simd::i64x2_replace_lane(v, lane, x as i64)
                         }),
                         set_v128
                     );
                 }
                 Op::V128Store8Lane { addr, vec, offset, lane } => {
                     let v = v128!(vec);
-                    store!(addr, offset, 1, (simd::i8x16_extract_lane_u(v, lane) as u8).to_le_bytes())
+                    store!(addr, offset, 1, (sem::simd::i8x16_extract_lane_u(v, lane) as u8).to_le_bytes())
                 }
                 Op::V128Store16Lane { addr, vec, offset, lane } => {
                     let v = v128!(vec);
-                    store!(addr, offset, 2, (simd::i16x8_extract_lane_u(v, lane) as u16).to_le_bytes())
+                    store!(addr, offset, 2, (sem::simd::i16x8_extract_lane_u(v, lane) as u16).to_le_bytes())
                 }
                 Op::V128Store32Lane { addr, vec, offset, lane } => {
                     let v = v128!(vec);
-                    store!(addr, offset, 4, (simd::i32x4_extract_lane(v, lane) as u32).to_le_bytes())
+                    store!(addr, offset, 4, (sem::simd::i32x4_extract_lane(v, lane) as u32).to_le_bytes())
                 }
                 Op::V128Store64Lane { addr, vec, offset, lane } => {
                     let v = v128!(vec);
-                    store!(addr, offset, 8, (simd::i64x2_extract_lane(v, lane) as u64).to_le_bytes())
+                    store!(addr, offset, 8, (sem::simd::i64x2_extract_lane(v, lane) as u64).to_le_bytes())
                 }
-                Op::I8x16Shuffle { dst, a, lanes } => {
-                    set_v128!(dst, simd::i8x16_shuffle(v128!(a), v128!(a + 2), v128!(lanes).to_le_bytes()))
+                // The pure SIMD ops run out of line, in `exec/simd.rs`.
+                _ => {
+                    // SAFETY: `sp` is the current frame's slot 0, and translation only emits slots inside the
+                    // frame (see `get!`), two consecutive ones for a `v128`.
+                    let handled = unsafe { simd::execute(&op, sp) };
+                    if !handled {
+                        unreachable!("`{}` has no arm in the dispatch loop", op.name());
+                    }
                 }
-                Op::I8x16ExtractLaneS { dst, src, lane } => set_i32!(dst, simd::i8x16_extract_lane_s(v128!(src), lane)),
-                Op::I8x16ExtractLaneU { dst, src, lane } => set_i32!(dst, simd::i8x16_extract_lane_u(v128!(src), lane)),
-                Op::I8x16ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::i8x16_replace_lane(v128!(a), lane, i32_!(b)))
-                }
-                Op::I16x8ExtractLaneS { dst, src, lane } => set_i32!(dst, simd::i16x8_extract_lane_s(v128!(src), lane)),
-                Op::I16x8ExtractLaneU { dst, src, lane } => set_i32!(dst, simd::i16x8_extract_lane_u(v128!(src), lane)),
-                Op::I16x8ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::i16x8_replace_lane(v128!(a), lane, i32_!(b)))
-                }
-                Op::I32x4ExtractLane { dst, src, lane } => set_i32!(dst, simd::i32x4_extract_lane(v128!(src), lane)),
-                Op::I32x4ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::i32x4_replace_lane(v128!(a), lane, i32_!(b)))
-                }
-                Op::I64x2ExtractLane { dst, src, lane } => set_i64!(dst, simd::i64x2_extract_lane(v128!(src), lane)),
-                Op::I64x2ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::i64x2_replace_lane(v128!(a), lane, i64_!(b)))
-                }
-                Op::F32x4ExtractLane { dst, src, lane } => set_i32!(dst, simd::f32x4_extract_lane(v128!(src), lane)),
-                Op::F32x4ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::f32x4_replace_lane(v128!(a), lane, u32_!(b)))
-                }
-                Op::F64x2ExtractLane { dst, src, lane } => set!(dst, simd::f64x2_extract_lane(v128!(src), lane)),
-                Op::F64x2ReplaceLane { dst, a, b, lane } => {
-                    set_v128!(dst, simd::f64x2_replace_lane(v128!(a), lane, get!(b)))
-                }
-                Op::I8x16Swizzle { dst, a, b } => set_v128!(dst, simd::i8x16_swizzle(v128!(a), v128!(b))),
-                Op::I8x16Splat { dst, src } => set_v128!(dst, simd::i8x16_splat(i32_!(src))),
-                Op::I16x8Splat { dst, src } => set_v128!(dst, simd::i16x8_splat(i32_!(src))),
-                Op::I32x4Splat { dst, src } => set_v128!(dst, simd::i32x4_splat(i32_!(src))),
-                Op::I64x2Splat { dst, src } => set_v128!(dst, simd::i64x2_splat(i64_!(src))),
-                Op::F32x4Splat { dst, src } => set_v128!(dst, simd::f32x4_splat(u32_!(src))),
-                Op::F64x2Splat { dst, src } => set_v128!(dst, simd::f64x2_splat(get!(src))),
-                Op::I8x16Eq { dst, a, b } => set_v128!(dst, simd::i8x16_eq(v128!(a), v128!(b))),
-                Op::I8x16Ne { dst, a, b } => set_v128!(dst, simd::i8x16_ne(v128!(a), v128!(b))),
-                Op::I8x16LtS { dst, a, b } => set_v128!(dst, simd::i8x16_lt_s(v128!(a), v128!(b))),
-                Op::I8x16LtU { dst, a, b } => set_v128!(dst, simd::i8x16_lt_u(v128!(a), v128!(b))),
-                Op::I8x16GtS { dst, a, b } => set_v128!(dst, simd::i8x16_gt_s(v128!(a), v128!(b))),
-                Op::I8x16GtU { dst, a, b } => set_v128!(dst, simd::i8x16_gt_u(v128!(a), v128!(b))),
-                Op::I8x16LeS { dst, a, b } => set_v128!(dst, simd::i8x16_le_s(v128!(a), v128!(b))),
-                Op::I8x16LeU { dst, a, b } => set_v128!(dst, simd::i8x16_le_u(v128!(a), v128!(b))),
-                Op::I8x16GeS { dst, a, b } => set_v128!(dst, simd::i8x16_ge_s(v128!(a), v128!(b))),
-                Op::I8x16GeU { dst, a, b } => set_v128!(dst, simd::i8x16_ge_u(v128!(a), v128!(b))),
-                Op::I16x8Eq { dst, a, b } => set_v128!(dst, simd::i16x8_eq(v128!(a), v128!(b))),
-                Op::I16x8Ne { dst, a, b } => set_v128!(dst, simd::i16x8_ne(v128!(a), v128!(b))),
-                Op::I16x8LtS { dst, a, b } => set_v128!(dst, simd::i16x8_lt_s(v128!(a), v128!(b))),
-                Op::I16x8LtU { dst, a, b } => set_v128!(dst, simd::i16x8_lt_u(v128!(a), v128!(b))),
-                Op::I16x8GtS { dst, a, b } => set_v128!(dst, simd::i16x8_gt_s(v128!(a), v128!(b))),
-                Op::I16x8GtU { dst, a, b } => set_v128!(dst, simd::i16x8_gt_u(v128!(a), v128!(b))),
-                Op::I16x8LeS { dst, a, b } => set_v128!(dst, simd::i16x8_le_s(v128!(a), v128!(b))),
-                Op::I16x8LeU { dst, a, b } => set_v128!(dst, simd::i16x8_le_u(v128!(a), v128!(b))),
-                Op::I16x8GeS { dst, a, b } => set_v128!(dst, simd::i16x8_ge_s(v128!(a), v128!(b))),
-                Op::I16x8GeU { dst, a, b } => set_v128!(dst, simd::i16x8_ge_u(v128!(a), v128!(b))),
-                Op::I32x4Eq { dst, a, b } => set_v128!(dst, simd::i32x4_eq(v128!(a), v128!(b))),
-                Op::I32x4Ne { dst, a, b } => set_v128!(dst, simd::i32x4_ne(v128!(a), v128!(b))),
-                Op::I32x4LtS { dst, a, b } => set_v128!(dst, simd::i32x4_lt_s(v128!(a), v128!(b))),
-                Op::I32x4LtU { dst, a, b } => set_v128!(dst, simd::i32x4_lt_u(v128!(a), v128!(b))),
-                Op::I32x4GtS { dst, a, b } => set_v128!(dst, simd::i32x4_gt_s(v128!(a), v128!(b))),
-                Op::I32x4GtU { dst, a, b } => set_v128!(dst, simd::i32x4_gt_u(v128!(a), v128!(b))),
-                Op::I32x4LeS { dst, a, b } => set_v128!(dst, simd::i32x4_le_s(v128!(a), v128!(b))),
-                Op::I32x4LeU { dst, a, b } => set_v128!(dst, simd::i32x4_le_u(v128!(a), v128!(b))),
-                Op::I32x4GeS { dst, a, b } => set_v128!(dst, simd::i32x4_ge_s(v128!(a), v128!(b))),
-                Op::I32x4GeU { dst, a, b } => set_v128!(dst, simd::i32x4_ge_u(v128!(a), v128!(b))),
-                Op::I64x2Eq { dst, a, b } => set_v128!(dst, simd::i64x2_eq(v128!(a), v128!(b))),
-                Op::I64x2Ne { dst, a, b } => set_v128!(dst, simd::i64x2_ne(v128!(a), v128!(b))),
-                Op::I64x2LtS { dst, a, b } => set_v128!(dst, simd::i64x2_lt_s(v128!(a), v128!(b))),
-                Op::I64x2GtS { dst, a, b } => set_v128!(dst, simd::i64x2_gt_s(v128!(a), v128!(b))),
-                Op::I64x2LeS { dst, a, b } => set_v128!(dst, simd::i64x2_le_s(v128!(a), v128!(b))),
-                Op::I64x2GeS { dst, a, b } => set_v128!(dst, simd::i64x2_ge_s(v128!(a), v128!(b))),
-                Op::F32x4Eq { dst, a, b } => set_v128!(dst, simd::f32x4_eq(v128!(a), v128!(b))),
-                Op::F32x4Ne { dst, a, b } => set_v128!(dst, simd::f32x4_ne(v128!(a), v128!(b))),
-                Op::F32x4Lt { dst, a, b } => set_v128!(dst, simd::f32x4_lt(v128!(a), v128!(b))),
-                Op::F32x4Gt { dst, a, b } => set_v128!(dst, simd::f32x4_gt(v128!(a), v128!(b))),
-                Op::F32x4Le { dst, a, b } => set_v128!(dst, simd::f32x4_le(v128!(a), v128!(b))),
-                Op::F32x4Ge { dst, a, b } => set_v128!(dst, simd::f32x4_ge(v128!(a), v128!(b))),
-                Op::F64x2Eq { dst, a, b } => set_v128!(dst, simd::f64x2_eq(v128!(a), v128!(b))),
-                Op::F64x2Ne { dst, a, b } => set_v128!(dst, simd::f64x2_ne(v128!(a), v128!(b))),
-                Op::F64x2Lt { dst, a, b } => set_v128!(dst, simd::f64x2_lt(v128!(a), v128!(b))),
-                Op::F64x2Gt { dst, a, b } => set_v128!(dst, simd::f64x2_gt(v128!(a), v128!(b))),
-                Op::F64x2Le { dst, a, b } => set_v128!(dst, simd::f64x2_le(v128!(a), v128!(b))),
-                Op::F64x2Ge { dst, a, b } => set_v128!(dst, simd::f64x2_ge(v128!(a), v128!(b))),
-                Op::V128Not { dst, src } => set_v128!(dst, simd::v128_not(v128!(src))),
-                Op::V128And { dst, a, b } => set_v128!(dst, simd::v128_and(v128!(a), v128!(b))),
-                Op::V128AndNot { dst, a, b } => set_v128!(dst, simd::v128_andnot(v128!(a), v128!(b))),
-                Op::V128Or { dst, a, b } => set_v128!(dst, simd::v128_or(v128!(a), v128!(b))),
-                Op::V128Xor { dst, a, b } => set_v128!(dst, simd::v128_xor(v128!(a), v128!(b))),
-                Op::V128Bitselect { dst, args } => {
-                    set_v128!(dst, simd::v128_bitselect(v128!(args), v128!(args + 2), v128!(args + 4)))
-                }
-                Op::V128AnyTrue { dst, src } => set_i32!(dst, simd::v128_any_true(v128!(src))),
-                Op::I8x16Abs { dst, src } => set_v128!(dst, simd::i8x16_abs(v128!(src))),
-                Op::I8x16Neg { dst, src } => set_v128!(dst, simd::i8x16_neg(v128!(src))),
-                Op::I8x16Popcnt { dst, src } => set_v128!(dst, simd::i8x16_popcnt(v128!(src))),
-                Op::I8x16AllTrue { dst, src } => set_i32!(dst, simd::i8x16_all_true(v128!(src))),
-                Op::I8x16Bitmask { dst, src } => set_i32!(dst, simd::i8x16_bitmask(v128!(src))),
-                Op::I8x16NarrowI16x8S { dst, a, b } => set_v128!(dst, simd::i8x16_narrow_i16x8_s(v128!(a), v128!(b))),
-                Op::I8x16NarrowI16x8U { dst, a, b } => set_v128!(dst, simd::i8x16_narrow_i16x8_u(v128!(a), v128!(b))),
-                Op::I8x16Shl { dst, a, b } => set_v128!(dst, simd::i8x16_shl(v128!(a), u32_!(b))),
-                Op::I8x16ShrS { dst, a, b } => set_v128!(dst, simd::i8x16_shr_s(v128!(a), u32_!(b))),
-                Op::I8x16ShrU { dst, a, b } => set_v128!(dst, simd::i8x16_shr_u(v128!(a), u32_!(b))),
-                Op::I8x16Add { dst, a, b } => set_v128!(dst, simd::i8x16_add(v128!(a), v128!(b))),
-                Op::I8x16AddSatS { dst, a, b } => set_v128!(dst, simd::i8x16_add_sat_s(v128!(a), v128!(b))),
-                Op::I8x16AddSatU { dst, a, b } => set_v128!(dst, simd::i8x16_add_sat_u(v128!(a), v128!(b))),
-                Op::I8x16Sub { dst, a, b } => set_v128!(dst, simd::i8x16_sub(v128!(a), v128!(b))),
-                Op::I8x16SubSatS { dst, a, b } => set_v128!(dst, simd::i8x16_sub_sat_s(v128!(a), v128!(b))),
-                Op::I8x16SubSatU { dst, a, b } => set_v128!(dst, simd::i8x16_sub_sat_u(v128!(a), v128!(b))),
-                Op::I8x16MinS { dst, a, b } => set_v128!(dst, simd::i8x16_min_s(v128!(a), v128!(b))),
-                Op::I8x16MinU { dst, a, b } => set_v128!(dst, simd::i8x16_min_u(v128!(a), v128!(b))),
-                Op::I8x16MaxS { dst, a, b } => set_v128!(dst, simd::i8x16_max_s(v128!(a), v128!(b))),
-                Op::I8x16MaxU { dst, a, b } => set_v128!(dst, simd::i8x16_max_u(v128!(a), v128!(b))),
-                Op::I8x16AvgrU { dst, a, b } => set_v128!(dst, simd::i8x16_avgr_u(v128!(a), v128!(b))),
-                Op::I16x8ExtAddPairwiseI8x16S { dst, src } => {
-                    set_v128!(dst, simd::i16x8_extadd_pairwise_i8x16_s(v128!(src)))
-                }
-                Op::I16x8ExtAddPairwiseI8x16U { dst, src } => {
-                    set_v128!(dst, simd::i16x8_extadd_pairwise_i8x16_u(v128!(src)))
-                }
-                Op::I16x8Abs { dst, src } => set_v128!(dst, simd::i16x8_abs(v128!(src))),
-                Op::I16x8Neg { dst, src } => set_v128!(dst, simd::i16x8_neg(v128!(src))),
-                Op::I16x8Q15MulrSatS { dst, a, b } => set_v128!(dst, simd::i16x8_q15mulr_sat_s(v128!(a), v128!(b))),
-                Op::I16x8AllTrue { dst, src } => set_i32!(dst, simd::i16x8_all_true(v128!(src))),
-                Op::I16x8Bitmask { dst, src } => set_i32!(dst, simd::i16x8_bitmask(v128!(src))),
-                Op::I16x8NarrowI32x4S { dst, a, b } => set_v128!(dst, simd::i16x8_narrow_i32x4_s(v128!(a), v128!(b))),
-                Op::I16x8NarrowI32x4U { dst, a, b } => set_v128!(dst, simd::i16x8_narrow_i32x4_u(v128!(a), v128!(b))),
-                Op::I16x8ExtendLowI8x16S { dst, src } => set_v128!(dst, simd::i16x8_extend_low_i8x16_s(v128!(src))),
-                Op::I16x8ExtendHighI8x16S { dst, src } => set_v128!(dst, simd::i16x8_extend_high_i8x16_s(v128!(src))),
-                Op::I16x8ExtendLowI8x16U { dst, src } => set_v128!(dst, simd::i16x8_extend_low_i8x16_u(v128!(src))),
-                Op::I16x8ExtendHighI8x16U { dst, src } => set_v128!(dst, simd::i16x8_extend_high_i8x16_u(v128!(src))),
-                Op::I16x8Shl { dst, a, b } => set_v128!(dst, simd::i16x8_shl(v128!(a), u32_!(b))),
-                Op::I16x8ShrS { dst, a, b } => set_v128!(dst, simd::i16x8_shr_s(v128!(a), u32_!(b))),
-                Op::I16x8ShrU { dst, a, b } => set_v128!(dst, simd::i16x8_shr_u(v128!(a), u32_!(b))),
-                Op::I16x8Add { dst, a, b } => set_v128!(dst, simd::i16x8_add(v128!(a), v128!(b))),
-                Op::I16x8AddSatS { dst, a, b } => set_v128!(dst, simd::i16x8_add_sat_s(v128!(a), v128!(b))),
-                Op::I16x8AddSatU { dst, a, b } => set_v128!(dst, simd::i16x8_add_sat_u(v128!(a), v128!(b))),
-                Op::I16x8Sub { dst, a, b } => set_v128!(dst, simd::i16x8_sub(v128!(a), v128!(b))),
-                Op::I16x8SubSatS { dst, a, b } => set_v128!(dst, simd::i16x8_sub_sat_s(v128!(a), v128!(b))),
-                Op::I16x8SubSatU { dst, a, b } => set_v128!(dst, simd::i16x8_sub_sat_u(v128!(a), v128!(b))),
-                Op::I16x8Mul { dst, a, b } => set_v128!(dst, simd::i16x8_mul(v128!(a), v128!(b))),
-                Op::I16x8MinS { dst, a, b } => set_v128!(dst, simd::i16x8_min_s(v128!(a), v128!(b))),
-                Op::I16x8MinU { dst, a, b } => set_v128!(dst, simd::i16x8_min_u(v128!(a), v128!(b))),
-                Op::I16x8MaxS { dst, a, b } => set_v128!(dst, simd::i16x8_max_s(v128!(a), v128!(b))),
-                Op::I16x8MaxU { dst, a, b } => set_v128!(dst, simd::i16x8_max_u(v128!(a), v128!(b))),
-                Op::I16x8AvgrU { dst, a, b } => set_v128!(dst, simd::i16x8_avgr_u(v128!(a), v128!(b))),
-                Op::I16x8ExtMulLowI8x16S { dst, a, b } => {
-                    set_v128!(dst, simd::i16x8_extmul_low_i8x16_s(v128!(a), v128!(b)))
-                }
-                Op::I16x8ExtMulHighI8x16S { dst, a, b } => {
-                    set_v128!(dst, simd::i16x8_extmul_high_i8x16_s(v128!(a), v128!(b)))
-                }
-                Op::I16x8ExtMulLowI8x16U { dst, a, b } => {
-                    set_v128!(dst, simd::i16x8_extmul_low_i8x16_u(v128!(a), v128!(b)))
-                }
-                Op::I16x8ExtMulHighI8x16U { dst, a, b } => {
-                    set_v128!(dst, simd::i16x8_extmul_high_i8x16_u(v128!(a), v128!(b)))
-                }
-                Op::I32x4ExtAddPairwiseI16x8S { dst, src } => {
-                    set_v128!(dst, simd::i32x4_extadd_pairwise_i16x8_s(v128!(src)))
-                }
-                Op::I32x4ExtAddPairwiseI16x8U { dst, src } => {
-                    set_v128!(dst, simd::i32x4_extadd_pairwise_i16x8_u(v128!(src)))
-                }
-                Op::I32x4Abs { dst, src } => set_v128!(dst, simd::i32x4_abs(v128!(src))),
-                Op::I32x4Neg { dst, src } => set_v128!(dst, simd::i32x4_neg(v128!(src))),
-                Op::I32x4AllTrue { dst, src } => set_i32!(dst, simd::i32x4_all_true(v128!(src))),
-                Op::I32x4Bitmask { dst, src } => set_i32!(dst, simd::i32x4_bitmask(v128!(src))),
-                Op::I32x4ExtendLowI16x8S { dst, src } => set_v128!(dst, simd::i32x4_extend_low_i16x8_s(v128!(src))),
-                Op::I32x4ExtendHighI16x8S { dst, src } => set_v128!(dst, simd::i32x4_extend_high_i16x8_s(v128!(src))),
-                Op::I32x4ExtendLowI16x8U { dst, src } => set_v128!(dst, simd::i32x4_extend_low_i16x8_u(v128!(src))),
-                Op::I32x4ExtendHighI16x8U { dst, src } => set_v128!(dst, simd::i32x4_extend_high_i16x8_u(v128!(src))),
-                Op::I32x4Shl { dst, a, b } => set_v128!(dst, simd::i32x4_shl(v128!(a), u32_!(b))),
-                Op::I32x4ShrS { dst, a, b } => set_v128!(dst, simd::i32x4_shr_s(v128!(a), u32_!(b))),
-                Op::I32x4ShrU { dst, a, b } => set_v128!(dst, simd::i32x4_shr_u(v128!(a), u32_!(b))),
-                Op::I32x4Add { dst, a, b } => set_v128!(dst, simd::i32x4_add(v128!(a), v128!(b))),
-                Op::I32x4Sub { dst, a, b } => set_v128!(dst, simd::i32x4_sub(v128!(a), v128!(b))),
-                Op::I32x4Mul { dst, a, b } => set_v128!(dst, simd::i32x4_mul(v128!(a), v128!(b))),
-                Op::I32x4MinS { dst, a, b } => set_v128!(dst, simd::i32x4_min_s(v128!(a), v128!(b))),
-                Op::I32x4MinU { dst, a, b } => set_v128!(dst, simd::i32x4_min_u(v128!(a), v128!(b))),
-                Op::I32x4MaxS { dst, a, b } => set_v128!(dst, simd::i32x4_max_s(v128!(a), v128!(b))),
-                Op::I32x4MaxU { dst, a, b } => set_v128!(dst, simd::i32x4_max_u(v128!(a), v128!(b))),
-                Op::I32x4DotI16x8S { dst, a, b } => set_v128!(dst, simd::i32x4_dot_i16x8_s(v128!(a), v128!(b))),
-                Op::I32x4ExtMulLowI16x8S { dst, a, b } => {
-                    set_v128!(dst, simd::i32x4_extmul_low_i16x8_s(v128!(a), v128!(b)))
-                }
-                Op::I32x4ExtMulHighI16x8S { dst, a, b } => {
-                    set_v128!(dst, simd::i32x4_extmul_high_i16x8_s(v128!(a), v128!(b)))
-                }
-                Op::I32x4ExtMulLowI16x8U { dst, a, b } => {
-                    set_v128!(dst, simd::i32x4_extmul_low_i16x8_u(v128!(a), v128!(b)))
-                }
-                Op::I32x4ExtMulHighI16x8U { dst, a, b } => {
-                    set_v128!(dst, simd::i32x4_extmul_high_i16x8_u(v128!(a), v128!(b)))
-                }
-                Op::I64x2Abs { dst, src } => set_v128!(dst, simd::i64x2_abs(v128!(src))),
-                Op::I64x2Neg { dst, src } => set_v128!(dst, simd::i64x2_neg(v128!(src))),
-                Op::I64x2AllTrue { dst, src } => set_i32!(dst, simd::i64x2_all_true(v128!(src))),
-                Op::I64x2Bitmask { dst, src } => set_i32!(dst, simd::i64x2_bitmask(v128!(src))),
-                Op::I64x2ExtendLowI32x4S { dst, src } => set_v128!(dst, simd::i64x2_extend_low_i32x4_s(v128!(src))),
-                Op::I64x2ExtendHighI32x4S { dst, src } => set_v128!(dst, simd::i64x2_extend_high_i32x4_s(v128!(src))),
-                Op::I64x2ExtendLowI32x4U { dst, src } => set_v128!(dst, simd::i64x2_extend_low_i32x4_u(v128!(src))),
-                Op::I64x2ExtendHighI32x4U { dst, src } => set_v128!(dst, simd::i64x2_extend_high_i32x4_u(v128!(src))),
-                Op::I64x2Shl { dst, a, b } => set_v128!(dst, simd::i64x2_shl(v128!(a), u32_!(b))),
-                Op::I64x2ShrS { dst, a, b } => set_v128!(dst, simd::i64x2_shr_s(v128!(a), u32_!(b))),
-                Op::I64x2ShrU { dst, a, b } => set_v128!(dst, simd::i64x2_shr_u(v128!(a), u32_!(b))),
-                Op::I64x2Add { dst, a, b } => set_v128!(dst, simd::i64x2_add(v128!(a), v128!(b))),
-                Op::I64x2Sub { dst, a, b } => set_v128!(dst, simd::i64x2_sub(v128!(a), v128!(b))),
-                Op::I64x2Mul { dst, a, b } => set_v128!(dst, simd::i64x2_mul(v128!(a), v128!(b))),
-                Op::I64x2ExtMulLowI32x4S { dst, a, b } => {
-                    set_v128!(dst, simd::i64x2_extmul_low_i32x4_s(v128!(a), v128!(b)))
-                }
-                Op::I64x2ExtMulHighI32x4S { dst, a, b } => {
-                    set_v128!(dst, simd::i64x2_extmul_high_i32x4_s(v128!(a), v128!(b)))
-                }
-                Op::I64x2ExtMulLowI32x4U { dst, a, b } => {
-                    set_v128!(dst, simd::i64x2_extmul_low_i32x4_u(v128!(a), v128!(b)))
-                }
-                Op::I64x2ExtMulHighI32x4U { dst, a, b } => {
-                    set_v128!(dst, simd::i64x2_extmul_high_i32x4_u(v128!(a), v128!(b)))
-                }
-                Op::F32x4Ceil { dst, src } => set_v128!(dst, simd::f32x4_ceil(v128!(src))),
-                Op::F32x4Floor { dst, src } => set_v128!(dst, simd::f32x4_floor(v128!(src))),
-                Op::F32x4Trunc { dst, src } => set_v128!(dst, simd::f32x4_trunc(v128!(src))),
-                Op::F32x4Nearest { dst, src } => set_v128!(dst, simd::f32x4_nearest(v128!(src))),
-                Op::F32x4Abs { dst, src } => set_v128!(dst, simd::f32x4_abs(v128!(src))),
-                Op::F32x4Neg { dst, src } => set_v128!(dst, simd::f32x4_neg(v128!(src))),
-                Op::F32x4Sqrt { dst, src } => set_v128!(dst, simd::f32x4_sqrt(v128!(src))),
-                Op::F32x4Add { dst, a, b } => set_v128!(dst, simd::f32x4_add(v128!(a), v128!(b))),
-                Op::F32x4Sub { dst, a, b } => set_v128!(dst, simd::f32x4_sub(v128!(a), v128!(b))),
-                Op::F32x4Mul { dst, a, b } => set_v128!(dst, simd::f32x4_mul(v128!(a), v128!(b))),
-                Op::F32x4Div { dst, a, b } => set_v128!(dst, simd::f32x4_div(v128!(a), v128!(b))),
-                Op::F32x4Min { dst, a, b } => set_v128!(dst, simd::f32x4_min(v128!(a), v128!(b))),
-                Op::F32x4Max { dst, a, b } => set_v128!(dst, simd::f32x4_max(v128!(a), v128!(b))),
-                Op::F32x4PMin { dst, a, b } => set_v128!(dst, simd::f32x4_pmin(v128!(a), v128!(b))),
-                Op::F32x4PMax { dst, a, b } => set_v128!(dst, simd::f32x4_pmax(v128!(a), v128!(b))),
-                Op::F64x2Ceil { dst, src } => set_v128!(dst, simd::f64x2_ceil(v128!(src))),
-                Op::F64x2Floor { dst, src } => set_v128!(dst, simd::f64x2_floor(v128!(src))),
-                Op::F64x2Trunc { dst, src } => set_v128!(dst, simd::f64x2_trunc(v128!(src))),
-                Op::F64x2Nearest { dst, src } => set_v128!(dst, simd::f64x2_nearest(v128!(src))),
-                Op::F64x2Abs { dst, src } => set_v128!(dst, simd::f64x2_abs(v128!(src))),
-                Op::F64x2Neg { dst, src } => set_v128!(dst, simd::f64x2_neg(v128!(src))),
-                Op::F64x2Sqrt { dst, src } => set_v128!(dst, simd::f64x2_sqrt(v128!(src))),
-                Op::F64x2Add { dst, a, b } => set_v128!(dst, simd::f64x2_add(v128!(a), v128!(b))),
-                Op::F64x2Sub { dst, a, b } => set_v128!(dst, simd::f64x2_sub(v128!(a), v128!(b))),
-                Op::F64x2Mul { dst, a, b } => set_v128!(dst, simd::f64x2_mul(v128!(a), v128!(b))),
-                Op::F64x2Div { dst, a, b } => set_v128!(dst, simd::f64x2_div(v128!(a), v128!(b))),
-                Op::F64x2Min { dst, a, b } => set_v128!(dst, simd::f64x2_min(v128!(a), v128!(b))),
-                Op::F64x2Max { dst, a, b } => set_v128!(dst, simd::f64x2_max(v128!(a), v128!(b))),
-                Op::F64x2PMin { dst, a, b } => set_v128!(dst, simd::f64x2_pmin(v128!(a), v128!(b))),
-                Op::F64x2PMax { dst, a, b } => set_v128!(dst, simd::f64x2_pmax(v128!(a), v128!(b))),
-                Op::I32x4TruncSatF32x4S { dst, src } => set_v128!(dst, simd::i32x4_trunc_sat_f32x4_s(v128!(src))),
-                Op::I32x4TruncSatF32x4U { dst, src } => set_v128!(dst, simd::i32x4_trunc_sat_f32x4_u(v128!(src))),
-                Op::F32x4ConvertI32x4S { dst, src } => set_v128!(dst, simd::f32x4_convert_i32x4_s(v128!(src))),
-                Op::F32x4ConvertI32x4U { dst, src } => set_v128!(dst, simd::f32x4_convert_i32x4_u(v128!(src))),
-                Op::I32x4TruncSatF64x2SZero { dst, src } => {
-                    set_v128!(dst, simd::i32x4_trunc_sat_f64x2_s_zero(v128!(src)))
-                }
-                Op::I32x4TruncSatF64x2UZero { dst, src } => {
-                    set_v128!(dst, simd::i32x4_trunc_sat_f64x2_u_zero(v128!(src)))
-                }
-                Op::F64x2ConvertLowI32x4S { dst, src } => set_v128!(dst, simd::f64x2_convert_low_i32x4_s(v128!(src))),
-                Op::F64x2ConvertLowI32x4U { dst, src } => set_v128!(dst, simd::f64x2_convert_low_i32x4_u(v128!(src))),
-                Op::F32x4DemoteF64x2Zero { dst, src } => set_v128!(dst, simd::f32x4_demote_f64x2_zero(v128!(src))),
-                Op::F64x2PromoteLowF32x4 { dst, src } => set_v128!(dst, simd::f64x2_promote_low_f32x4(v128!(src))),
             }
         }
     }

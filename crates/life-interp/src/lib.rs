@@ -100,3 +100,10 @@ pub use native::{CompiledModule, Compiler, Engine};
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
 pub use vm::Vm;
+
+/// Entry points for Life's native engine, which falls back to the interpreter's code for the ops it
+/// does not compile. Not a stable API: they may change with any release.
+#[doc(hidden)]
+pub mod native_support {
+    pub use crate::exec::simd::{execute as execute_simd, is_pure as is_pure_simd};
+}
