@@ -175,6 +175,11 @@ pub mod rt {
         store.interrupt.flag()
     }
 
+    /// The handle of the function at store address `addr`.
+    pub fn func_handle(addr: u32) -> crate::Func {
+        crate::Func(addr)
+    }
+
     /// Store address of `instance`'s function `func` (imports first).
     pub fn func_addr(store: &Store, instance: u32, func: u32) -> u32 {
         store.instances[instance as usize].funcs[func as usize]
@@ -298,8 +303,8 @@ pub mod rt {
         crate::exec::trace_of(store, addrs.iter().copied())
     }
 
-    /// Attaches a trace to a trap that has none yet.
+    /// The trap with its stack trace replaced by `trace`.
     pub fn with_trace(trap: Trap, trace: Vec<TraceFrame>) -> Trap {
-        trap.with_trace(trace)
+        Trap::new(trap.kind().clone()).with_trace(trace)
     }
 }

@@ -1,0 +1,108 @@
+//! `Code`: a module's native code, and the entry from the host into it.
+
+use crate::vmctx::VmCtx;
+use cranelift_jit::JITModule;
+use life_interp::{CompiledModule, Store, Trap, native::rt};
+use std::{sync::Arc, time::Duration};
+
+/// Signature of the per-shape trampolines: `(vmctx, function, slots, depth, base)`.
+type Trampoline = unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u64, u32, u32);
+
+/// The native code of one module.
+pub(crate) struct Code {
+    /// The IR: the SIMD fallback passes pointers to its ops, so it must outlive the code.
+    pub module: Arc<life_decode::Module>,
+    /// Owns the executable memory; freed on drop.
+    pub jit: Option<JITModule>,
+    /// Entry of each defined function.
+    pub funcs: Vec<*const u8>,
+    /// The trampoline for each defined function's shape.
+    pub trampolines: Vec<*const u8>,
+    pub compile_time: Duration,
+    pub code_size: usize,
+    /// Native stack the guest may use, in bytes.
+    pub max_stack: usize,
+}
+
+// SAFETY: the code is immutable once finalized and the pointers are to that code; the JIT
+// module is only touched again when dropped.
+unsafe impl Send for Code {}
+// SAFETY: as above.
+unsafe impl Sync for Code {}
+
+impl Drop for Code {
+    fn drop(&mut self) {
+        if let Some(jit) = self.jit.take() {
+            // SAFETY: no native code of this module is running: every `Store` that ran it
+            // holds an `Arc` of this `Code` through its instances' modules.
+            unsafe { jit.free_memory() };
+        }
+    }
+}
+
+impl Code {
+    pub(crate) fn func_ptrs(&self) -> *const *const u8 {
+        self.funcs.as_ptr()
+    }
+
+    pub(crate) fn func_ptr(&self, index: u32) -> *const u8 {
+        self.funcs[index as usize]
+    }
+
+    pub(crate) fn num_imported_funcs(&self) -> u32 {
+        self.module.num_imported_funcs
+    }
+}
+
+/// An address near the current stack pointer.
+#[inline(never)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+impl CompiledModule for Code {
+    fn call(&self, store: &mut Store, instance: u32, index: u32, slots: &mut [u64]) -> Result<(), Trap> {
+        let frames = *rt::frames(store);
+        let outermost = frames.stack_limit == 0;
+        let stack_limit = if outermost { stack_pointer().saturating_sub(self.max_stack) } else { frames.stack_limit };
+        // A call from native code through the runtime continues its caller's depth and slots.
+        let (depth, base) = if frames.depth == 0 { (1, 0) } else { (frames.depth, frames.base) };
+        {
+            let f = rt::frames(store);
+            f.stack_limit = stack_limit.max(1);
+            f.depth = 0;
+            f.base = 0;
+        }
+        let mut cx = VmCtx::new(store, instance, self, stack_limit);
+        let ty = self.module.func_type(self.module.num_imported_funcs + index);
+        let need = ty.param_slots().max(ty.result_slots()) as usize;
+        assert!(slots.len() >= need, "slot buffer too small");
+        // SAFETY: the trampoline and function were compiled for this function's shape; `cx`
+        // and `slots` outlive the call; the store is reached only through `cx` meanwhile.
+        unsafe {
+            let tramp: Trampoline = std::mem::transmute(self.trampolines[index as usize]);
+            tramp(&mut cx, self.funcs[index as usize], slots.as_mut_ptr(), depth, base);
+        }
+        rt::set_gas_left(store, cx.gas_left);
+        if outermost {
+            rt::frames(store).stack_limit = 0;
+        }
+        match cx.trap_value.take() {
+            None => Ok(()),
+            Some(trap) => {
+                let mut trace = trap.trace().to_vec();
+                trace.extend(rt::trace(store, &cx.trace));
+                Err(rt::with_trace(trap, trace))
+            }
+        }
+    }
+
+    fn compile_time(&self) -> Duration {
+        self.compile_time
+    }
+
+    fn code_size(&self) -> usize {
+        self.code_size
+    }
+}

@@ -1,0 +1,69 @@
+//! Polymerase: Life's ahead-of-time engine. It compiles every function of a module to native
+//! code with Cranelift before the module runs, and plugs into `life-interp`'s runtime through
+//! its engine hook ([`life_interp::native`]), so a VM runs on Polymerase with one setting and
+//! the same API, results, traps and limits as on the interpreter:
+//!
+//! ```
+//! use life_interp::{Value, Vm, VmConfig, NoImports};
+//!
+//! let config = VmConfig { engine: life_aot::polymerase(), ..VmConfig::default() };
+//! let wasm = wat::parse_str(r#"(module (func (export "fac") (param i64) (result i64)
+//!     (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 1))
+//!       (else (i64.mul (local.get 0) (call 0 (i64.sub (local.get 0) (i64.const 1))))))))"#).unwrap();
+//! let mut vm = Vm::new(&wasm, config, &mut NoImports).unwrap();
+//! assert_eq!(vm.invoke("fac", &[Value::I64(20)]).unwrap(), vec![Value::I64(2432902008176640000)]);
+//! ```
+//!
+//! # How it works
+//!
+//! Polymerase compiles Life's register IR (from `life-decode`), not the WebAssembly operators:
+//! gas charges, interrupt checks and NaN canonicalization are ops of that IR, so both engines
+//! meter and stop at exactly the same points. See `lower.rs` for the translation, `vmctx.rs`
+//! for the state native code reads, `libcalls.rs` for what it asks the runtime to do, and
+//! `code.rs` for the entry from the host.
+//!
+//! Guest code cannot crash the host: every memory access is bounds-checked explicitly, traps
+//! return through every frame instead of faulting, each function entry checks call depth,
+//! value-stack slots and the native stack pointer, and code pages are never writable and
+//! executable at once.
+
+mod code;
+mod compile;
+mod libcalls;
+mod lower;
+mod simd;
+mod vmctx;
+
+use life_interp::{CompiledModule, Compiler, Engine, Error, VmConfig};
+use std::sync::Arc;
+
+/// The Polymerase compiler.
+#[derive(Debug, Clone)]
+pub struct Polymerase {
+    /// Native stack guest code may use, in bytes (default 1 MiB). Deeper recursion traps with
+    /// `call stack exhausted`. The thread that runs guest code needs this much stack plus what
+    /// the host itself uses: Rust's main thread has 8 MiB and spawned threads 2 MiB by default.
+    pub max_stack: usize,
+}
+
+impl Default for Polymerase {
+    fn default() -> Self {
+        Polymerase { max_stack: 1 << 20 }
+    }
+}
+
+impl Compiler for Polymerase {
+    fn name(&self) -> &str {
+        "polymerase"
+    }
+
+    fn compile(&self, module: &Arc<life_decode::Module>, _config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
+        let code = compile::compile(module, self.max_stack).map_err(Error::Compile)?;
+        Ok(Arc::new(code))
+    }
+}
+
+/// The engine setting for Polymerase with default settings, for [`VmConfig::engine`].
+pub fn polymerase() -> Engine {
+    Engine::Native(Arc::new(Polymerase::default()))
+}

@@ -1,0 +1,123 @@
+//! `VmCtx`: the block of state native code reads through its first argument.
+//!
+//! Native code reads the fields before `store` at fixed offsets ([`offsets`]); the rest belongs
+//! to the runtime side (`libcalls.rs`). One `VmCtx` lives on the host stack for each entry from
+//! the host into native code; a host function that calls back into WebAssembly makes another.
+
+use crate::code::Code;
+use life_interp::{Store, Trap, native::rt};
+use std::sync::atomic::AtomicBool;
+
+/// The context of one native call.
+#[repr(C)]
+pub(crate) struct VmCtx {
+    /// Base of memory 0 (null without memory).
+    pub mem_base: *mut u8,
+    /// Length of memory 0 in bytes.
+    pub mem_len: u64,
+    /// Gas left; written back to the store around every call out of native code.
+    pub gas_left: u64,
+    /// The store's interrupt flag.
+    pub interrupt: *const AtomicBool,
+    /// Pointers to the values of the instance's globals, by global index.
+    pub globals: *const *mut u128,
+    /// Native code traps with `call stack exhausted` when the stack pointer goes below this.
+    pub stack_limit: usize,
+    /// Non-zero once a trap is pending: every frame returns at once.
+    pub trap: u32,
+    /// `VmConfig::max_call_depth`, saturated to 32 bits.
+    pub max_depth: u32,
+    /// `VmConfig::max_value_stack`, saturated to 32 bits.
+    pub max_slots: u32,
+    _pad: u32,
+    /// Native code of the module's defined functions (for same-instance `call_indirect`).
+    pub funcs: *const *const u8,
+
+    // ---- Runtime side only ----
+    pub store: *mut Store,
+    pub instance: u32,
+    pub code: *const Code,
+    /// The pending trap.
+    pub trap_value: Option<Trap>,
+    /// Store addresses of the frames unwound so far, innermost first.
+    pub trace: Vec<u32>,
+    /// Storage behind `globals`.
+    pub global_ptrs: Vec<*mut u128>,
+    /// The store's global array when `global_ptrs` was built.
+    pub globals_generation: (*const u8, usize),
+    /// The callee `call_indirect` found when it is not this instance's native code.
+    pub indirect_callee: u32,
+}
+
+/// Field offsets native code uses.
+pub(crate) mod offsets {
+    use super::VmCtx;
+    use std::mem::offset_of;
+    pub const MEM_BASE: i32 = offset_of!(VmCtx, mem_base) as i32;
+    pub const MEM_LEN: i32 = offset_of!(VmCtx, mem_len) as i32;
+    pub const GAS_LEFT: i32 = offset_of!(VmCtx, gas_left) as i32;
+    pub const INTERRUPT: i32 = offset_of!(VmCtx, interrupt) as i32;
+    pub const GLOBALS: i32 = offset_of!(VmCtx, globals) as i32;
+    pub const STACK_LIMIT: i32 = offset_of!(VmCtx, stack_limit) as i32;
+    pub const TRAP: i32 = offset_of!(VmCtx, trap) as i32;
+    pub const MAX_DEPTH: i32 = offset_of!(VmCtx, max_depth) as i32;
+    pub const MAX_SLOTS: i32 = offset_of!(VmCtx, max_slots) as i32;
+    pub const FUNCS: i32 = offset_of!(VmCtx, funcs) as i32;
+}
+
+impl VmCtx {
+    /// A context for running `code` as `instance` of `store`.
+    pub fn new(store: &mut Store, instance: u32, code: &Code, stack_limit: usize) -> VmCtx {
+        let config = store.config();
+        let (max_depth, max_slots) = (sat32(config.max_call_depth), sat32(config.max_value_stack));
+        let mut cx = VmCtx {
+            mem_base: std::ptr::null_mut(),
+            mem_len: 0,
+            gas_left: rt::gas_left(store),
+            interrupt: rt::interrupt_flag(store),
+            globals: std::ptr::null(),
+            stack_limit,
+            trap: 0,
+            max_depth,
+            max_slots,
+            _pad: 0,
+            funcs: code.func_ptrs(),
+            store: &raw mut *store,
+            instance,
+            code,
+            trap_value: None,
+            trace: Vec::new(),
+            global_ptrs: Vec::new(),
+            globals_generation: (std::ptr::null(), usize::MAX),
+            indirect_callee: 0,
+        };
+        cx.refresh(store);
+        cx
+    }
+
+    /// Re-reads what host code may have changed: memory (grown), globals (reallocated), gas.
+    pub fn refresh(&mut self, store: &mut Store) {
+        let (base, len) = rt::memory(store, self.instance);
+        self.mem_base = base;
+        self.mem_len = len as u64;
+        self.gas_left = rt::gas_left(store);
+        let generation = rt::globals_generation(store);
+        if generation != self.globals_generation {
+            rt::globals(store, self.instance, &mut self.global_ptrs);
+            self.globals = self.global_ptrs.as_ptr();
+            self.globals_generation = generation;
+        }
+    }
+
+    /// Records a trap; native code sees `trap != 0` and unwinds.
+    pub fn raise(&mut self, trap: Trap) {
+        if self.trap_value.is_none() {
+            self.trap_value = Some(trap);
+        }
+        self.trap = 1;
+    }
+}
+
+fn sat32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
