@@ -8,6 +8,8 @@
 pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
     ("interp", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("interp-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
+    ("aot", "simd/simd_memory-multi.wast", MULTI_MEMORY),
+    ("aot-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
 ];
 
 const MULTI_MEMORY: &str =

@@ -1,4 +1,5 @@
-//! The [`SpecEngine`] adapter for `life-interp`, with the `spectest` host module.
+//! The [`SpecEngine`] adapter for `life-interp`'s embedding API, with the `spectest` host module.
+//! Polymerase runs through the same API (one `VmConfig` setting), so it uses this adapter too.
 
 use crate::{ExecError, InstantiateError, SpecEngine};
 use life_decode::{F32, F64, Features, FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType, Value};
@@ -21,6 +22,12 @@ impl InterpEngine {
     /// change any result.
     pub fn metered(features: Features) -> Self {
         Self::with_config(VmConfig { features, gas_limit: Some(u64::MAX / 2), ..VmConfig::default() })
+    }
+
+    /// Polymerase (`life-aot`) through the same API, metered or not.
+    pub fn polymerase(features: Features, metered: bool) -> Self {
+        let gas_limit = metered.then_some(u64::MAX / 2);
+        Self::with_config(VmConfig { features, gas_limit, engine: life_aot::polymerase(), ..VmConfig::default() })
     }
 
     fn with_config(config: VmConfig) -> Self {

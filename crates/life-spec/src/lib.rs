@@ -39,6 +39,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("interp-metered", "wasm-v1"),
     ("interp-metered", "wasm-v2"),
     ("interp-metered", "simd"),
+    ("aot", "wasm-v1"),
+    ("aot", "wasm-v2"),
+    ("aot", "simd"),
+    ("aot-metered", "wasm-v1"),
+    ("aot-metered", "wasm-v2"),
+    ("aot-metered", "simd"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -47,7 +53,7 @@ const RUN_STACK_SIZE: usize = 64 << 20;
 
 /// Engines the runner can drive, by name.
 pub fn engine_names() -> &'static [&'static str] {
-    &["interp", "interp-metered"]
+    &["interp", "interp-metered", "aot", "aot-metered"]
 }
 
 /// Suites the runner knows, by name.
@@ -124,6 +130,8 @@ fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> 
     match engine {
         "interp" => run_wast(name, source, &mut interp::InterpEngine::new(features)),
         "interp-metered" => run_wast(name, source, &mut interp::InterpEngine::metered(features)),
+        "aot" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, false)),
+        "aot-metered" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, true)),
         _ => Summary::failure(format!("{name}: unknown engine {engine:?}")),
     }
 }
