@@ -91,6 +91,10 @@ impl CompiledModule for Code {
         match cx.trap_value.take() {
             None => Ok(()),
             Some(trap) => {
+                if cx.trace.is_empty() && trap.trace().is_empty() {
+                    // The entry function's own entry checks failed: the interpreter names it.
+                    cx.trace.push(rt::func_addr(store, instance, self.module.num_imported_funcs + index));
+                }
                 let mut trace = trap.trace().to_vec();
                 trace.extend(rt::trace(store, &cx.trace));
                 Err(rt::with_trace(trap, trace))

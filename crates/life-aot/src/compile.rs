@@ -92,8 +92,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
     let funcs = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
-    let trampolines =
-        (0..module.bodies.len()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
+    let trampolines = (0..module.bodies.len()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
     Ok(Code {
         module: module.clone(),
         jit: Some(jit),

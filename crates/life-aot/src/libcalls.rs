@@ -112,13 +112,16 @@ fn code_trap<R>(r: Result<R, TrapCode>) -> Result<R, Trap> {
     r.map_err(Trap::from)
 }
 
-/// Raises trap `code` (an index into `TrapCode::ALL`) in defined function `func`.
+/// Raises trap `code` (an index into `TrapCode::ALL`) in defined function `func`, or at the
+/// entry of a function (`func == u32::MAX`), which the trace leaves to the caller.
 extern "C" fn lf_trap(vmctx: *mut VmCtx, code: u32, func: u32) {
     // SAFETY: called by native code with its context.
     let cx = unsafe { &mut *vmctx };
     let code = TrapCode::ALL.get(code as usize).copied().unwrap_or(TrapCode::Unreachable);
     cx.raise(Trap::from(code));
-    unwind_frame(cx, func);
+    if func != u32::MAX {
+        unwind_frame(cx, func);
+    }
 }
 
 /// Records defined function `func` in the stack trace while unwinding.

@@ -11,15 +11,12 @@
 //! records the trap through a libcall and returns; callers test `VmCtx::trap` after every call
 //! and unwind the same way, recording the stack trace as they go.
 
-use crate::{
-    libcalls::Libcalls,
-    vmctx::offsets,
-};
+use crate::{libcalls::Libcalls, vmctx::offsets};
 use cranelift_codegen::ir::{
-    self, AbiParam, Block, BlockArg, FuncRef, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature, StackSlotData,
-    StackSlotKind, Type, Value,
+    self, AbiParam, Block, BlockArg, FuncRef, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
+    StackSlotData, StackSlotKind, Type, Value,
     condcodes::{FloatCC, IntCC},
-    types::{F32, F32X4, F64, F64X2, I8, I8X16, I16, I16X8, I32, I32X4, I64, I64X2},
+    types::{F32, F32X4, F64, F64X2, I8, I16, I32, I32X4, I64, I64X2},
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -99,7 +96,8 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     result_slots: u32,
     /// Cranelift block of each IR pc that starts a basic block.
     blocks: HashMap<u32, Block>,
-    trap_blocks: Vec<(TrapCode, Block)>,
+    /// Cold blocks raising a trap, with whether they record this function in the trace.
+    trap_blocks: Vec<(TrapCode, bool, Block)>,
     unwind_block: Option<Block>,
     /// Scratch stack memory for calls through the runtime and SIMD fallbacks.
     scratch: Option<(ir::StackSlot, u32)>,
@@ -247,27 +245,32 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.blocks[&pc]
     }
 
-    /// The cold block that raises `code` in this function.
-    fn trap_block(&mut self, code: TrapCode) -> Block {
-        if let Some(&(_, b)) = self.trap_blocks.iter().find(|(c, _)| *c == code) {
+    /// The cold block that raises `code` in this function; `record` puts the function in the
+    /// stack trace (entry checks do not: the interpreter raises those in the caller).
+    fn trap_block(&mut self, code: TrapCode, record: bool) -> Block {
+        if let Some(&(_, _, b)) = self.trap_blocks.iter().find(|(c, r, _)| *c == code && *r == record) {
             return b;
         }
         let b = self.b.create_block();
         self.b.set_cold_block(b);
-        self.trap_blocks.push((code, b));
+        self.trap_blocks.push((code, record, b));
         b
     }
 
     /// Branches to a trap block when `cond` (an `i8` truth value) holds, continuing in a new block.
     fn trap_if(&mut self, cond: Value, code: TrapCode) {
-        let trap = self.trap_block(code);
+        self.trap_if_in(cond, code, true)
+    }
+
+    fn trap_if_in(&mut self, cond: Value, code: TrapCode, record: bool) {
+        let trap = self.trap_block(code, record);
         let cont = self.b.create_block();
         self.b.ins().brif(cond, trap, &[], cont, &[]);
         self.b.switch_to_block(cont);
     }
 
     fn trap_now(&mut self, code: TrapCode) {
-        let trap = self.trap_block(code);
+        let trap = self.trap_block(code, true);
         self.b.ins().jump(trap, &[]);
     }
 
@@ -295,11 +298,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
 
     fn finish_cold_blocks(&mut self) {
-        for (code, block) in std::mem::take(&mut self.trap_blocks) {
+        for (code, record, block) in std::mem::take(&mut self.trap_blocks) {
             self.b.switch_to_block(block);
             let code = TrapCode::ALL.iter().position(|&c| c == code).unwrap_or(0) as i64;
             let code = self.b.ins().iconst(I32, code);
-            let index = self.b.ins().iconst(I32, self.index as i64);
+            let index = self.b.ins().iconst(I32, if record { self.index as i64 } else { -1 });
             let vmctx = self.vmctx;
             self.libcall(self.env.libcalls.trap, &[vmctx, code, index]);
             self.return_zeros();
@@ -317,17 +320,17 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn prologue(&mut self) {
         let max_depth = self.b.ins().load(I32, flags(), self.vmctx, offsets::MAX_DEPTH);
         let too_deep = self.b.ins().icmp(IntCC::UnsignedGreaterThan, self.depth, max_depth);
-        self.trap_if(too_deep, TrapCode::StackOverflow);
+        self.trap_if_in(too_deep, TrapCode::StackOverflow, false);
         let max_slots = self.b.ins().load(I32, flags(), self.vmctx, offsets::MAX_SLOTS);
         let max_slots = self.b.ins().uextend(I64, max_slots);
         let base = self.b.ins().uextend(I64, self.base);
         let end = self.b.ins().iadd_imm_s(base, self.body.frame_slots as i64);
         let too_big = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, max_slots);
-        self.trap_if(too_big, TrapCode::StackOverflow);
+        self.trap_if_in(too_big, TrapCode::StackOverflow, false);
         let sp = self.b.ins().get_stack_pointer(I64);
         let limit = self.b.ins().load(I64, flags(), self.vmctx, offsets::STACK_LIMIT);
         let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
-        self.trap_if(low, TrapCode::StackOverflow);
+        self.trap_if_in(low, TrapCode::StackOverflow, false);
     }
 
     fn reload_memory(&mut self) {
@@ -351,11 +354,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         match self.scratch {
             Some((ss, n)) if n >= slots => self.b.ins().stack_addr(I64, ss, 0),
             _ => {
-                let ss = self.b.create_sized_stack_slot(StackSlotData::new(
-                    StackSlotKind::ExplicitSlot,
-                    slots * 8,
-                    3,
-                ));
+                let ss = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, slots * 8, 3));
                 self.scratch = Some((ss, slots));
                 self.b.ins().stack_addr(I64, ss, 0)
             }
@@ -377,8 +376,8 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         if offset == 0 { p } else { self.b.ins().iadd_imm_s(p, offset as i64) }
     }
 
-    fn load(&mut self, dst: u32, addr: u32, offset: u32, ty: Type, size: u32, signed: bool, out: Ty) {
-        let p = self.address(addr, offset, size);
+    fn load(&mut self, dst: u32, addr: u32, offset: u32, ty: Type, signed: bool, out: Ty) {
+        let p = self.address(addr, offset, ty.bytes());
         let to = match out {
             Ty::I32 | Ty::F32 => I32,
             Ty::I64 | Ty::F64 => I64,
@@ -576,14 +575,28 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.set_ty(out, dst, r);
     }
 
-    fn binary(&mut self, ty: Ty, dst: u32, a: u32, b: u32, f: impl FnOnce(&mut FunctionBuilder<'b>, Value, Value) -> Value) {
+    fn binary(
+        &mut self,
+        ty: Ty,
+        dst: u32,
+        a: u32,
+        b: u32,
+        f: impl FnOnce(&mut FunctionBuilder<'b>, Value, Value) -> Value,
+    ) {
         let x = self.get_ty(ty, a);
         let y = self.get_ty(ty, b);
         let r = f(&mut self.b, x, y);
         self.set_ty(ty, dst, r);
     }
 
-    fn binary_imm(&mut self, ty: Ty, dst: u32, a: u32, imm: i32, f: impl FnOnce(&mut FunctionBuilder<'b>, Value, Value) -> Value) {
+    fn binary_imm(
+        &mut self,
+        ty: Ty,
+        dst: u32,
+        a: u32,
+        imm: i32,
+        f: impl FnOnce(&mut FunctionBuilder<'b>, Value, Value) -> Value,
+    ) {
         let x = self.get_ty(ty, a);
         let t = match ty {
             Ty::I32 => I32,
@@ -654,11 +667,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Ty::F32 => (self.b.ins().f32const(lo as f32), self.b.ins().f32const(hi as f32)),
             _ => (self.b.ins().f64const(lo), self.b.ins().f64const(hi)),
         };
-        let below = self.b.ins().fcmp(
-            if lo_inclusive { FloatCC::LessThan } else { FloatCC::LessThanOrEqual },
-            x,
-            lo,
-        );
+        let below = self.b.ins().fcmp(if lo_inclusive { FloatCC::LessThan } else { FloatCC::LessThanOrEqual }, x, lo);
         let above = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, hi);
         let out = self.b.ins().bor(below, above);
         self.trap_if(out, TrapCode::IntegerOverflow);
@@ -981,20 +990,20 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             }
 
             // ---- Memory ----
-            Op::I32Load { dst, addr, offset } => self.load(dst, addr, offset, I32_, 4, false, I32),
-            Op::I64Load { dst, addr, offset } => self.load(dst, addr, offset, I64_, 8, false, I64),
-            Op::F32Load { dst, addr, offset } => self.load(dst, addr, offset, I32_, 4, false, F32),
-            Op::F64Load { dst, addr, offset } => self.load(dst, addr, offset, I64_, 8, false, F64),
-            Op::I32Load8S { dst, addr, offset } => self.load(dst, addr, offset, I8, 1, true, I32),
-            Op::I32Load8U { dst, addr, offset } => self.load(dst, addr, offset, I8, 1, false, I32),
-            Op::I32Load16S { dst, addr, offset } => self.load(dst, addr, offset, I16, 2, true, I32),
-            Op::I32Load16U { dst, addr, offset } => self.load(dst, addr, offset, I16, 2, false, I32),
-            Op::I64Load8S { dst, addr, offset } => self.load(dst, addr, offset, I8, 1, true, I64),
-            Op::I64Load8U { dst, addr, offset } => self.load(dst, addr, offset, I8, 1, false, I64),
-            Op::I64Load16S { dst, addr, offset } => self.load(dst, addr, offset, I16, 2, true, I64),
-            Op::I64Load16U { dst, addr, offset } => self.load(dst, addr, offset, I16, 2, false, I64),
-            Op::I64Load32S { dst, addr, offset } => self.load(dst, addr, offset, I32_, 4, true, I64),
-            Op::I64Load32U { dst, addr, offset } => self.load(dst, addr, offset, I32_, 4, false, I64),
+            Op::I32Load { dst, addr, offset } => self.load(dst, addr, offset, I32_, false, I32),
+            Op::I64Load { dst, addr, offset } => self.load(dst, addr, offset, I64_, false, I64),
+            Op::F32Load { dst, addr, offset } => self.load(dst, addr, offset, I32_, false, F32),
+            Op::F64Load { dst, addr, offset } => self.load(dst, addr, offset, I64_, false, F64),
+            Op::I32Load8S { dst, addr, offset } => self.load(dst, addr, offset, I8, true, I32),
+            Op::I32Load8U { dst, addr, offset } => self.load(dst, addr, offset, I8, false, I32),
+            Op::I32Load16S { dst, addr, offset } => self.load(dst, addr, offset, I16, true, I32),
+            Op::I32Load16U { dst, addr, offset } => self.load(dst, addr, offset, I16, false, I32),
+            Op::I64Load8S { dst, addr, offset } => self.load(dst, addr, offset, I8, true, I64),
+            Op::I64Load8U { dst, addr, offset } => self.load(dst, addr, offset, I8, false, I64),
+            Op::I64Load16S { dst, addr, offset } => self.load(dst, addr, offset, I16, true, I64),
+            Op::I64Load16U { dst, addr, offset } => self.load(dst, addr, offset, I16, false, I64),
+            Op::I64Load32S { dst, addr, offset } => self.load(dst, addr, offset, I32_, true, I64),
+            Op::I64Load32U { dst, addr, offset } => self.load(dst, addr, offset, I32_, false, I64),
             Op::I32Store { addr, value, offset } | Op::F32Store { addr, value, offset } => {
                 self.store(addr, value, offset, 4)
             }
@@ -1171,9 +1180,6 @@ impl<'b, C: Callees> Lower<'_, 'b, C> {
         self.set(s, lo);
         self.set(s + 1, hi);
     }
-    pub(crate) fn simd_get_vec(&mut self, ty: Type, s: u32) -> Value {
-        self.get_v128(ty, s)
-    }
     pub(crate) fn simd_set_vec(&mut self, s: u32, v: Value) {
         self.set_v128(s, v)
     }
@@ -1185,9 +1191,5 @@ impl<'b, C: Callees> Lower<'_, 'b, C> {
     }
     pub(crate) fn heap_flags() -> MemFlagsData {
         heap()
-    }
-    #[allow(dead_code)]
-    pub(crate) fn simd_types() -> [Type; 4] {
-        [I8X16, I16X8, I32X4, I64X2]
     }
 }

@@ -33,8 +33,12 @@ pub(crate) fn lower_memory<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) {
             b.ins().store(flags, lo, p, 0);
             b.ins().store(flags, hi, p, 8);
         }
-        Op::V128Load8x8S { dst, addr, offset } => extend_load(l, dst, addr, offset, |b, p| b.ins().sload8x8(flags, p, 0)),
-        Op::V128Load8x8U { dst, addr, offset } => extend_load(l, dst, addr, offset, |b, p| b.ins().uload8x8(flags, p, 0)),
+        Op::V128Load8x8S { dst, addr, offset } => {
+            extend_load(l, dst, addr, offset, |b, p| b.ins().sload8x8(flags, p, 0))
+        }
+        Op::V128Load8x8U { dst, addr, offset } => {
+            extend_load(l, dst, addr, offset, |b, p| b.ins().uload8x8(flags, p, 0))
+        }
         Op::V128Load16x4S { dst, addr, offset } => {
             extend_load(l, dst, addr, offset, |b, p| b.ins().sload16x4(flags, p, 0))
         }

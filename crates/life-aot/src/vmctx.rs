@@ -62,7 +62,6 @@ pub(crate) mod offsets {
     pub const TRAP: i32 = offset_of!(VmCtx, trap) as i32;
     pub const MAX_DEPTH: i32 = offset_of!(VmCtx, max_depth) as i32;
     pub const MAX_SLOTS: i32 = offset_of!(VmCtx, max_slots) as i32;
-    pub const FUNCS: i32 = offset_of!(VmCtx, funcs) as i32;
 }
 
 impl VmCtx {
