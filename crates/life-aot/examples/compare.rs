@@ -1,0 +1,63 @@
+//! Polymerase against the interpreter on the benchmark workloads: compile time, code size and
+//! run time of one call each. A quick check; `cargo xtask bench` is the real comparison.
+//!
+//! ```text
+//! cargo run --release -p life-aot --example compare [WORKLOAD]
+//! ```
+
+use life_interp::{Engine, Module, NoImports, Value, Vm, VmConfig};
+use std::time::Instant;
+
+const WORKLOADS: &[(&str, &[u8], i32)] = &[
+    ("fib", include_bytes!("../../../benches/wasm/fib.wat"), 30),
+    ("loop", include_bytes!("../../../benches/wasm/loop.wat"), 6_000_000),
+    ("dispatch", include_bytes!("../../../benches/wasm/dispatch.wat"), 250_000),
+    ("call_indirect", include_bytes!("../../../benches/wasm/call_indirect.wat"), 2_000_000),
+    ("mem_sum", include_bytes!("../../../benches/wasm/mem_sum.wat"), 160),
+    ("mem_copy", include_bytes!("../../../benches/wasm/mem_copy.wat"), 384),
+    ("matmul", include_bytes!("../../../benches/wasm/matmul.wat"), 16),
+    ("mandelbrot", include_bytes!("../../../benches/wasm/mandelbrot.wat"), 240),
+    ("crc32", include_bytes!("../../../benches/wasm/crc32.wat"), 96),
+    ("lz77", include_bytes!("../../../benches/wasm/lz77.wasm"), 5),
+    ("sha256", include_bytes!("../../../benches/wasm/sha256.wasm"), 24),
+    ("sort", include_bytes!("../../../benches/wasm/sort.wasm"), 6),
+];
+
+fn main() {
+    println!("{:<14} {:>10} {:>10} {:>8} {:>12} {:>10} {:>9}", "workload", "interp ms", "aot ms", "speedup", "compile ms", "code KiB", "µs/KiB");
+    let mut log_speedup = 0.0;
+    let only = std::env::args().nth(1);
+    let workloads: Vec<_> = WORKLOADS.iter().filter(|w| only.as_deref().is_none_or(|o| o == w.0)).collect();
+    for &&(name, src, arg) in &workloads {
+        let wasm = wat::parse_bytes(src).expect("workload parses").into_owned();
+        let mut times = Vec::new();
+        let mut results = Vec::new();
+        let mut compile = (0.0, 0);
+        for engine in [Engine::Interpreter, life_aot::polymerase()] {
+            let config = VmConfig { engine, ..VmConfig::default() };
+            let module = Module::new(&wasm, &config).expect("workload compiles");
+            if let Some(native) = module.native() {
+                compile = (native.compile_time().as_secs_f64() * 1e3, native.code_size());
+            }
+            let mut vm = Vm::from_module(&module, config, &mut NoImports).expect("workload instantiates");
+            let start = Instant::now();
+            let r = vm.invoke("run", &[Value::I32(arg)]).expect("workload runs");
+            times.push(start.elapsed().as_secs_f64() * 1e3);
+            results.push(r);
+        }
+        assert_eq!(results[0], results[1], "{name}: engines disagree");
+        let speedup = times[0] / times[1];
+        log_speedup += speedup.ln();
+        let kib = compile.1 as f64 / 1024.0;
+        println!(
+            "{name:<14} {:>10.1} {:>10.1} {:>7.1}x {:>12.2} {:>10.1} {:>9.0}",
+            times[0],
+            times[1],
+            speedup,
+            compile.0,
+            kib,
+            compile.0 * 1e3 / kib.max(1e-9)
+        );
+    }
+    println!("geometric-mean speedup over the interpreter: {:.1}x", (log_speedup / workloads.len() as f64).exp());
+}
