@@ -5,7 +5,7 @@
 //! ([`leave`]), since host code may have changed any of them. A libcall never unwinds into native
 //! code: failures (including a panicking host function) become a pending trap in `VmCtx`.
 
-use crate::vmctx::VmCtx;
+use crate::vmctx::{INDIRECT_CACHE, IndirectEntry, VmCtx};
 use cranelift_codegen::ir::{AbiParam, Signature, types};
 use cranelift_codegen::isa::CallConv;
 use life_decode::{TrapCode, ir::Op};
@@ -188,7 +188,15 @@ extern "C" fn lf_indirect(vmctx: *mut VmCtx, table: u32, elem: u32, ty: u32) -> 
     match rt::indirect_target(store, cx.instance, table, elem, ty) {
         Ok(addr) => match rt::wasm_func(store, addr) {
             // SAFETY: the code outlives the call.
-            Some((instance, index)) if instance == cx.instance => unsafe { (*cx.code).func_ptr(index) as u64 },
+            Some((instance, index)) if instance == cx.instance => {
+                // SAFETY: the code outlives the call.
+                let code = unsafe { (*cx.code).func_ptr(index) };
+                if table == 0 {
+                    let element = addr as u64 + 1;
+                    cx.indirect_cache[element as usize % INDIRECT_CACHE] = IndirectEntry::new(element, ty, code);
+                }
+                code as u64
+            }
             _ => {
                 cx.indirect_callee = addr;
                 0

@@ -465,11 +465,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let (p, r) = (fty.param_slots(), fty.result_slots());
         let (depth, base) = self.callee_frame(cb);
         let elem = self.get32(index);
-        let table = self.b.ins().iconst(I32, table as i64);
-        let tyv = self.b.ins().iconst(I32, ty as i64);
-        let vmctx = self.vmctx;
-        let code = self.libcall(self.env.libcalls.indirect, &[vmctx, table, elem, tyv]).expect("returns code");
-        self.check_trap();
+        let code = if table == 0 { self.indirect_cached(elem, ty) } else { self.indirect_resolve(table, elem, ty) };
         let (fast, slow, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.ins().brif(code, fast, &[], slow, &[]);
 
@@ -496,6 +492,52 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
         self.b.switch_to_block(join);
         self.after_call();
+    }
+
+    /// Asks the runtime for the code of `table[elem]` called as type `ty`: native code of this
+    /// instance, or 0 for the general path (traps are left pending).
+    fn indirect_resolve(&mut self, table: u32, elem: Value, ty: u32) -> Value {
+        let table = self.b.ins().iconst(I32, table as i64);
+        let tyv = self.b.ins().iconst(I32, ty as i64);
+        let vmctx = self.vmctx;
+        let code = self.libcall(self.env.libcalls.indirect, &[vmctx, table, elem, tyv]).expect("returns code");
+        self.check_trap();
+        code
+    }
+
+    /// `indirect_resolve` for table 0, answered from the context's cache when the element was
+    /// called with this type before.
+    fn indirect_cached(&mut self, elem: Value, ty: u32) -> Value {
+        let elem64 = self.b.ins().uextend(I64, elem);
+        let len = self.b.ins().load(I64, flags(), self.vmctx, offsets::TABLE0_LEN);
+        let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, elem64, len);
+        self.trap_if(out, TrapCode::UndefinedElement);
+        let table = self.b.ins().load(I64, flags(), self.vmctx, offsets::TABLE0);
+        let at = self.b.ins().ishl_imm_u(elem64, 3);
+        let at = self.b.ins().iadd(table, at);
+        let element = self.b.ins().load(I64, flags(), at, 0);
+        let null = self.b.ins().icmp_imm_s(IntCC::Equal, element, 0);
+        self.trap_if(null, TrapCode::UninitializedElement);
+        let slot = self.b.ins().band_imm_s(element, crate::vmctx::INDIRECT_CACHE as i64 - 1);
+        let slot = self.b.ins().ishl_imm_u(slot, offsets::ENTRY_SHIFT);
+        let entry = self.b.ins().iadd(self.vmctx, slot);
+        let key = self.b.ins().load(I64, flags(), entry, offsets::INDIRECT_CACHE + offsets::ENTRY_ELEMENT);
+        let key_ty = self.b.ins().load(I64, flags(), entry, offsets::INDIRECT_CACHE + offsets::ENTRY_TY);
+        let same = self.b.ins().icmp(IntCC::Equal, key, element);
+        let same_ty = self.b.ins().icmp_imm_s(IntCC::Equal, key_ty, ty as i64);
+        let hit = self.b.ins().band(same, same_ty);
+        let (hit_block, miss_block, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        self.b.append_block_param(done, I64);
+        self.b.ins().brif(hit, hit_block, &[], miss_block, &[]);
+        self.b.switch_to_block(hit_block);
+        let code = self.b.ins().load(I64, flags(), entry, offsets::INDIRECT_CACHE + offsets::ENTRY_CODE);
+        self.b.ins().jump(done, &[BlockArg::Value(code)]);
+        self.b.set_cold_block(miss_block);
+        self.b.switch_to_block(miss_block);
+        let code = self.indirect_resolve(0, elem, ty);
+        self.b.ins().jump(done, &[BlockArg::Value(code)]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     fn spill_args(&mut self, from: u32, n: u32) -> Value {

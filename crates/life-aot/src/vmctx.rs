@@ -32,6 +32,11 @@ pub(crate) struct VmCtx {
     _pad: u32,
     /// Native code of the module's defined functions (for same-instance `call_indirect`).
     pub funcs: *const *const u8,
+    /// Elements of table 0 (see `rt::table`) and their number.
+    pub table0: *const u64,
+    pub table0_len: u64,
+    /// `call_indirect` targets already checked, by table element (see [`IndirectEntry`]).
+    pub indirect_cache: [IndirectEntry; INDIRECT_CACHE],
 
     // ---- Runtime side only ----
     pub store: *mut Store,
@@ -49,6 +54,29 @@ pub(crate) struct VmCtx {
     pub indirect_callee: u32,
 }
 
+/// Entries of the `call_indirect` cache (a power of two).
+pub(crate) const INDIRECT_CACHE: usize = 64;
+
+/// A `call_indirect` target that passed the type check: table element `element` called with
+/// the caller's type `ty` runs `code` (a function of this instance). Store addresses never
+/// change meaning, so an entry never goes stale; the cache lives as long as the context.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub(crate) struct IndirectEntry {
+    pub element: u64,
+    pub ty: u64,
+    pub code: *const u8,
+    _pad: u64,
+}
+
+impl IndirectEntry {
+    pub const EMPTY: IndirectEntry = IndirectEntry { element: 0, ty: 0, code: std::ptr::null(), _pad: 0 };
+
+    pub fn new(element: u64, ty: u32, code: *const u8) -> IndirectEntry {
+        IndirectEntry { element, ty: ty as u64, code, _pad: 0 }
+    }
+}
+
 /// Field offsets native code uses.
 pub(crate) mod offsets {
     use super::VmCtx;
@@ -62,6 +90,14 @@ pub(crate) mod offsets {
     pub const TRAP: i32 = offset_of!(VmCtx, trap) as i32;
     pub const MAX_DEPTH: i32 = offset_of!(VmCtx, max_depth) as i32;
     pub const MAX_SLOTS: i32 = offset_of!(VmCtx, max_slots) as i32;
+    pub const TABLE0: i32 = offset_of!(VmCtx, table0) as i32;
+    pub const TABLE0_LEN: i32 = offset_of!(VmCtx, table0_len) as i32;
+    pub const INDIRECT_CACHE: i32 = offset_of!(VmCtx, indirect_cache) as i32;
+    pub const ENTRY_ELEMENT: i32 = offset_of!(super::IndirectEntry, element) as i32;
+    pub const ENTRY_TY: i32 = offset_of!(super::IndirectEntry, ty) as i32;
+    pub const ENTRY_CODE: i32 = offset_of!(super::IndirectEntry, code) as i32;
+    pub const ENTRY_SHIFT: i64 = 5;
+    const _: () = assert!(size_of::<super::IndirectEntry>() == 1 << ENTRY_SHIFT);
 }
 
 impl VmCtx {
@@ -81,6 +117,9 @@ impl VmCtx {
             max_slots,
             _pad: 0,
             funcs: code.func_ptrs(),
+            table0: std::ptr::null(),
+            table0_len: 0,
+            indirect_cache: [IndirectEntry::EMPTY; INDIRECT_CACHE],
             store: &raw mut *store,
             instance,
             code,
@@ -100,6 +139,9 @@ impl VmCtx {
         self.mem_base = base;
         self.mem_len = len as u64;
         self.gas_left = rt::gas_left(store);
+        let (table0, len) = rt::table(store, self.instance, 0);
+        self.table0 = table0;
+        self.table0_len = len as u64;
         let generation = rt::globals_generation(store);
         if generation != self.globals_generation {
             rt::globals(store, self.instance, &mut self.global_ptrs);

@@ -82,7 +82,7 @@ pub trait CompiledModule: Send + Sync {
 #[doc(hidden)]
 pub mod rt {
     use crate::{
-        Store, Trap, TraceFrame,
+        Store, TraceFrame, Trap,
         store::{FuncEntity, decode, write_value},
     };
     use life_decode::{TrapCode, Value};
@@ -115,6 +115,18 @@ pub mod rt {
                 (data.as_mut_ptr(), data.len())
             }
             None => (std::ptr::null_mut(), 0),
+        }
+    }
+
+    /// Base and length of `instance`'s table `table` (encoded references: 0 is null, else the
+    /// function's store address + 1). Valid until the table grows or the store adds a table.
+    pub fn table(store: &mut Store, instance: u32, table: u32) -> (*const u64, usize) {
+        match store.instances[instance as usize].tables.get(table as usize) {
+            Some(&t) => {
+                let elements = &store.tables[t as usize].elements;
+                (elements.as_ptr(), elements.len())
+            }
+            None => (std::ptr::null(), 0),
         }
     }
 
@@ -233,7 +245,11 @@ pub mod rt {
             FuncEntity::Host { func, .. } => {
                 let func = func.clone();
                 let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-                func.call(&mut crate::Caller { store, instance: Some(crate::Instance(instance)) }, &args, &mut results)?;
+                func.call(
+                    &mut crate::Caller { store, instance: Some(crate::Instance(instance)) },
+                    &args,
+                    &mut results,
+                )?;
                 for (v, &t) in results.iter().zip(ty.results()) {
                     if v.ty() != t {
                         return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));

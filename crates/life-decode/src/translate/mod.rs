@@ -23,6 +23,10 @@
 //! when a forward label is bound. Code after an unconditional branch is skipped (it is still
 //! validated).
 
+use crate::ir::compare::{
+    self, Cmp,
+    Width::{self, W32, W64},
+};
 use crate::{
     DecodeError, DecodeErrorKind,
     decode::val_type,
@@ -30,12 +34,7 @@ use crate::{
     module::Module,
     types::{FuncType, ValType},
 };
-use crate::ir::compare::{self, 
-    Cmp,
-    Width::{self, W32, W64},
-};
 use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
-
 
 /// What the translator needs from the module being decoded.
 pub(crate) struct ModuleEnv<'a> {

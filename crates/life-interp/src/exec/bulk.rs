@@ -69,14 +69,7 @@ pub fn table_init(
 
 /// Wasm `memory.init` from data segment `data` (empty once dropped) into memory 0.
 #[inline(never)]
-pub fn memory_init(
-    store: &mut Store,
-    instance: u32,
-    data: u32,
-    d: usize,
-    s: usize,
-    n: usize,
-) -> Result<(), TrapCode> {
+pub fn memory_init(store: &mut Store, instance: u32, data: u32, d: usize, s: usize, n: usize) -> Result<(), TrapCode> {
     let inst = &store.instances[instance as usize];
     let bytes: &[u8] = if inst.dropped_datas[data as usize] { &[] } else { &inst.module.0.datas[data as usize].bytes };
     let mem = inst.memories[0] as usize;
