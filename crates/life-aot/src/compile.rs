@@ -87,6 +87,9 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
             Lower::run(b, &env, &mut callees, i as u32, body);
         }
         jit.define_function(ids[i], &mut ctx).map_err(|e| format!("function {}: {e:?}", nimp as usize + i))?;
+        if std::env::var_os("LIFE_AOT_DUMP").is_some() {
+            eprintln!("{}", ctx.func.display());
+        }
         code_size += ctx.compiled_code().map_or(0, |c| c.code_info().total_size as usize);
         jit.clear_context(&mut ctx);
     }

@@ -102,6 +102,9 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     /// Scratch stack memory for calls through the runtime and SIMD fallbacks.
     scratch: Option<(ir::StackSlot, u32)>,
     sigs: HashMap<(u32, u32), SigRef>,
+    /// The typed value behind each slot-form value made by `set_ty`: reading the slot back as
+    /// that type reuses it instead of converting twice (which Cranelift does not fold).
+    typed: HashMap<(Value, u8), Value>,
 }
 
 impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
@@ -142,6 +145,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             unwind_block: None,
             scratch: None,
             sigs: HashMap::new(),
+            typed: HashMap::new(),
         };
         for (i, &p) in params[3..].iter().enumerate() {
             this.b.def_var(this.slots[i], p);
@@ -170,6 +174,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
     fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
         let v = self.get(s);
+        if let Some(&t) = self.typed.get(&(v, ty as u8)) {
+            return t;
+        }
         match ty {
             Ty::I64 => v,
             Ty::I32 => self.b.ins().ireduce(I32, v),
@@ -180,7 +187,8 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
         }
     }
-    fn set_ty(&mut self, ty: Ty, s: u32, v: Value) {
+    fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
+        let v = typed;
         let v = match ty {
             Ty::I64 => v,
             Ty::I32 => self.b.ins().uextend(I64, v),
@@ -190,6 +198,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             }
             Ty::F64 => self.b.ins().bitcast(I64, MemFlagsData::new(), v),
         };
+        if !matches!(ty, Ty::I64) {
+            // `v` is computed right after `typed`, so `typed` is available wherever `v` is.
+            self.typed.insert((v, ty as u8), typed);
+        }
         self.set(s, v);
     }
     fn get32(&mut self, s: u32) -> Value {
