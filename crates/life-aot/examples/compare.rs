@@ -24,7 +24,10 @@ const WORKLOADS: &[(&str, &[u8], i32)] = &[
 ];
 
 fn main() {
-    println!("{:<14} {:>10} {:>10} {:>8} {:>12} {:>10} {:>9}", "workload", "interp ms", "aot ms", "speedup", "compile ms", "code KiB", "µs/KiB");
+    println!(
+        "{:<14} {:>10} {:>10} {:>8} {:>12} {:>10} {:>9}",
+        "workload", "interp ms", "aot ms", "speedup", "compile ms", "code KiB", "µs/KiB"
+    );
     let mut log_speedup = 0.0;
     let only = std::env::args().nth(1);
     let workloads: Vec<_> = WORKLOADS.iter().filter(|w| only.as_deref().is_none_or(|o| o == w.0)).collect();

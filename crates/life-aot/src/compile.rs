@@ -8,15 +8,23 @@ use crate::{
 };
 use cranelift_codegen::{
     Context,
+    control::ControlPlane,
     ir::{self, InstBuilder, MemFlagsData, UserFuncName, types::I64},
-    isa::{CallConv, OwnedTargetIsa},
+    isa::{CallConv, OwnedTargetIsa, TargetIsa},
     settings::{self, Configurable},
 };
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{FuncId, Linkage, Module as _};
+use cranelift_module::{FuncId, Linkage, Module as _, ModuleReloc};
 use life_decode::Module;
-use std::{collections::HashMap, sync::Arc, time::Instant};
+use std::{
+    collections::HashMap,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Instant,
+};
 
 /// The host's instruction set with the settings Polymerase uses.
 fn isa() -> Result<OwnedTargetIsa, String> {
@@ -31,15 +39,103 @@ fn isa() -> Result<OwnedTargetIsa, String> {
     builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())
 }
 
+/// Direct calls between the module's functions, named by their JIT ids; the JIT resolves
+/// them when the code is placed.
 struct DirectCalls<'j> {
-    jit: &'j mut JITModule,
     ids: &'j [FuncId],
+    sigs: &'j [ir::Signature],
 }
 
 impl Callees for DirectCalls<'_> {
     fn func_ref(&mut self, func: &mut ir::Function, index: u32) -> ir::FuncRef {
-        self.jit.declare_func_in_func(self.ids[index as usize], func)
+        let signature = func.import_signature(self.sigs[index as usize].clone());
+        let name = func.declare_imported_user_function(ir::UserExternalName {
+            namespace: 0,
+            index: self.ids[index as usize].as_u32(),
+        });
+        func.import_function(ir::ExtFuncData {
+            name: ir::ExternalName::user(name),
+            signature,
+            colocated: true,
+            patchable: false,
+        })
     }
+}
+
+/// One function's machine code, ready to place.
+struct Compiled {
+    bytes: Vec<u8>,
+    relocs: Vec<ModuleReloc>,
+    alignment: u64,
+}
+
+/// Lowers and compiles defined function `i` (independent of every other function).
+fn compile_one(
+    env: &Env<'_>,
+    isa: &dyn TargetIsa,
+    ids: &[FuncId],
+    sigs: &[ir::Signature],
+    i: usize,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<Compiled, String> {
+    ctx.clear();
+    ctx.func.signature = sigs[i].clone();
+    ctx.func.name = UserFuncName::user(0, ids[i].as_u32());
+    {
+        let mut callees = DirectCalls { ids, sigs };
+        let b = FunctionBuilder::new(&mut ctx.func, fctx);
+        Lower::run(b, env, &mut callees, i as u32, &env.module.bodies[i]);
+    }
+    let func_index = env.module.num_imported_funcs as usize + i;
+    ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("function {func_index}: {:?}", e.inner))?;
+    let code = ctx.compiled_code().expect("just compiled");
+    let relocs = code.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, ids[i])).collect();
+    let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64 };
+    if std::env::var_os("LIFE_AOT_DUMP").is_some() {
+        eprintln!("{}", ctx.func.display());
+    }
+    Ok(compiled)
+}
+
+/// Compiles the functions on up to `threads` threads, each taking the next function to do.
+fn compile_all(
+    env: &Env<'_>,
+    isa: &dyn TargetIsa,
+    ids: &[FuncId],
+    sigs: &[ir::Signature],
+) -> Result<Vec<Compiled>, String> {
+    let n = ids.len();
+    // Threads pay off only for enough code; tiny modules compile faster on one.
+    let ops: usize = env.module.bodies.iter().map(|b| b.ops.len()).sum();
+    let threads = if ops < 2_000 { 1 } else { std::thread::available_parallelism().map_or(1, |p| p.get()).min(n) };
+    let next = AtomicUsize::new(0);
+    let work = || -> Result<Vec<(usize, Compiled)>, String> {
+        let (mut ctx, mut fctx) = (Context::new(), FunctionBuilderContext::new());
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                return Ok(done);
+            }
+            done.push((i, compile_one(env, isa, ids, sigs, i, &mut ctx, &mut fctx)?));
+        }
+    };
+    let parts: Vec<Result<Vec<(usize, Compiled)>, String>> = if threads <= 1 {
+        vec![work()]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a compiler thread panicked".into()))).collect()
+        })
+    };
+    let mut all: Vec<Option<Compiled>> = (0..n).map(|_| None).collect();
+    for part in parts {
+        for (i, c) in part? {
+            all[i] = Some(c);
+        }
+    }
+    Ok(all.into_iter().map(|c| c.expect("every function compiled")).collect())
 }
 
 /// Compiles every defined function of `module`.
@@ -48,7 +144,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     let isa = isa()?;
     let call_conv = isa.default_call_conv();
     let frontend = isa.frontend_config();
-    let mut jit = JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names()));
+    let mut jit = JITModule::new(JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names()));
     let nimp = module.num_imported_funcs;
     let shape = |i: usize| {
         let ty = module.func_type(nimp + i as u32);
@@ -74,24 +170,18 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
 
     let libcalls = Libcalls::new();
     let env = Env { module, call_conv, libcalls: &libcalls, metered: module.metered, frontend };
-    let mut ctx = jit.make_context();
-    let mut fctx = FunctionBuilderContext::new();
+    let sigs: Vec<ir::Signature> = (0..module.bodies.len())
+        .map(|i| {
+            let (p, r) = shape(i);
+            signature(call_conv, p, r)
+        })
+        .collect();
+    let compiled = compile_all(&env, &*isa, &ids, &sigs)?;
     let mut code_size = 0;
-    for (i, body) in module.bodies.iter().enumerate() {
-        let (p, r) = shape(i);
-        ctx.func.signature = signature(call_conv, p, r);
-        ctx.func.name = UserFuncName::user(0, i as u32);
-        {
-            let mut callees = DirectCalls { jit: &mut jit, ids: &ids };
-            let b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-            Lower::run(b, &env, &mut callees, i as u32, body);
-        }
-        jit.define_function(ids[i], &mut ctx).map_err(|e| format!("function {}: {e:?}", nimp as usize + i))?;
-        if std::env::var_os("LIFE_AOT_DUMP").is_some() {
-            eprintln!("{}", ctx.func.display());
-        }
-        code_size += ctx.compiled_code().map_or(0, |c| c.code_info().total_size as usize);
-        jit.clear_context(&mut ctx);
+    for (i, c) in compiled.iter().enumerate() {
+        code_size += c.bytes.len();
+        jit.define_function_bytes(ids[i], c.alignment, &c.bytes, &c.relocs)
+            .map_err(|e| format!("function {}: {e:?}", nimp as usize + i))?;
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
     let funcs = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
