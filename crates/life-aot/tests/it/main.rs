@@ -1,6 +1,7 @@
 //! Polymerase against the interpreter: the same programs, results, traps, gas and limits.
 
 mod agree;
+mod control;
 mod limits;
 
 use life_interp::{Engine, Error, ImportResolver, Module, NoImports, Value, Vm, VmConfig};
