@@ -105,6 +105,8 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     /// The typed value behind each slot-form value made by `set_ty`: reading the slot back as
     /// that type reuses it instead of converting twice (which Cranelift does not fold).
     typed: HashMap<(Value, u8), Value>,
+    /// Whether the body touches linear memory; if not, the memory view is never loaded.
+    uses_memory: bool,
 }
 
 impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
@@ -146,6 +148,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             scratch: None,
             sigs: HashMap::new(),
             typed: HashMap::new(),
+            uses_memory: body.ops.iter().any(touches_memory),
         };
         for (i, &p) in params[3..].iter().enumerate() {
             this.b.def_var(this.slots[i], p);
@@ -346,6 +349,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
 
     fn reload_memory(&mut self) {
+        if !self.uses_memory {
+            return;
+        }
         let base = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_BASE);
         let len = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_LEN);
         self.b.def_var(self.mem_base, base);
@@ -1216,6 +1222,13 @@ const I32_: Type = I32;
 const I64_: Type = I64;
 const F32_: Type = F32;
 const F64_: Type = F64;
+
+/// Whether `op` reads the memory view (`mem_base`/`mem_len`); bulk memory ops go through the
+/// runtime and do not.
+fn touches_memory(op: &Op) -> bool {
+    let name = op.name();
+    name.contains("load") || name.contains("store") || matches!(op, Op::MemorySize { .. })
+}
 
 /// Whether control never falls through `op` to the next op.
 fn ends_block(op: &Op) -> bool {
