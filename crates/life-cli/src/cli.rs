@@ -3,7 +3,7 @@
 use clap::Parser;
 use std::path::PathBuf;
 
-/// Run a WebAssembly program with the Life interpreter.
+/// Run a WebAssembly program with Life.
 ///
 /// Calls one exported function of FILE and prints its results, one per line.
 /// The module may import `env.__life_log(ptr: i32, len: i32)`, which prints that many bytes of
@@ -14,6 +14,9 @@ use std::path::PathBuf;
 /// it uses this process's standard input, output and error, sees only the directories given
 /// with --dir and --dir-ro and only the variables given with --env, and `life` exits with the
 /// program's exit code.
+///
+/// The program runs on the interpreter or, with --polymerase, compiled to native code first;
+/// results, traps, limits and exit codes are the same on both engines.
 #[derive(Debug, Parser)]
 #[command(name = "life", version, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -55,7 +58,13 @@ pub struct Cli {
     #[arg(long)]
     pub no_fp: bool,
 
-    /// Print statistics to stderr: time to decode, instantiate and run, gas used, memory pages.
+    /// Run on Polymerase, the ahead-of-time Cranelift engine: every function is compiled to
+    /// native code before the program starts.
+    #[arg(long)]
+    pub polymerase: bool,
+
+    /// Print statistics to stderr: the engine, time to decode (and compile), instantiate and
+    /// run, native code size, gas used, memory pages.
     #[arg(long)]
     pub stats: bool,
 

@@ -1,4 +1,5 @@
-//! `life`: runs one exported function of a WebAssembly module on the Life interpreter.
+//! `life`: runs one exported function of a WebAssembly module on Life, with the interpreter or,
+//! with `--polymerase`, the ahead-of-time Cranelift engine.
 //!
 //! Each concern has its own module: `cli` declares the command line, `load` turns a file into
 //! a decoded module, `host` supplies the `env.__life_log` import, `args` parses arguments by

@@ -2,7 +2,7 @@
 
 use crate::{args, cli::Cli, error::CliError, host::CliImports, load, wasi};
 use life_decode::ExternKind;
-use life_interp::{FuncType, Module, Vm, VmConfig};
+use life_interp::{Engine, FuncType, Module, Vm, VmConfig};
 use std::time::{Duration, Instant};
 use std::{
     io::{self, Write},
@@ -22,9 +22,9 @@ use std::{
 /// when `__life_log` could not write to stdout, which is [`CliError::Output`].
 pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let config = config(cli)?;
-    let mut stats = Stats::new(cli.stats);
+    let mut stats = Stats::new(cli.stats, &config.engine);
     let module = load::load(&cli.file, &config)?;
-    stats.lap("decode, validate and translate");
+    stats.loaded(&module);
     let entry = wasi::entry(cli, &module);
     if wasi::is_command(&module, &entry) {
         return wasi::run_command(cli, &module, config, stats);
@@ -54,13 +54,14 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The VM configuration the options describe.
+/// The VM configuration the options describe, engine included: every run builds its VM from it.
 ///
 /// # Errors
 ///
 /// [`CliError::BadOption`] for a timeout that is not a positive number of seconds.
 pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
-    let mut config = VmConfig { gas_limit: cli.gas_limit, ..VmConfig::default() };
+    let engine = if cli.polymerase { life_aot::polymerase() } else { Engine::Interpreter };
+    let mut config = VmConfig { gas_limit: cli.gas_limit, engine, ..VmConfig::default() };
     if let Some(pages) = cli.max_memory_pages {
         config.max_memory_pages = pages;
     }
@@ -78,24 +79,44 @@ pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
     Ok(config)
 }
 
-/// `--stats`: phase times, gas and memory, printed to stderr.
+/// `--stats`: the engine, phase times, native code, gas and memory, printed to stderr.
 pub struct Stats {
     enabled: bool,
     last: Instant,
-    laps: Vec<(&'static str, Duration)>,
+    /// The lines to print, in order, without the `life: ` prefix.
+    lines: Vec<String>,
 }
 
 impl Stats {
-    /// Starts timing now.
-    pub fn new(enabled: bool) -> Self {
-        Stats { enabled, last: Instant::now(), laps: Vec::new() }
+    /// Starts timing now, for a run on `engine`.
+    pub fn new(enabled: bool, engine: &Engine) -> Self {
+        let engine = match engine {
+            Engine::Interpreter => "engine: interpreter".to_string(),
+            Engine::Native(compiler) => format!("engine: {} (compiled ahead of time)", compiler.name()),
+        };
+        Stats { enabled, last: Instant::now(), lines: vec![engine] }
     }
 
     /// Records the time since the previous lap under `phase`.
-    pub fn lap(&mut self, phase: &'static str) {
+    pub fn lap(&mut self, phase: &str) {
         let now = Instant::now();
-        self.laps.push((phase, now - self.last));
+        self.lines.push(format!("{phase}: {:.3} ms", (now - self.last).as_secs_f64() * 1e3));
         self.last = now;
+    }
+
+    /// Records loading `module` as a lap and, when a native engine compiled it, the compile
+    /// time (part of that lap) and the size of the machine code.
+    pub fn loaded(&mut self, module: &Module) {
+        let Some(native) = module.native() else {
+            self.lap("decode, validate and translate");
+            return;
+        };
+        self.lap("decode, validate, translate and compile");
+        self.lines.push(format!(
+            "compile: {:.3} ms, {} bytes of native code",
+            native.compile_time().as_secs_f64() * 1e3,
+            native.code_size()
+        ));
     }
 
     /// Prints everything recorded, and the VM's gas and memory.
@@ -104,8 +125,8 @@ impl Stats {
             return;
         }
         let mut err = io::stderr().lock();
-        for (phase, time) in &self.laps {
-            let _ = writeln!(err, "life: {phase}: {:.3} ms", time.as_secs_f64() * 1e3);
+        for line in &self.lines {
+            let _ = writeln!(err, "life: {line}");
         }
         match (vm.store().gas_used(), vm.store().gas_left()) {
             (Some(used), Some(left)) => {

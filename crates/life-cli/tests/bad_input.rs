@@ -4,6 +4,8 @@
 //! Every run must end, within a timeout, either normally (exit 0, or 134 for a trap) or with
 //! exit 1 and exactly one `error: ...` line on stderr; never a panic (exit 101), a signal or a
 //! hang. Corruptions are deterministic (a fixed-seed generator), so a failure names its input.
+//! Every input runs on both engines, the interpreter and Polymerase (`--polymerase`), which
+//! must end the same way: the same exit status, stdout and stderr.
 
 use std::{
     fs,
@@ -26,9 +28,30 @@ struct Run {
     stderr: String,
 }
 
-/// Runs `life <path> <args>` with no stdin, killing it after [`TIMEOUT`].
+/// The engines `life` can run on, as the options that select them.
+const ENGINES: [(&str, &[&str]); 2] = [("interpreter", &[]), ("polymerase", &["--polymerase"])];
+
+/// Runs `life <path> <args>` on every engine, checks that they end the same way, and returns
+/// that outcome.
+#[track_caller]
 fn life(path: &Path, args: &[&str]) -> Run {
+    let mut runs = ENGINES.iter().map(|(name, engine)| (name, life_on(engine, path, args)));
+    let (first, run) = runs.next().expect("at least one engine");
+    for (engine, other) in runs {
+        assert!(
+            (other.code, other.signal, &other.stdout, &other.stderr)
+                == (run.code, run.signal, &run.stdout, &run.stderr),
+            "the engines disagree on {} {args:?}:\n{first}: {run:#?}\n{engine}: {other:#?}",
+            path.display()
+        );
+    }
+    run
+}
+
+/// Runs `life <engine> <path> <args>` with no stdin, killing it after [`TIMEOUT`].
+fn life_on(engine: &[&str], path: &Path, args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_life"))
+        .args(engine)
         .arg(path)
         .args(args)
         .stdin(Stdio::null())
@@ -57,7 +80,7 @@ fn life(path: &Path, args: &[&str]) -> Run {
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("life {} hung for more than {TIMEOUT:?}", path.display());
+            panic!("life {} {} hung for more than {TIMEOUT:?}", engine.join(" "), path.display());
         }
         std::thread::sleep(Duration::from_millis(5));
     };

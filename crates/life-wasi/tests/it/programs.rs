@@ -3,11 +3,18 @@
 //! `cases.txt` says how to run each case; `build.sh` recorded the native build's standard
 //! output, standard error and exit status in `expected/`. Here each case runs its `.wasm` the
 //! same way: in a fresh empty directory preopened as ".", with only the given environment.
+//! Every program runs on both engines, the interpreter and Polymerase, which must agree with
+//! each other (trap messages and stack traces included) as well as with the native build.
 
 use crate::{programs_dir, scratch};
-use life_interp::{TrapKind, Vm, VmConfig};
+use life_interp::{Engine, Module, TrapKind, Vm, VmConfig};
 use life_wasi::{OutputBuffer, Wasi, WasiCtx, WasiCtxBuilder};
 use std::fs;
+
+/// The engines every program runs on, by name.
+pub fn engines() -> [(&'static str, Engine); 2] {
+    [("interpreter", Engine::Interpreter), ("polymerase", life_aot::polymerase())]
+}
 
 /// What a run produced, in the form the native runs were recorded.
 #[derive(Debug, PartialEq, Eq)]
@@ -17,23 +24,40 @@ pub struct Outcome {
     pub stderr: String,
 }
 
-/// Runs `_start` of `wasm` with `ctx` plus captured standard output and error.
+/// Runs `_start` of `wasm` on `engine` with `ctx` plus captured standard output and error.
 ///
 /// The status is what a shell would see: 0 when `_start` returns, the low byte of the
-/// `proc_exit` code, or 134 (SIGABRT) for a trap, which is how wasi-libc's `abort` ends.
-pub fn run(wasm: &[u8], ctx: WasiCtxBuilder) -> Outcome {
+/// `proc_exit` code, or 134 (SIGABRT) for a trap, which is how wasi-libc's `abort` ends; the
+/// trap itself, with its stack trace, comes second.
+pub fn run_on(engine: Engine, wasm: &[u8], ctx: WasiCtxBuilder) -> (Outcome, Option<String>) {
     let (stdout, stderr) = (OutputBuffer::new(), OutputBuffer::new());
     let mut wasi = Wasi::new(ctx.stdout(stdout.clone()).stderr(stderr.clone()).build());
-    let mut vm = Vm::new(wasm, VmConfig::default(), &mut wasi).expect("the program instantiates");
-    let status = match vm.invoke("_start", &[]) {
-        Ok(_) => 0,
-        Err(e) => match e.trap().map(|t| t.kind()) {
-            Some(TrapKind::Exit(code)) => code & 0xff,
-            Some(_) => 134,
+    let native = matches!(engine, Engine::Native(_));
+    let config = VmConfig { engine, ..VmConfig::default() };
+    let module = Module::new(wasm, &config).expect("the program compiles");
+    assert_eq!(module.native().is_some(), native, "compiled by the native engine, and only by it");
+    let mut vm = Vm::from_module(&module, config, &mut wasi).expect("the program instantiates");
+    let (status, trap) = match vm.invoke("_start", &[]) {
+        Ok(_) => (0, None),
+        Err(e) => match e.trap().map(|t| (t.kind(), t)) {
+            Some((TrapKind::Exit(code), _)) => (code & 0xff, None),
+            Some((_, trap)) => (134, Some(trap.display_with_trace().to_string())),
             None => panic!("_start failed: {e}"),
         },
     };
-    Outcome { status, stdout: stdout.to_string_lossy(), stderr: stderr.to_string_lossy() }
+    (Outcome { status, stdout: stdout.to_string_lossy(), stderr: stderr.to_string_lossy() }, trap)
+}
+
+/// Runs `_start` of `wasm` on every engine, each with the context `ctx` makes for it (given
+/// the engine's name), checks that the engines agree, and returns what they did.
+#[track_caller]
+pub fn run(wasm: &[u8], ctx: impl Fn(&str) -> WasiCtxBuilder) -> Outcome {
+    let mut runs = engines().into_iter().map(|(name, engine)| (name, run_on(engine, wasm, ctx(name))));
+    let (first, run) = runs.next().expect("at least one engine");
+    for (name, other) in runs {
+        assert_eq!(other, run, "the engines disagree: {first} (right) and {name} (left)");
+    }
+    run.0
 }
 
 /// One line of `cases.txt`.
@@ -85,21 +109,31 @@ fn programs_behave_as_their_native_builds() {
     let mut failures = Vec::new();
     for case in &cases {
         let wasm = fs::read(programs_dir().join(format!("{}.wasm", case.program))).expect("the built program");
-        let dir = scratch(&format!("program-{}", case.name));
-        let mut ctx = WasiCtx::builder()
-            .arg(format!("{}.wasm", case.program))
-            .args(case.args.iter().cloned())
-            .envs(case.env.iter().cloned())
-            .preopened_dir(&dir, ".", false)
-            .expect("preopen the scratch directory");
-        if let Some(file) = &case.stdin {
-            ctx = ctx.stdin_bytes(fs::read(programs_dir().join(file)).expect("the stdin file"));
-        }
-        let got = run(&wasm, ctx);
         let want = expected(&case.name);
-        if got != want {
-            failures.push(format!("case {}:\n  got  {got:?}\n  want {want:?}", case.name));
+        let mut outcomes = Vec::new();
+        for (engine_name, engine) in engines() {
+            let dir = scratch(&format!("program-{}-{engine_name}", case.name));
+            let mut ctx = WasiCtx::builder()
+                .arg(format!("{}.wasm", case.program))
+                .args(case.args.iter().cloned())
+                .envs(case.env.iter().cloned())
+                .preopened_dir(&dir, ".", false)
+                .expect("preopen the scratch directory");
+            if let Some(file) = &case.stdin {
+                ctx = ctx.stdin_bytes(fs::read(programs_dir().join(file)).expect("the stdin file"));
+            }
+            let got = run_on(engine, &wasm, ctx);
+            if got.0 != want {
+                failures.push(format!("case {} on {engine_name}:\n  got  {:?}\n  want {want:?}", case.name, got.0));
+            }
+            outcomes.push((engine_name, got));
+        }
+        let (first, run) = &outcomes[0];
+        for (name, other) in &outcomes[1..] {
+            if other != run {
+                failures.push(format!("case {}: {first} and {name} disagree:\n  {run:?}\n  {other:?}", case.name));
+            }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} failures in {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }

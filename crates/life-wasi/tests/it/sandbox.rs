@@ -6,7 +6,7 @@
 
 use crate::{
     guest::{Arg, Guest},
-    programs::run,
+    programs::{engines, run},
     programs_dir, scratch,
 };
 use life_wasi::{Errno, WasiCtx};
@@ -205,19 +205,23 @@ fn read_only_preopens_refuse_every_change() {
 }
 
 /// The same attempts from C through raw WASI calls and libc, compared with the committed
-/// expectation (`sandbox.expected`, checked by hand: every attempt is denied).
+/// expectation (`sandbox.expected`, checked by hand: every attempt is denied), on both engines.
 #[cfg(unix)]
 #[test]
 fn sandbox_program_is_denied_everything() {
     let root = scratch("sandbox_program_is_denied_everything");
-    layout(&root);
     let wasm = fs::read(programs_dir().join("sandbox.wasm")).unwrap();
-    let ctx = WasiCtx::builder()
-        .arg("sandbox.wasm")
-        .preopened_dir(root.join("box"), ".", false)
-        .unwrap()
-        .preopened_dir(root.join("ro"), "ro", true)
-        .unwrap();
+    let ctx = |engine: &str| {
+        let root = root.join(engine);
+        fs::create_dir_all(&root).unwrap();
+        layout(&root);
+        WasiCtx::builder()
+            .arg("sandbox.wasm")
+            .preopened_dir(root.join("box"), ".", false)
+            .unwrap()
+            .preopened_dir(root.join("ro"), "ro", true)
+            .unwrap()
+    };
     let out = run(&wasm, ctx);
     assert_eq!(out.status, 0, "{out:#?}");
     for line in out.stdout.lines() {
@@ -225,5 +229,7 @@ fn sandbox_program_is_denied_everything() {
     }
     let want = fs::read_to_string(programs_dir().join("sandbox.expected")).unwrap();
     assert_eq!(out.stdout, want);
-    assert_outside_untouched(&root);
+    for (engine, _) in engines() {
+        assert_outside_untouched(&root.join(engine));
+    }
 }
