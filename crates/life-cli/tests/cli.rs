@@ -672,12 +672,10 @@ fn call_depth_and_memory_limits() {
 }
 
 #[test]
-#[ignore = "polymerase: a `call stack exhausted` trace also lists the callee that could not be entered"]
 fn call_depth_trap_has_the_same_stack_trace() {
     let dir = scratch("depth_trace");
     write(&dir, "limits.wat", LIMITS);
-    // The interpreter lists the 100 active frames; Polymerase lists 101, the last call's
-    // callee included.
+    // Both engines list the 100 active frames: the callee that could not be entered is not one.
     let run = life_in(&dir, &["--max-call-depth", "100", "-e", "down", "limits.wat", "100"]);
     let trace: String = (0..100).map(|i| format!("  {i}: down (func 1)\n")).collect();
     run.traps("", &format!("error: trap: call stack exhausted\n{trace}"));
