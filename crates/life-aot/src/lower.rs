@@ -21,7 +21,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
 use life_decode::{
-    Module, TrapCode,
+    Module, TrapCode, ValType,
     ir::{
         FuncBody, Op,
         compare::{Cmp, Rhs, Width, as_branch, as_compare},
@@ -71,7 +71,7 @@ fn vec_flags() -> MemFlagsData {
 }
 
 /// The scalar type an op reads or writes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Ty {
     I32,
     I64,
@@ -88,6 +88,8 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     index: u32,
     /// Frame slot variables, then the memory view.
     slots: Vec<Variable>,
+    /// The type of each slot's variable.
+    kinds: Vec<Ty>,
     mem_base: Variable,
     mem_len: Variable,
     vmctx: Value,
@@ -121,7 +123,28 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let module = env.module;
         let ty = module.func_type(module.num_imported_funcs + index);
         let nslots = body.frame_slots as usize + 2;
-        let slots: Vec<Variable> = (0..nslots).map(|_| b.declare_var(I64)).collect();
+        // Float locals get float variables, so loops carry them in float registers; every other
+        // slot (temporaries, integers, references, v128 halves) is an `i64`.
+        let mut kinds = vec![Ty::I64; nslots];
+        let mut at = 0usize;
+        for &t in &body.local_types {
+            match t {
+                ValType::F32 => kinds[at] = Ty::F32,
+                ValType::F64 => kinds[at] = Ty::F64,
+                _ => {}
+            }
+            at += t.slots() as usize;
+        }
+        let slots: Vec<Variable> = kinds
+            .iter()
+            .map(|k| {
+                b.declare_var(match k {
+                    Ty::F32 => F32,
+                    Ty::F64 => F64,
+                    _ => I64,
+                })
+            })
+            .collect();
         let mem_base = b.declare_var(I64);
         let mem_len = b.declare_var(I64);
         let entry = b.create_block();
@@ -136,6 +159,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             body,
             index,
             slots,
+            kinds,
             mem_base,
             mem_len,
             vmctx,
@@ -151,11 +175,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             uses_memory: body.ops.iter().any(touches_memory),
         };
         for (i, &p) in params[3..].iter().enumerate() {
-            this.b.def_var(this.slots[i], p);
+            this.set(i as u32, p);
         }
         let zero = this.b.ins().iconst(I64, 0);
         for s in body.param_slots..body.local_slots {
-            this.b.def_var(this.slots[s as usize], zero);
+            this.set(s, zero);
         }
         this.prologue();
         this.reload_memory();
@@ -169,13 +193,34 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     // ---- Slots ----
 
+    /// Slot `s` in slot form (`i64`).
     fn get(&mut self, s: u32) -> Value {
-        self.b.use_var(self.slots[s as usize])
+        let v = self.b.use_var(self.slots[s as usize]);
+        match self.kinds[s as usize] {
+            Ty::F64 => self.b.ins().bitcast(I64, MemFlagsData::new(), v),
+            Ty::F32 => {
+                let x = self.b.ins().bitcast(I32, MemFlagsData::new(), v);
+                self.b.ins().uextend(I64, x)
+            }
+            _ => v,
+        }
     }
+    /// Sets slot `s` from slot form (`i64`).
     fn set(&mut self, s: u32, v: Value) {
+        let v = match self.kinds[s as usize] {
+            Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
+            Ty::F32 => {
+                let x = self.b.ins().ireduce(I32, v);
+                self.b.ins().bitcast(F32, MemFlagsData::new(), x)
+            }
+            _ => v,
+        };
         self.b.def_var(self.slots[s as usize], v);
     }
     fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
+        if ty == self.kinds[s as usize] && ty != Ty::I64 {
+            return self.b.use_var(self.slots[s as usize]);
+        }
         let v = self.get(s);
         if let Some(&t) = self.typed.get(&(v, ty as u8)) {
             return t;
@@ -191,6 +236,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         }
     }
     fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
+        if ty == self.kinds[s as usize] && ty != Ty::I64 {
+            self.b.def_var(self.slots[s as usize], typed);
+            return;
+        }
         let v = typed;
         let v = match ty {
             Ty::I64 => v,

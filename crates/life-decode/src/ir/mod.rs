@@ -25,6 +25,9 @@ pub struct FuncBody {
     pub local_slots: u32,
     /// Total frame size in slots: locals plus the deepest operand stack.
     pub frame_slots: u32,
+    /// Type of each parameter and declared local, in order (from slot 0; a `v128` takes two
+    /// slots). A local's slots hold only values of its type, which a compiler may rely on.
+    pub local_types: Vec<crate::ValType>,
     /// Byte offset of the body in the module, for error messages.
     pub offset: usize,
 }

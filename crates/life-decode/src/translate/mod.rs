@@ -239,6 +239,7 @@ impl Translator {
             param_slots,
             local_slots,
             frame_slots,
+            local_types: self.locals.iter().map(|&(t, _)| t).collect(),
             offset: body.range().start as usize,
         })
     }
