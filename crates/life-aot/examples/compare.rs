@@ -36,7 +36,11 @@ fn main() {
         let mut times = Vec::new();
         let mut results = Vec::new();
         let mut compile = (0.0, 0);
-        for engine in [Engine::Interpreter, life_aot::polymerase()] {
+        // `COMPARE_AOT_ONLY=1` skips the interpreter (for profiling Polymerase alone).
+        let aot_only = std::env::var_os("COMPARE_AOT_ONLY").is_some();
+        let engines =
+            if aot_only { vec![life_aot::polymerase()] } else { vec![Engine::Interpreter, life_aot::polymerase()] };
+        for engine in engines {
             let config = VmConfig { engine, ..VmConfig::default() };
             let module = Module::new(&wasm, &config).expect("workload compiles");
             if let Some(native) = module.native() {
@@ -47,6 +51,10 @@ fn main() {
             let r = vm.invoke("run", &[Value::I32(arg)]).expect("workload runs");
             times.push(start.elapsed().as_secs_f64() * 1e3);
             results.push(r);
+        }
+        if aot_only {
+            println!("{name:<14} aot {:.1} ms", times[0]);
+            continue;
         }
         assert_eq!(results[0], results[1], "{name}: engines disagree");
         let speedup = times[0] / times[1];

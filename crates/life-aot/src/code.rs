@@ -5,8 +5,8 @@ use cranelift_jit::JITModule;
 use life_interp::{CompiledModule, Store, Trap, native::rt};
 use std::{sync::Arc, time::Duration};
 
-/// Signature of the per-shape trampolines: `(vmctx, function, slots, depth, base)`.
-type Trampoline = unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u64, u32, u32);
+/// Signature of the per-shape trampolines: `(vmctx, function, slots, budget)`.
+type Trampoline = unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u64, i64);
 
 /// The native code of one module.
 pub(crate) struct Code {
@@ -82,7 +82,8 @@ impl CompiledModule for Code {
         // and `slots` outlive the call; the store is reached only through `cx` meanwhile.
         unsafe {
             let tramp: Trampoline = std::mem::transmute(self.trampolines[index as usize]);
-            tramp(&mut cx, self.funcs[index as usize], slots.as_mut_ptr(), depth, base);
+            let budget = cx.budget(depth, base);
+            tramp(&mut cx, self.funcs[index as usize], slots.as_mut_ptr(), budget);
         }
         rt::set_gas_left(store, cx.gas_left);
         if outermost {

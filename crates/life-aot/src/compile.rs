@@ -92,8 +92,13 @@ fn compile_one(
     let code = ctx.compiled_code().expect("just compiled");
     let relocs = code.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, ids[i])).collect();
     let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64 };
+    // Debugging aids: the optimized Cranelift IR on stderr, the machine code in files
+    // (`objdump -D -b binary -m i386:x86-64 f0.bin`).
     if std::env::var_os("LIFE_AOT_DUMP").is_some() {
         eprintln!("{}", ctx.func.display());
+    }
+    if let Some(dir) = std::env::var_os("LIFE_AOT_DUMP_CODE") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("f{i}.bin")), &compiled.bytes);
     }
     Ok(compiled)
 }
@@ -197,7 +202,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     })
 }
 
-/// `(vmctx, function, slots, depth, base)`: loads the arguments from `slots`, calls, and
+/// `(vmctx, function, slots, budget)`: loads the arguments from `slots`, calls, and
 /// stores the results back.
 fn define_trampoline(
     jit: &mut JITModule,
@@ -207,7 +212,7 @@ fn define_trampoline(
     n: usize,
 ) -> Result<FuncId, String> {
     let mut sig = ir::Signature::new(call_conv);
-    for ty in [I64, I64, I64, ir::types::I32, ir::types::I32] {
+    for ty in [I64, I64, I64, I64] {
         sig.params.push(ir::AbiParam::new(ty));
     }
     let id = jit.declare_function(&format!("t{n}"), Linkage::Local, &sig).map_err(|e| e.to_string())?;
@@ -220,8 +225,8 @@ fn define_trampoline(
         b.append_block_params_for_function_params(block);
         b.switch_to_block(block);
         let p = b.block_params(block).to_vec();
-        let (vmctx, f, slots, depth, base) = (p[0], p[1], p[2], p[3], p[4]);
-        let mut args = vec![vmctx, depth, base];
+        let (vmctx, f, slots, budget) = (p[0], p[1], p[2], p[3]);
+        let mut args = vec![vmctx, budget];
         for i in 0..params {
             args.push(b.ins().load(I64, MemFlagsData::trusted(), slots, (i * 8) as i32));
         }

@@ -43,9 +43,9 @@ macro_rules! libcalls {
 libcalls! {
     trap = lf_trap(I64, I32, I32);
     unwind = lf_unwind(I64, I32);
-    call_import = lf_call_import(I64, I32, I64, I32, I32);
+    call_import = lf_call_import(I64, I32, I64, I64);
     indirect = lf_indirect(I64, I32, I32, I32) -> I64;
-    call_indirect_slow = lf_call_indirect_slow(I64, I64, I32, I32);
+    call_indirect_slow = lf_call_indirect_slow(I64, I64, I64);
     memory_grow = lf_memory_grow(I64, I32) -> I32;
     memory_copy = lf_memory_copy(I64, I32, I32, I32);
     memory_fill = lf_memory_fill(I64, I32, I32, I32);
@@ -138,8 +138,10 @@ fn unwind_frame(cx: &mut VmCtx, func: u32) {
     cx.trace.push(rt::func_addr(store, cx.instance, index));
 }
 
-/// Calls store function `addr` with the slots at `buf`, as the callee at `depth` and `base`.
-fn call_addr(cx: &mut VmCtx, store: &mut Store, addr: u32, buf: *mut u64, depth: u32, base: u32) -> Result<(), Trap> {
+/// Calls store function `addr` with the slots at `buf`, as a callee with `budget` (see
+/// `lower::signature`).
+fn call_addr(cx: &mut VmCtx, store: &mut Store, addr: u32, buf: *mut u64, budget: i64) -> Result<(), Trap> {
+    let (depth, base) = cx.frame_of(budget);
     let ty = store_func_slots(store, addr);
     // SAFETY: native code passes a scratch buffer of at least 16 slots and at least the callee's
     // parameter and result slots.
@@ -171,10 +173,10 @@ fn life_interp_func(addr: u32) -> life_interp::Func {
 }
 
 /// Calls imported function `func` of the instance.
-extern "C" fn lf_call_import(vmctx: *mut VmCtx, func: u32, buf: *mut u64, depth: u32, base: u32) {
+extern "C" fn lf_call_import(vmctx: *mut VmCtx, func: u32, buf: *mut u64, budget: i64) {
     with(vmctx, |cx, store| {
         let addr = rt::func_addr(store, cx.instance, func);
-        call_addr(cx, store, addr, buf, depth, base)
+        call_addr(cx, store, addr, buf, budget)
     })
 }
 
@@ -209,10 +211,10 @@ extern "C" fn lf_indirect(vmctx: *mut VmCtx, table: u32, elem: u32, ty: u32) -> 
     }
 }
 
-extern "C" fn lf_call_indirect_slow(vmctx: *mut VmCtx, buf: *mut u64, depth: u32, base: u32) {
+extern "C" fn lf_call_indirect_slow(vmctx: *mut VmCtx, buf: *mut u64, budget: i64) {
     with(vmctx, |cx, store| {
         let addr = cx.indirect_callee;
-        call_addr(cx, store, addr, buf, depth, base)
+        call_addr(cx, store, addr, buf, budget)
     })
 }
 

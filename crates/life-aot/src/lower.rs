@@ -30,12 +30,17 @@ use life_decode::{
 use std::collections::HashMap;
 
 /// The native signature of a function with `params` argument slots and `results` result slots:
-/// `(vmctx, depth, base, slots...) -> slots...`, every slot an `i64`.
+/// `(vmctx, budget, slots...) -> slots...`, every slot an `i64`.
+///
+/// `budget` packs what the callee may still use, so that the entry checks need no loads:
+/// the high 32 bits are the frames that may still be entered below the caller's (negative when
+/// the callee itself is one too many), the low 32 bits the value-stack slots left from the
+/// callee's frame base. A call passes its own budget minus one frame and the callee's base
+/// offset, in one subtraction (the slot half cannot borrow: the caller's frame fits).
 pub(crate) fn signature(call_conv: CallConv, params: u32, results: u32) -> Signature {
     let mut sig = Signature::new(call_conv);
     sig.params.push(AbiParam::new(I64));
-    sig.params.push(AbiParam::new(I32));
-    sig.params.push(AbiParam::new(I32));
+    sig.params.push(AbiParam::new(I64));
     sig.params.extend((0..params).map(|_| AbiParam::new(I64)));
     sig.returns.extend((0..results).map(|_| AbiParam::new(I64)));
     sig
@@ -93,8 +98,7 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     mem_base: Variable,
     mem_len: Variable,
     vmctx: Value,
-    depth: Value,
-    base: Value,
+    budget: Value,
     result_slots: u32,
     /// Cranelift block of each IR pc that starts a basic block.
     blocks: HashMap<u32, Block>,
@@ -151,7 +155,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let params = b.block_params(entry).to_vec();
-        let (vmctx, depth, base) = (params[0], params[1], params[2]);
+        let (vmctx, budget) = (params[0], params[1]);
         let mut this = Lower {
             b,
             env,
@@ -163,8 +167,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             mem_base,
             mem_len,
             vmctx,
-            depth,
-            base,
+            budget,
             result_slots: ty.result_slots(),
             blocks: HashMap::new(),
             trap_blocks: Vec::new(),
@@ -174,7 +177,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             typed: HashMap::new(),
             uses_memory: body.ops.iter().any(touches_memory),
         };
-        for (i, &p) in params[3..].iter().enumerate() {
+        for (i, &p) in params[2..].iter().enumerate() {
             this.set(i as u32, p);
         }
         let zero = this.b.ins().iconst(I64, 0);
@@ -382,14 +385,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     /// Entry checks, in the interpreter's order: call depth, value-stack slots, native stack.
     fn prologue(&mut self) {
-        let max_depth = self.b.ins().load(I32, flags(), self.vmctx, offsets::MAX_DEPTH);
-        let too_deep = self.b.ins().icmp(IntCC::UnsignedGreaterThan, self.depth, max_depth);
+        let too_deep = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, self.budget, 0);
         self.trap_if_in(too_deep, TrapCode::StackOverflow, false);
-        let max_slots = self.b.ins().load(I32, flags(), self.vmctx, offsets::MAX_SLOTS);
-        let max_slots = self.b.ins().uextend(I64, max_slots);
-        let base = self.b.ins().uextend(I64, self.base);
-        let end = self.b.ins().iadd_imm_s(base, self.body.frame_slots as i64);
-        let too_big = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, max_slots);
+        let slots_left = self.b.ins().band_imm_u(self.budget, 0xffff_ffff);
+        let too_big = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, slots_left, self.body.frame_slots as i64);
         self.trap_if_in(too_big, TrapCode::StackOverflow, false);
         let sp = self.b.ins().get_stack_pointer(I64);
         let limit = self.b.ins().load(I64, flags(), self.vmctx, offsets::STACK_LIMIT);
@@ -489,10 +488,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         s
     }
 
-    fn callee_frame(&mut self, cb: u32) -> (Value, Value) {
-        let depth = self.b.ins().iadd_imm_s(self.depth, 1);
-        let base = self.b.ins().iadd_imm_s(self.base, cb as i64);
-        (depth, base)
+    /// The callee's budget (see [`signature`]) for a frame at slot `cb` of this one.
+    fn callee_budget(&mut self, cb: u32) -> Value {
+        self.b.ins().iadd_imm_s(self.budget, -((1i64 << 32) + cb as i64))
     }
 
     fn after_call(&mut self) {
@@ -504,18 +502,18 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let module = self.env.module;
         let ty = module.func_type(func);
         let (p, r) = (ty.param_slots(), ty.result_slots());
-        let (depth, base) = self.callee_frame(cb);
+        let budget = self.callee_budget(cb);
         if func < module.num_imported_funcs {
             let buf = self.spill_args(cb, p);
             let f = self.b.ins().iconst(I32, func as i64);
             let vmctx = self.vmctx;
-            self.libcall(self.env.libcalls.call_import, &[vmctx, f, buf, depth, base]);
+            self.libcall(self.env.libcalls.call_import, &[vmctx, f, buf, budget]);
             self.after_call();
             self.fill_results(buf, cb, r);
             return;
         }
         let fref = self.callees.func_ref(self.b.func, func - module.num_imported_funcs);
-        let mut args = vec![self.vmctx, depth, base];
+        let mut args = vec![self.vmctx, budget];
         for i in 0..p {
             args.push(self.get(cb + i));
         }
@@ -530,7 +528,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn call_indirect(&mut self, index: u32, cb: u32, ty: u32, table: u32) {
         let fty = &self.env.module.types[ty as usize];
         let (p, r) = (fty.param_slots(), fty.result_slots());
-        let (depth, base) = self.callee_frame(cb);
+        let budget = self.callee_budget(cb);
         let elem = self.get32(index);
         let code = if table == 0 { self.indirect_cached(elem, ty) } else { self.indirect_resolve(table, elem, ty) };
         let (fast, slow, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
@@ -538,7 +536,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
         self.b.switch_to_block(fast);
         let sig = self.shape_sig(p, r);
-        let mut args = vec![self.vmctx, depth, base];
+        let mut args = vec![self.vmctx, budget];
         for i in 0..p {
             args.push(self.get(cb + i));
         }
@@ -552,7 +550,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.b.switch_to_block(slow);
         let buf = self.spill_args(cb, p);
         let vmctx = self.vmctx;
-        self.libcall(self.env.libcalls.call_indirect_slow, &[vmctx, buf, depth, base]);
+        self.libcall(self.env.libcalls.call_indirect_slow, &[vmctx, buf, budget]);
         self.check_trap();
         self.fill_results(buf, cb, r);
         self.b.ins().jump(join, &[]);

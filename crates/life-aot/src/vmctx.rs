@@ -25,7 +25,7 @@ pub(crate) struct VmCtx {
     pub stack_limit: usize,
     /// Non-zero once a trap is pending: every frame returns at once.
     pub trap: u32,
-    /// `VmConfig::max_call_depth`, saturated to 32 bits.
+    /// `VmConfig::max_call_depth`, saturated to 31 bits (native code sees it through budgets).
     pub max_depth: u32,
     /// `VmConfig::max_value_stack`, saturated to 32 bits.
     pub max_slots: u32,
@@ -88,8 +88,6 @@ pub(crate) mod offsets {
     pub const GLOBALS: i32 = offset_of!(VmCtx, globals) as i32;
     pub const STACK_LIMIT: i32 = offset_of!(VmCtx, stack_limit) as i32;
     pub const TRAP: i32 = offset_of!(VmCtx, trap) as i32;
-    pub const MAX_DEPTH: i32 = offset_of!(VmCtx, max_depth) as i32;
-    pub const MAX_SLOTS: i32 = offset_of!(VmCtx, max_slots) as i32;
     pub const TABLE0: i32 = offset_of!(VmCtx, table0) as i32;
     pub const TABLE0_LEN: i32 = offset_of!(VmCtx, table0_len) as i32;
     pub const INDIRECT_CACHE: i32 = offset_of!(VmCtx, indirect_cache) as i32;
@@ -104,7 +102,8 @@ impl VmCtx {
     /// A context for running `code` as `instance` of `store`.
     pub fn new(store: &mut Store, instance: u32, code: &Code, stack_limit: usize) -> VmCtx {
         let config = store.config();
-        let (max_depth, max_slots) = (sat32(config.max_call_depth), sat32(config.max_value_stack));
+        // The budget's frame half is signed, its slot half unsigned.
+        let (max_depth, max_slots) = (sat32(config.max_call_depth).min(i32::MAX as u32), sat32(config.max_value_stack));
         let mut cx = VmCtx {
             mem_base: std::ptr::null_mut(),
             mem_len: 0,
@@ -148,6 +147,21 @@ impl VmCtx {
             self.globals = self.global_ptrs.as_ptr();
             self.globals_generation = generation;
         }
+    }
+
+    /// The budget (see `lower::signature`) of a frame at call depth `depth` (the entry function
+    /// is 1) and value-stack slot `base`.
+    pub fn budget(&self, depth: u32, base: u32) -> i64 {
+        let frames_left = self.max_depth as i64 - depth as i64;
+        let slots_left = self.max_slots.saturating_sub(base) as i64;
+        (frames_left << 32) | slots_left
+    }
+
+    /// The depth and base a budget stands for.
+    pub fn frame_of(&self, budget: i64) -> (u32, u32) {
+        let frames_left = budget >> 32;
+        let slots_left = budget & 0xffff_ffff;
+        ((self.max_depth as i64 - frames_left) as u32, (self.max_slots as i64 - slots_left) as u32)
     }
 
     /// Records a trap; native code sees `trap != 0` and unwinds.
