@@ -442,20 +442,57 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         if offset == 0 { p } else { self.b.ins().iadd_imm_s(p, offset as i64) }
     }
 
+    /// Loads `ty` (the width in memory) and extends it to the slot form of `out`, with the
+    /// extending load forms so no separate extension is needed.
     fn load(&mut self, dst: u32, addr: u32, offset: u32, ty: Type, signed: bool, out: Ty) {
         let p = self.address(addr, offset, ty.bytes());
-        let to = match out {
-            Ty::I32 | Ty::F32 => I32,
-            Ty::I64 | Ty::F64 => I64,
-        };
-        let v = if ty.bits() == to.bits() {
-            self.b.ins().load(to, heap(), p, 0)
-        } else {
-            let narrow = self.b.ins().load(ty, heap(), p, 0);
-            if signed { self.b.ins().sextend(to, narrow) } else { self.b.ins().uextend(to, narrow) }
-        };
-        let v = if to == I32 { self.b.ins().uextend(I64, v) } else { v };
-        self.set(dst, v);
+        let ins = self.b.ins();
+        match (out, ty.bytes(), signed) {
+            (Ty::F32, ..) => {
+                let v = self.b.ins().load(F32, heap(), p, 0);
+                return self.set_ty(Ty::F32, dst, v);
+            }
+            (Ty::F64, ..) => {
+                let v = self.b.ins().load(F64, heap(), p, 0);
+                return self.set_ty(Ty::F64, dst, v);
+            }
+            (_, 8, _) => {
+                let v = ins.load(I64, heap(), p, 0);
+                self.set(dst, v)
+            }
+            (_, 4, false) | (Ty::I32, 4, _) => {
+                let v = ins.uload32(heap(), p, 0);
+                self.set(dst, v)
+            }
+            (_, 2, false) => {
+                let v = ins.uload16(I64, heap(), p, 0);
+                self.set(dst, v)
+            }
+            (_, _, false) => {
+                let v = ins.uload8(I64, heap(), p, 0);
+                self.set(dst, v)
+            }
+            (Ty::I64, 4, true) => {
+                let v = ins.sload32(heap(), p, 0);
+                self.set(dst, v)
+            }
+            (Ty::I64, 2, true) => {
+                let v = ins.sload16(I64, heap(), p, 0);
+                self.set(dst, v)
+            }
+            (Ty::I64, _, true) => {
+                let v = ins.sload8(I64, heap(), p, 0);
+                self.set(dst, v)
+            }
+            (_, 2, true) => {
+                let v = ins.sload16(I32, heap(), p, 0);
+                self.set_ty(Ty::I32, dst, v)
+            }
+            (_, _, true) => {
+                let v = ins.sload8(I32, heap(), p, 0);
+                self.set_ty(Ty::I32, dst, v)
+            }
+        }
     }
 
     fn store(&mut self, addr: u32, value: u32, offset: u32, size: u32) {
