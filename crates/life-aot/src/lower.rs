@@ -450,11 +450,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         match (out, ty.bytes(), signed) {
             (Ty::F32, ..) => {
                 let v = self.b.ins().load(F32, heap(), p, 0);
-                return self.set_ty(Ty::F32, dst, v);
+                self.set_ty(Ty::F32, dst, v)
             }
             (Ty::F64, ..) => {
                 let v = self.b.ins().load(F64, heap(), p, 0);
-                return self.set_ty(Ty::F64, dst, v);
+                self.set_ty(Ty::F64, dst, v)
             }
             (_, 8, _) => {
                 let v = ins.load(I64, heap(), p, 0);
