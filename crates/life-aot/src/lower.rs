@@ -97,6 +97,8 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     kinds: Vec<Ty>,
     mem_base: Variable,
     mem_len: Variable,
+    /// Gas left, kept in a register while metering (see `gas_out`/`gas_in`).
+    gas: Variable,
     vmctx: Value,
     budget: Value,
     result_slots: u32,
@@ -151,6 +153,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             .collect();
         let mem_base = b.declare_var(I64);
         let mem_len = b.declare_var(I64);
+        let gas = b.declare_var(I64);
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
@@ -166,6 +169,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             kinds,
             mem_base,
             mem_len,
+            gas,
             vmctx,
             budget,
             result_slots: ty.result_slots(),
@@ -184,6 +188,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         for s in body.param_slots..body.local_slots {
             this.set(s, zero);
         }
+        this.gas_in();
         this.prologue();
         this.reload_memory();
         this.find_blocks();
@@ -370,6 +375,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             let code = TrapCode::ALL.iter().position(|&c| c == code).unwrap_or(0) as i64;
             let code = self.b.ins().iconst(I32, code);
             let index = self.b.ins().iconst(I32, if record { self.index as i64 } else { -1 });
+            self.gas_out();
             let vmctx = self.vmctx;
             self.libcall(self.env.libcalls.trap, &[vmctx, code, index]);
             self.return_zeros();
@@ -377,6 +383,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         if let Some(block) = self.unwind_block {
             self.b.switch_to_block(block);
             let index = self.b.ins().iconst(I32, self.index as i64);
+            self.gas_out();
             let vmctx = self.vmctx;
             self.libcall(self.env.libcalls.unwind, &[vmctx, index]);
             self.return_zeros();
@@ -394,6 +401,23 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let limit = self.b.ins().load(I64, flags(), self.vmctx, offsets::STACK_LIMIT);
         let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
         self.trap_if_in(low, TrapCode::StackOverflow, false);
+    }
+
+    /// Writes the gas register back to the context, before anything that may read or charge it
+    /// (calls, libcalls, returns, traps).
+    fn gas_out(&mut self) {
+        if self.env.metered {
+            let gas = self.b.use_var(self.gas);
+            self.b.ins().store(flags(), gas, self.vmctx, offsets::GAS_LEFT);
+        }
+    }
+
+    /// Reads the gas back after a call out.
+    fn gas_in(&mut self) {
+        if self.env.metered {
+            let gas = self.b.ins().load(I64, flags(), self.vmctx, offsets::GAS_LEFT);
+            self.b.def_var(self.gas, gas);
+        }
     }
 
     fn reload_memory(&mut self) {
@@ -531,6 +555,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
 
     fn after_call(&mut self) {
+        self.gas_in();
         self.check_trap();
         self.reload_memory();
     }
@@ -540,6 +565,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let ty = module.func_type(func);
         let (p, r) = (ty.param_slots(), ty.result_slots());
         let budget = self.callee_budget(cb);
+        self.gas_out();
         if func < module.num_imported_funcs {
             let buf = self.spill_args(cb, p);
             let f = self.b.ins().iconst(I32, func as i64);
@@ -568,6 +594,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let budget = self.callee_budget(cb);
         let elem = self.get32(index);
         let code = if table == 0 { self.indirect_cached(elem, ty) } else { self.indirect_resolve(table, elem, ty) };
+        self.gas_out();
         let (fast, slow, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.ins().brif(code, fast, &[], slow, &[]);
 
@@ -682,6 +709,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
 
     fn ret(&mut self, from: u32, n: u32) {
+        self.gas_out();
         let vals: Vec<Value> = (0..n).map(|i| self.get(from + i)).collect();
         self.b.ins().return_(&vals);
     }
@@ -893,11 +921,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             self.trap_if(set, TrapCode::Interrupted);
         }
         if self.env.metered && amount > 0 {
-            let gas = self.b.ins().load(I64, flags(), self.vmctx, offsets::GAS_LEFT);
+            let gas = self.b.use_var(self.gas);
             let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, gas, amount as i64);
             self.trap_if(short, TrapCode::OutOfGas);
             let left = self.b.ins().iadd_imm_s(gas, (amount as i64).wrapping_neg());
-            self.b.ins().store(flags(), left, self.vmctx, offsets::GAS_LEFT);
+            self.b.def_var(self.gas, left);
         }
     }
 
@@ -918,7 +946,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn runtime(&mut self, addr: usize, args: &[Value]) -> Option<Value> {
         let mut all = vec![self.vmctx];
         all.extend_from_slice(args);
+        self.gas_out();
         let r = self.libcall(addr, &all);
+        self.gas_in();
         self.check_trap();
         self.reload_memory();
         r
