@@ -275,23 +275,9 @@ fn call_native(
     args: &[Value],
 ) -> Result<Resumable, Trap> {
     let mut slots = vec![0u64; ty.param_slots().max(ty.result_slots()) as usize];
-    let mut at = 0;
-    for &a in args {
-        write_value(a, &mut slots[at..]);
-        at += a.ty().slots() as usize;
-    }
+    crate::store::write_values(args, &mut slots);
     native.call(store, instance, index, &mut slots)?;
-    let mut at = 0;
-    let results = ty
-        .results()
-        .iter()
-        .map(|&t| {
-            let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
-            at += t.slots() as usize;
-            v
-        })
-        .collect();
-    Ok(Resumable::Finished(results))
+    Ok(Resumable::Finished(crate::store::read_values(ty.results(), &slots)))
 }
 
 /// Continues a paused call; `host_results` answer a host function's suspension.

@@ -83,7 +83,7 @@ pub trait CompiledModule: Send + Sync {
 pub mod rt {
     use crate::{
         Store, TraceFrame, Trap,
-        store::{FuncEntity, decode, write_value},
+        store::{FuncEntity, read_values, write_values},
     };
     use life_decode::{TrapCode, Value};
     use std::sync::atomic::AtomicBool;
@@ -231,16 +231,7 @@ pub mod rt {
     /// The callee's trap.
     pub fn call(store: &mut Store, instance: u32, addr: u32, slots: &mut [u64]) -> Result<(), Trap> {
         let ty = store.types[store.funcs[addr as usize].type_id() as usize].clone();
-        let mut at = 0;
-        let args: Vec<Value> = ty
-            .params()
-            .iter()
-            .map(|&t| {
-                let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
-                at += t.slots() as usize;
-                v
-            })
-            .collect();
+        let args = read_values(ty.params(), slots);
         let results = match &store.funcs[addr as usize] {
             FuncEntity::Host { func, .. } => {
                 let func = func.clone();
@@ -262,11 +253,7 @@ pub mod rt {
                 crate::Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
             },
         };
-        let mut at = 0;
-        for v in results {
-            write_value(v, &mut slots[at..]);
-            at += v.ty().slots() as usize;
-        }
+        write_values(&results, slots);
         Ok(())
     }
 

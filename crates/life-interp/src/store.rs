@@ -457,3 +457,24 @@ pub(crate) fn write_value(v: Value, slots: &mut [u64]) {
         slots[1] = (x >> 64) as u64;
     }
 }
+
+/// Reads values of types `tys` from consecutive slots (two per `v128`).
+pub(crate) fn read_values(tys: &[ValType], slots: &[u64]) -> Vec<Value> {
+    let mut at = 0;
+    tys.iter()
+        .map(|&t| {
+            let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
+            at += t.slots() as usize;
+            v
+        })
+        .collect()
+}
+
+/// Writes `values` into consecutive slots (two per `v128`).
+pub(crate) fn write_values(values: &[Value], slots: &mut [u64]) {
+    let mut at = 0;
+    for &v in values {
+        write_value(v, &mut slots[at..]);
+        at += v.ty().slots() as usize;
+    }
+}
