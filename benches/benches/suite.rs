@@ -5,15 +5,18 @@
 //!   result is checked once first (a wrong result panics, failing the run); only the call is timed.
 //! - The `startup` group: decode + validate + translate (or compile) of a generated module of over
 //!   1 MiB, without instantiating it. wasmi translates function bodies lazily, on first call, so
-//!   its number covers decoding and validation only; life-interp translates every body up front
-//!   and wasmtime compiles every body with Cranelift.
+//!   its number covers decoding and validation only; life-interp translates every body up front,
+//!   polymerase translates every body and compiles it with Cranelift, and wasmtime compiles
+//!   every body with Cranelift.
 //!
 //! `cargo bench -p life-bench -- --check [filter]` skips criterion: it runs each workload once per
 //! engine, prints the results and the time of that one call, and fails on a wrong result. Use it
 //! after changing a workload (it prints the new result for `workloads.rs`) and to size arguments.
+//! For the startup module it also prints each compiler's machine-code size and compile time per
+//! KiB.
 
 use criterion::{Criterion, SamplingMode};
-use life_bench::{WORKLOADS, Workload, engines, native, startup, write_manifest};
+use life_bench::{CodeStats, WORKLOADS, Workload, engines, native, startup, write_manifest};
 use std::{hint::black_box, process::ExitCode, time::Duration, time::Instant};
 
 fn main() -> ExitCode {
@@ -84,6 +87,24 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
+/// A compiler's startup line in `--check`: machine code size and compile time per KiB of Wasm
+/// and of machine code, from the engine's own compile time when it keeps one.
+fn code_report(stats: CodeStats, elapsed: Duration, wasm_len: usize) -> String {
+    let (time, whose) = match stats.compile_time {
+        Some(t) => (t, "compile"),
+        None => (elapsed, "total"),
+    };
+    let us = time.as_secs_f64() * 1e6;
+    let kib = |bytes: usize| bytes as f64 / 1024.0;
+    format!(
+        "ok  {whose} {:.2} ms, {:.0} KiB of code; {:.0} µs per KiB of Wasm, {:.0} µs per KiB of code",
+        us / 1e3,
+        kib(stats.code_size),
+        us / kib(wasm_len),
+        us / kib(stats.code_size)
+    )
+}
+
 fn assert_right(workload: &Workload, engine: &str, result: Result<i64, String>) {
     if let Err(message) = workload.check(engine, result) {
         panic!("wrong result, not benchmarking: {message}");
@@ -135,7 +156,10 @@ fn check_all(filter: &str) -> ExitCode {
             let result = engine.compile(&wasm);
             let elapsed = start.elapsed();
             let verdict = match result {
-                Ok(_) => "ok".to_owned(),
+                Ok(compiled) => match engine.code_stats(compiled.as_ref()) {
+                    Some(stats) => code_report(stats, elapsed, wasm.len()),
+                    None => "ok".to_owned(),
+                },
                 Err(err) => {
                     failures += 1;
                     format!("REJECTED: {err}")

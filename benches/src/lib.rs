@@ -1,5 +1,5 @@
-//! Life's benchmark suite: the same WebAssembly modules run on life-interp, wasmi and wasmtime,
-//! with the C programs also compiled natively as a baseline.
+//! Life's benchmark suite: the same WebAssembly modules run on Life's two engines (life-interp
+//! and Polymerase), wasmi and wasmtime, with the C programs also compiled natively as a baseline.
 //!
 //! - [`workloads`]: the modules under `wasm/`, their fixed arguments and expected results.
 //! - [`engines`]: the [`BenchEngine`] adapters, one per engine.
@@ -14,7 +14,7 @@ pub mod native;
 pub mod startup;
 pub mod workloads;
 
-pub use engines::{BenchEngine, BenchInstance, EngineKind, engines};
+pub use engines::{BenchEngine, BenchInstance, CodeStats, EngineKind, engines};
 pub use workloads::{WORKLOADS, Workload};
 
 /// Writes the manifest that `cargo xtask bench` reads to label and order its report: one line

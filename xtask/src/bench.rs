@@ -21,8 +21,10 @@ use std::{
 };
 
 /// Criterion flags for `--quick`: with the suite's flat sampling each entry costs about
-/// `warm-up + max(measurement, 10 calls)`.
-const QUICK: &[&str] = &["--warm-up-time", "0.5", "--measurement-time", "1", "--sample-size", "10"];
+/// `warm-up + max(measurement, 10 calls)`. With four engines, 12 workloads and two compilers
+/// that each take seconds on the startup module (11 compiles apiece at criterion's minimum of 10
+/// samples), these keep the run under two minutes on 2 cores.
+const QUICK: &[&str] = &["--warm-up-time", "0.25", "--measurement-time", "0.75", "--sample-size", "10"];
 
 /// The engines each kind of engine is compared with.
 const INTERPRETER_REFERENCE: &str = "wasmi";
