@@ -115,6 +115,10 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     typed: HashMap<(Value, u8), Value>,
     /// Whether the body touches linear memory; if not, the memory view is never loaded.
     uses_memory: bool,
+    /// The op being lowered.
+    pc: u32,
+    /// Later accesses whose bounds an earlier check of a larger range covers (see `address`).
+    covered: std::collections::HashSet<u32>,
 }
 
 impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
@@ -180,6 +184,8 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             sigs: HashMap::new(),
             typed: HashMap::new(),
             uses_memory: body.ops.iter().any(touches_memory),
+            pc: 0,
+            covered: std::collections::HashSet::new(),
         };
         for (i, &p) in params[2..].iter().enumerate() {
             this.set(i as u32, p);
@@ -454,16 +460,61 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     // ---- Memory ----
 
     /// The native address of `addr + offset`, after checking `addr + offset + size <= len`.
+    ///
+    /// One check may cover several accesses: when later accesses in the same block use the same
+    /// address slot, unchanged, with only loads and ops that can neither trap nor have effects in
+    /// between (and at most one store, the last), this access checks the largest range of the
+    /// group and the others check nothing. Trapping early is then unobservable: no effect
+    /// happens between the two points, and every out-of-bounds trap is the same trap.
     fn address(&mut self, addr: u32, offset: u32, size: u32) -> Value {
         let a = self.get32(addr);
         let a = self.b.ins().uextend(I64, a);
-        let end = self.b.ins().iadd_imm_s(a, offset as i64 + size as i64);
-        let len = self.b.use_var(self.mem_len);
-        let oob = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, len);
-        self.trap_if(oob, TrapCode::MemoryOutOfBounds);
+        if !self.covered.contains(&self.pc) {
+            let end = offset as u64 + size as u64;
+            let end = end.max(self.covered_end(addr, end));
+            let end = self.b.ins().iadd_imm_s(a, end as i64);
+            let len = self.b.use_var(self.mem_len);
+            let oob = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, len);
+            self.trap_if(oob, TrapCode::MemoryOutOfBounds);
+        }
         let base = self.b.use_var(self.mem_base);
         let p = self.b.ins().iadd(base, a);
         if offset == 0 { p } else { self.b.ins().iadd_imm_s(p, offset as i64) }
+    }
+
+    /// Marks the accesses after the current one that its check can cover (see `address`) and
+    /// returns the largest end offset among them (0 if none).
+    fn covered_end(&mut self, addr: u32, mut end: u64) -> u64 {
+        let ops = &self.body.ops;
+        let mut current = ops[self.pc as usize];
+        // A store must happen before a later access traps, so it can only end a group.
+        let is_store = scalar_access(&current).is_some_and(|a| a.3);
+        if is_store || current.dst_mut().is_some_and(|d| *d == addr || *d + 1 == addr) {
+            return end;
+        }
+        let mut pc = self.pc + 1;
+        while (pc as usize) < ops.len() && !self.blocks.contains_key(&pc) {
+            let op = ops[pc as usize];
+            match scalar_access(&op) {
+                Some((a, offset, size, store)) => {
+                    if a == addr {
+                        end = end.max(offset as u64 + size as u64);
+                        self.covered.insert(pc);
+                    }
+                    if store {
+                        break;
+                    }
+                }
+                None if !harmless(&op) => break,
+                None => {}
+            }
+            let mut op = op;
+            if op.dst_mut().is_some_and(|d| *d == addr || *d + 1 == addr) {
+                break;
+            }
+            pc += 1;
+        }
+        end
     }
 
     /// Loads `ty` (the width in memory) and extends it to the slot form of `out`, with the
@@ -700,6 +751,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                 continue;
             }
             let op = ops[pc as usize];
+            self.pc = pc;
             self.lower_op(pc, op);
             terminated = ends_block(&op);
         }
@@ -1336,6 +1388,59 @@ const I32_: Type = I32;
 const I64_: Type = I64;
 const F32_: Type = F32;
 const F64_: Type = F64;
+
+/// `(address slot, offset, size, is a store)` of a scalar or `v128` load or store.
+fn scalar_access(op: &Op) -> Option<(u32, u32, u32, bool)> {
+    Some(match *op {
+        Op::I32Load { addr, offset, .. } | Op::F32Load { addr, offset, .. } => (addr, offset, 4, false),
+        Op::I64Load { addr, offset, .. } | Op::F64Load { addr, offset, .. } => (addr, offset, 8, false),
+        Op::I32Load8S { addr, offset, .. }
+        | Op::I32Load8U { addr, offset, .. }
+        | Op::I64Load8S { addr, offset, .. }
+        | Op::I64Load8U { addr, offset, .. } => (addr, offset, 1, false),
+        Op::I32Load16S { addr, offset, .. }
+        | Op::I32Load16U { addr, offset, .. }
+        | Op::I64Load16S { addr, offset, .. }
+        | Op::I64Load16U { addr, offset, .. } => (addr, offset, 2, false),
+        Op::I64Load32S { addr, offset, .. } | Op::I64Load32U { addr, offset, .. } => (addr, offset, 4, false),
+        Op::V128Load { addr, offset, .. } => (addr, offset, 16, false),
+        Op::I32Store { addr, offset, .. } | Op::F32Store { addr, offset, .. } | Op::I64Store32 { addr, offset, .. } => {
+            (addr, offset, 4, true)
+        }
+        Op::I64Store { addr, offset, .. } | Op::F64Store { addr, offset, .. } => (addr, offset, 8, true),
+        Op::I32Store8 { addr, offset, .. } | Op::I64Store8 { addr, offset, .. } => (addr, offset, 1, true),
+        Op::I32Store16 { addr, offset, .. } | Op::I64Store16 { addr, offset, .. } => (addr, offset, 2, true),
+        Op::V128Store { addr, offset, .. } => (addr, offset, 16, true),
+        _ => return None,
+    })
+}
+
+/// Ops that neither trap nor have effects beyond writing their `dst`, so a bounds check may
+/// move across them. Conservative: anything not listed stops the search.
+fn harmless(op: &Op) -> bool {
+    if matches!(
+        op,
+        Op::Copy { .. }
+            | Op::CopyWide { .. }
+            | Op::Const32 { .. }
+            | Op::Const64 { .. }
+            | Op::Select { .. }
+            | Op::SelectWide { .. }
+            | Op::GlobalGet { .. }
+            | Op::RefIsNull { .. }
+    ) {
+        return true;
+    }
+    let name = op.name();
+    let numeric = ["i32_", "i64_", "f32_", "f64_"].iter().any(|p| name.starts_with(p));
+    numeric
+        && op.clone().dst_mut().is_some()
+        && !name.contains("load")
+        && !name.contains("store")
+        && !name.contains("div")
+        && !name.contains("rem")
+        && !(name.contains("trunc") && !name.contains("sat"))
+}
 
 /// Whether `op` reads the memory view (`mem_base`/`mem_len`); bulk memory ops go through the
 /// runtime and do not.

@@ -210,3 +210,40 @@ fn simd_agrees() {
     assert!(out[1].as_ref().unwrap_err().contains("out of bounds memory access"));
     assert!(out[2].is_ok());
 }
+
+#[test]
+fn bounds_checks_trap_after_the_right_effects() {
+    // Polymerase checks a group of accesses to one address once; a store must still happen
+    // before a later access in the group traps, and a trap must not move before a store.
+    let wat = r#"(module (memory 1)
+        (func (export "store_then_load") (param i32) (result i32)
+            (i32.store (local.get 0) (i32.const 7))
+            (i32.load offset=100 (local.get 0)))
+        (func (export "loads_then_store") (param i32)
+            (i32.store offset=8 (local.get 0)
+                (i32.add (i32.load (local.get 0)) (i32.load offset=4 (local.get 0)))))
+        (func (export "store_store") (param i32)
+            (i32.store8 (local.get 0) (i32.const 1))
+            (i32.store offset=1 (local.get 0) (i32.const -1)))
+        (func (export "read") (param i32) (result i32) (i32.load (local.get 0))))"#;
+    let out = same_on_both(
+        wat,
+        &VmConfig::default(),
+        &[
+            ("store_then_load", i32s(&[65530])),
+            ("read", i32s(&[65530])),
+            ("loads_then_store", i32s(&[65526])),
+            ("loads_then_store", i32s(&[65524])),
+            ("store_store", i32s(&[65533])),
+            ("read", i32s(&[65532])),
+        ],
+    );
+    assert!(out[0].as_ref().unwrap_err().contains("out of bounds"));
+    assert_eq!(out[1], Ok(i32s(&[7])));
+    assert!(out[2].as_ref().unwrap_err().contains("out of bounds"));
+    assert_eq!(out[3], Ok(vec![]));
+    assert!(out[4].as_ref().unwrap_err().contains("out of bounds"));
+    // The first store of `store_store` happened before the second trapped.
+    let Ok(v) = &out[5] else { panic!("{:?}", out[5]) };
+    assert_eq!((v[0].i32().unwrap() >> 8) & 0xff, 1);
+}
