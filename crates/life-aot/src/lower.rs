@@ -1439,7 +1439,7 @@ fn harmless(op: &Op) -> bool {
         && !name.contains("store")
         && !name.contains("div")
         && !name.contains("rem")
-        && !(name.contains("trunc") && !name.contains("sat"))
+        && (!name.contains("trunc") || name.contains("sat"))
 }
 
 /// Whether `op` reads the memory view (`mem_base`/`mem_len`); bulk memory ops go through the
