@@ -364,14 +364,28 @@ struct Mem {
 }
 
 impl Mem {
-    fn of(store: &mut Store, instance: u32) -> Mem {
+    /// The bytes of `instance`'s default memory (null if it has none), where they are now.
+    fn data_of(store: &mut Store, instance: u32) -> *mut Vec<u8> {
         match store.instances[instance as usize].memories.first() {
-            Some(&m) => {
-                let data = &mut store.memories[m as usize].data;
-                Mem { base: data.as_mut_ptr(), len: data.len() }
-            }
-            None => Mem { base: std::ptr::null_mut(), len: 0 },
+            Some(&m) => &mut store.memories[m as usize].data,
+            None => std::ptr::null_mut(),
         }
+    }
+
+    /// The view of `data` (from `data_of`), which a `memory.grow` may have moved since.
+    ///
+    /// # Safety
+    ///
+    /// `data` is null or points into the store's memories, which have not been added to since
+    /// (only host functions can add to them).
+    #[inline(always)]
+    unsafe fn view(data: *mut Vec<u8>) -> Mem {
+        if data.is_null() {
+            return Mem { base: std::ptr::null_mut(), len: 0 };
+        }
+        // SAFETY: the caller guarantees `data` points to a live memory's bytes.
+        let data = unsafe { &mut *data };
+        Mem { base: data.as_mut_ptr(), len: data.len() }
     }
 }
 
@@ -384,11 +398,22 @@ impl Executor {
             return Err(TrapCode::StackOverflow);
         }
         if need > self.stack.len() {
-            let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
-            self.stack.resize(new_len, 0);
+            self.grow_stack(store, need);
         }
-        self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
+        // Most functions declare no locals beyond their parameters: skip the call to `memset`.
+        if body.local_slots > body.param_slots {
+            self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
+        }
         Ok(())
+    }
+
+    /// Grows the value stack to at least `need` slots (at most the configured maximum); rare,
+    /// so out of line.
+    #[cold]
+    #[inline(never)]
+    fn grow_stack(&mut self, store: &Store, need: usize) {
+        let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
+        self.stack.resize(new_len, 0);
     }
 
     fn trace(&self, store: &Store, current: u32) -> Vec<TraceFrame> {
@@ -466,12 +491,15 @@ impl Executor {
         // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
         // position keeps the frames it had.
         let sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
-        let mem = Mem::of(store, instance);
+        let memory = Mem::data_of(store, instance);
+        // SAFETY: just taken from the store.
+        let mem = unsafe { Mem::view(memory) };
         let gas_left = store.gas_left;
         let interrupt = store.interrupt.flag();
         let per_unit = store.gas_per_unit;
         let outcome = Ok(Exit::Returned);
-        let mut cx = Cx { ex: self, store, pos, tables, base, instance, gas_left, per_unit, interrupt, outcome };
+        let mut cx =
+            Cx { ex: self, store, pos, tables, base, instance, memory, gas_left, per_unit, interrupt, outcome };
         let Done = run(&mut cx, Hot { ip, sp, mem, ops });
         cx.store.gas_left = cx.gas_left;
         cx.outcome
@@ -506,6 +534,10 @@ struct Cx<'a> {
     base: usize,
     /// The running function's instance.
     instance: u32,
+    /// The bytes of the running instance's default memory (`Mem::data_of`): returns and
+    /// `memory.grow` take the memory's view from here, calls into another instance and host
+    /// functions (which may add memories to the store) look it up again.
+    memory: *mut Vec<u8>,
     gas_left: u64,
     per_unit: u64,
     interrupt: *const std::sync::atomic::AtomicBool,
@@ -529,6 +561,29 @@ impl Cx<'_> {
         Done
     }
 
+    /// The running instance's memory, looked up again in the store.
+    #[inline(never)]
+    fn reload_memory(&mut self) -> Mem {
+        self.memory = Mem::data_of(self.store, self.instance);
+        self.memory()
+    }
+
+    /// The running instance's memory, where it is now.
+    #[inline(always)]
+    fn memory(&self) -> Mem {
+        // SAFETY: `memory` is looked up again whenever the instance changes or a host function
+        // ran (see `Cx::memory`).
+        unsafe { Mem::view(self.memory) }
+    }
+
+    /// The store address of function `func` of the running instance.
+    #[inline(always)]
+    fn func_addr(&self, func: u32) -> u32 {
+        // SAFETY: the running instance exists, and validation checked `func` against the
+        // module's functions, every one of which the instance lists.
+        unsafe { *self.store.instances.get_unchecked(self.instance as usize).funcs.get_unchecked(func as usize) }
+    }
+
     /// Enters wasm or host function `addr` with its frame at `base + cb`; `hot` is the caller's
     /// state, `hot.ip` its next op. Returns the state to continue with, or `Done` when the call
     /// ended the loop (a trap or a pause).
@@ -537,14 +592,17 @@ impl Cx<'_> {
         let callee_base = self.base + cb as usize;
         // SAFETY: `ip` and `ops` point into the same body.
         let pc = unsafe { hot.ip.offset_from(hot.ops) as usize };
-        let FuncEntity::Wasm { instance: callee_instance, index, .. } = self.store.funcs[addr as usize] else {
+        // SAFETY: `addr` comes from the instance's function list or a table, both of which hold
+        // addresses of the store's functions only.
+        let callee = unsafe { self.store.funcs.get_unchecked(addr as usize) };
+        let &FuncEntity::Wasm { instance: callee_instance, index, .. } = callee else {
             if !self.call_host(addr, callee_base, pc, hot.ops) {
                 return Err(Done);
             }
             // The host may have grown the memory or the value stack.
             // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
             let sp = unsafe { self.ex.stack.as_mut_ptr().add(self.base) };
-            return Ok(Hot { sp, mem: Mem::of(self.store, self.instance), ..hot });
+            return Ok(Hot { sp, mem: self.reload_memory(), ..hot });
         };
         if self.ex.frames.len() + 1 >= self.store.config.max_call_depth {
             return Err(self.trap(TrapCode::StackOverflow));
@@ -558,9 +616,12 @@ impl Cx<'_> {
             instance: self.instance,
         };
         self.ex.frames.push(frame);
-        let module = &self.store.instances[callee_instance as usize].module.0;
-        // SAFETY: the module is kept alive by its instance, which the store never drops.
-        let body = unsafe { &*(&module.bodies[index as usize] as *const life_decode::ir::FuncBody) };
+        // SAFETY: a wasm function's instance exists and its module has a body at `index`; the
+        // module is kept alive by its instance, which the store never drops.
+        let body = unsafe {
+            let module = &self.store.instances.get_unchecked(callee_instance as usize).module.0;
+            &*(module.bodies.get_unchecked(index as usize) as *const life_decode::ir::FuncBody)
+        };
         if let Err(code) = self.ex.prepare_frame(self.store, callee_base, body) {
             self.ex.frames.pop();
             return Err(self.trap(code));
@@ -574,7 +635,7 @@ impl Cx<'_> {
         let mut mem = hot.mem;
         if callee_instance != self.instance {
             self.instance = callee_instance;
-            mem = Mem::of(self.store, callee_instance);
+            mem = self.reload_memory();
         }
         Ok(Hot { ip: ops, sp, mem, ops })
     }
@@ -627,8 +688,14 @@ impl Cx<'_> {
         let ip = unsafe { f.ops.add(f.pc) };
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
-        self.instance = f.instance;
-        Ok(Hot { ip, sp, mem: Mem::of(self.store, f.instance), ops: f.ops })
+        // The callee may have grown the memory: take its view again.
+        let mem = if f.instance == self.instance {
+            self.memory()
+        } else {
+            self.instance = f.instance;
+            self.reload_memory()
+        };
+        Ok(Hot { ip, sp, mem, ops: f.ops })
     }
 }
 

@@ -447,7 +447,7 @@ macro_rules! handlers {
                 ret!()
             },
             Call { func, base } => {
-                call!($cx.store.instances[$cx.instance as usize].funcs[func as usize], base)
+                call!($cx.func_addr(func), base)
             },
             CallIndirect { index, base, ty, table } => {
                 let inst = &$cx.store.instances[$cx.instance as usize];
@@ -610,7 +610,7 @@ macro_rules! handlers {
             MemoryGrow { dst, delta } => {
                 let m = $cx.store.instances[$cx.instance as usize].memories[0];
                 let r = $cx.store.memories[m as usize].grow(u32_!(delta) as u64);
-                $mem = Mem::of($cx.store, $cx.instance);
+                $mem = $cx.memory();
                 set_i32!(dst, r as i32)
             },
             I32Load { dst, addr, offset } => {

@@ -3,7 +3,7 @@
 //! It is what debug builds and targets other than x86_64 run (see `build.rs`): it needs nothing
 //! from the optimizer, and a `match` on the op's tag compiles to one jump table.
 
-use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, simd};
+use super::{Cx, Done, Exit, Hot, PauseReason, bulk, simd};
 use life_decode::{TrapCode, ir::Op, semantics as sem};
 
 /// Expands the handler arms into one `match` on the op at `ip`, the pure SIMD ops falling
