@@ -150,6 +150,15 @@ macro_rules! helpers {
                 $ip = unsafe { $ops.add($target as usize) }
             };
         }
+        // Adds the constant `step` to the `i32` in slot `a`, writes it back and yields it (as `u32`).
+        #[allow(unused_macros)]
+        macro_rules! inc {
+            ($a:expr, $step:expr) => {{
+                let v = u32_!($a).wrapping_add($step as i32 as u32);
+                set_i32!($a, v);
+                v
+            }};
+        }
         // Memory access: checks `addr + offset + N <= len` in 64-bit arithmetic (cannot overflow).
         #[allow(unused_macros)]
         macro_rules! load {
@@ -425,6 +434,126 @@ macro_rules! handlers {
             },
             BrIfI64GeUImm { a, imm, target } => {
                 if get!(a) >= imm as i64 as u64 {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32Eq { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) == i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32Ne { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) != i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LtS { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) < i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LtU { a, b, target, step } => {
+                let v = inc!(a, step);
+                if v < u32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GtS { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) > i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GtU { a, b, target, step } => {
+                let v = inc!(a, step);
+                if v > u32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LeS { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) <= i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LeU { a, b, target, step } => {
+                let v = inc!(a, step);
+                if v <= u32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GeS { a, b, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) >= i32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GeU { a, b, target, step } => {
+                let v = inc!(a, step);
+                if v >= u32_!(b) {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32EqImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) == imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32NeImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) != imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LtSImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) < imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LtUImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if v < imm as u32 {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GtSImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) > imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GtUImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if v > imm as u32 {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LeSImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) <= imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32LeUImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if v <= imm as u32 {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GeSImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if (v as i32) >= imm {
+                    jump!(target)
+                }
+            },
+            IncBrIfI32GeUImm { a, imm, target, step } => {
+                let v = inc!(a, step);
+                if v >= imm as u32 {
                     jump!(target)
                 }
             },
