@@ -143,6 +143,19 @@ macro_rules! helpers {
                 unsafe { $ip.offset_from($ops) as usize }
             };
         }
+        // A conditional branch. The not-taken side is marked cold so that LLVM keeps a real,
+        // predicted branch: as a conditional move, the next op's address would wait for the
+        // condition, and every op after it with it.
+        #[allow(unused_macros)]
+        macro_rules! br_if {
+            ($cond:expr, $target:expr) => {
+                if $cond {
+                    jump!($target)
+                } else {
+                    std::hint::cold_path()
+                }
+            };
+        }
         #[allow(unused_macros)]
         macro_rules! jump {
             ($target:expr) => {
@@ -228,334 +241,210 @@ macro_rules! handlers {
             Unreachable {} => trap!(TrapCode::Unreachable),
             Br { target } => jump!(target),
             BrIfNez { cond, target } => {
-                if u32_!(cond) != 0 {
-                    jump!(target)
-                }
+                br_if!(u32_!(cond) != 0, target)
             },
             BrIfEqz { cond, target } => {
-                if u32_!(cond) == 0 {
-                    jump!(target)
-                }
+                br_if!(u32_!(cond) == 0, target)
             },
             BrIfI32Eq { a, b, target } => {
-                if i32_!(a) == i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) == i32_!(b), target)
             },
             BrIfI32Ne { a, b, target } => {
-                if i32_!(a) != i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) != i32_!(b), target)
             },
             BrIfI32LtS { a, b, target } => {
-                if i32_!(a) < i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) < i32_!(b), target)
             },
             BrIfI32LtU { a, b, target } => {
-                if u32_!(a) < u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) < u32_!(b), target)
             },
             BrIfI32GtS { a, b, target } => {
-                if i32_!(a) > i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) > i32_!(b), target)
             },
             BrIfI32GtU { a, b, target } => {
-                if u32_!(a) > u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) > u32_!(b), target)
             },
             BrIfI32LeS { a, b, target } => {
-                if i32_!(a) <= i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) <= i32_!(b), target)
             },
             BrIfI32LeU { a, b, target } => {
-                if u32_!(a) <= u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) <= u32_!(b), target)
             },
             BrIfI32GeS { a, b, target } => {
-                if i32_!(a) >= i32_!(b) {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) >= i32_!(b), target)
             },
             BrIfI32GeU { a, b, target } => {
-                if u32_!(a) >= u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) >= u32_!(b), target)
             },
             BrIfI32EqImm { a, imm, target } => {
-                if i32_!(a) == imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) == imm, target)
             },
             BrIfI32NeImm { a, imm, target } => {
-                if i32_!(a) != imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) != imm, target)
             },
             BrIfI32LtSImm { a, imm, target } => {
-                if i32_!(a) < imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) < imm, target)
             },
             BrIfI32LtUImm { a, imm, target } => {
-                if u32_!(a) < imm as u32 {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) < imm as u32, target)
             },
             BrIfI32GtSImm { a, imm, target } => {
-                if i32_!(a) > imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) > imm, target)
             },
             BrIfI32GtUImm { a, imm, target } => {
-                if u32_!(a) > imm as u32 {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) > imm as u32, target)
             },
             BrIfI32LeSImm { a, imm, target } => {
-                if i32_!(a) <= imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) <= imm, target)
             },
             BrIfI32LeUImm { a, imm, target } => {
-                if u32_!(a) <= imm as u32 {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) <= imm as u32, target)
             },
             BrIfI32GeSImm { a, imm, target } => {
-                if i32_!(a) >= imm {
-                    jump!(target)
-                }
+                br_if!(i32_!(a) >= imm, target)
             },
             BrIfI32GeUImm { a, imm, target } => {
-                if u32_!(a) >= imm as u32 {
-                    jump!(target)
-                }
+                br_if!(u32_!(a) >= imm as u32, target)
             },
             BrIfI64Eq { a, b, target } => {
-                if i64_!(a) == i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) == i64_!(b), target)
             },
             BrIfI64EqImm { a, imm, target } => {
-                if i64_!(a) == imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) == imm as i64, target)
             },
             BrIfI64Ne { a, b, target } => {
-                if i64_!(a) != i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) != i64_!(b), target)
             },
             BrIfI64NeImm { a, imm, target } => {
-                if i64_!(a) != imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) != imm as i64, target)
             },
             BrIfI64LtS { a, b, target } => {
-                if i64_!(a) < i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) < i64_!(b), target)
             },
             BrIfI64LtSImm { a, imm, target } => {
-                if i64_!(a) < imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) < imm as i64, target)
             },
             BrIfI64LtU { a, b, target } => {
-                if get!(a) < get!(b) {
-                    jump!(target)
-                }
+                br_if!(get!(a) < get!(b), target)
             },
             BrIfI64LtUImm { a, imm, target } => {
-                if get!(a) < imm as i64 as u64 {
-                    jump!(target)
-                }
+                br_if!(get!(a) < imm as i64 as u64, target)
             },
             BrIfI64GtS { a, b, target } => {
-                if i64_!(a) > i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) > i64_!(b), target)
             },
             BrIfI64GtSImm { a, imm, target } => {
-                if i64_!(a) > imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) > imm as i64, target)
             },
             BrIfI64GtU { a, b, target } => {
-                if get!(a) > get!(b) {
-                    jump!(target)
-                }
+                br_if!(get!(a) > get!(b), target)
             },
             BrIfI64GtUImm { a, imm, target } => {
-                if get!(a) > imm as i64 as u64 {
-                    jump!(target)
-                }
+                br_if!(get!(a) > imm as i64 as u64, target)
             },
             BrIfI64LeS { a, b, target } => {
-                if i64_!(a) <= i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) <= i64_!(b), target)
             },
             BrIfI64LeSImm { a, imm, target } => {
-                if i64_!(a) <= imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) <= imm as i64, target)
             },
             BrIfI64LeU { a, b, target } => {
-                if get!(a) <= get!(b) {
-                    jump!(target)
-                }
+                br_if!(get!(a) <= get!(b), target)
             },
             BrIfI64LeUImm { a, imm, target } => {
-                if get!(a) <= imm as i64 as u64 {
-                    jump!(target)
-                }
+                br_if!(get!(a) <= imm as i64 as u64, target)
             },
             BrIfI64GeS { a, b, target } => {
-                if i64_!(a) >= i64_!(b) {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) >= i64_!(b), target)
             },
             BrIfI64GeSImm { a, imm, target } => {
-                if i64_!(a) >= imm as i64 {
-                    jump!(target)
-                }
+                br_if!(i64_!(a) >= imm as i64, target)
             },
             BrIfI64GeU { a, b, target } => {
-                if get!(a) >= get!(b) {
-                    jump!(target)
-                }
+                br_if!(get!(a) >= get!(b), target)
             },
             BrIfI64GeUImm { a, imm, target } => {
-                if get!(a) >= imm as i64 as u64 {
-                    jump!(target)
-                }
+                br_if!(get!(a) >= imm as i64 as u64, target)
             },
             IncBrIfI32Eq { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) == i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) == i32_!(b), target)
             },
             IncBrIfI32Ne { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) != i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) != i32_!(b), target)
             },
             IncBrIfI32LtS { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) < i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) < i32_!(b), target)
             },
             IncBrIfI32LtU { a, b, target, step } => {
                 let v = inc!(a, step);
-                if v < u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(v < u32_!(b), target)
             },
             IncBrIfI32GtS { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) > i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) > i32_!(b), target)
             },
             IncBrIfI32GtU { a, b, target, step } => {
                 let v = inc!(a, step);
-                if v > u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(v > u32_!(b), target)
             },
             IncBrIfI32LeS { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) <= i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) <= i32_!(b), target)
             },
             IncBrIfI32LeU { a, b, target, step } => {
                 let v = inc!(a, step);
-                if v <= u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(v <= u32_!(b), target)
             },
             IncBrIfI32GeS { a, b, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) >= i32_!(b) {
-                    jump!(target)
-                }
+                br_if!((v as i32) >= i32_!(b), target)
             },
             IncBrIfI32GeU { a, b, target, step } => {
                 let v = inc!(a, step);
-                if v >= u32_!(b) {
-                    jump!(target)
-                }
+                br_if!(v >= u32_!(b), target)
             },
             IncBrIfI32EqImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) == imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) == imm, target)
             },
             IncBrIfI32NeImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) != imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) != imm, target)
             },
             IncBrIfI32LtSImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) < imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) < imm, target)
             },
             IncBrIfI32LtUImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if v < imm as u32 {
-                    jump!(target)
-                }
+                br_if!(v < imm as u32, target)
             },
             IncBrIfI32GtSImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) > imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) > imm, target)
             },
             IncBrIfI32GtUImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if v > imm as u32 {
-                    jump!(target)
-                }
+                br_if!(v > imm as u32, target)
             },
             IncBrIfI32LeSImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) <= imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) <= imm, target)
             },
             IncBrIfI32LeUImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if v <= imm as u32 {
-                    jump!(target)
-                }
+                br_if!(v <= imm as u32, target)
             },
             IncBrIfI32GeSImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if (v as i32) >= imm {
-                    jump!(target)
-                }
+                br_if!((v as i32) >= imm, target)
             },
             IncBrIfI32GeUImm { a, imm, target, step } => {
                 let v = inc!(a, step);
-                if v >= imm as u32 {
-                    jump!(target)
-                }
+                br_if!(v >= imm as u32, target)
             },
             BrTable { index, table, len } => {
                 let i = u32_!(index).min(len);
