@@ -24,7 +24,7 @@ use life_decode::{
     Module, TrapCode, ValType,
     ir::{
         FuncBody, Op,
-        compare::{Cmp, Rhs, Width, as_branch, as_compare},
+        compare::{self, Cmp, Rhs, Width, as_branch, as_compare},
     },
 };
 use std::collections::HashMap;
@@ -1008,6 +1008,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     fn lower_op(&mut self, pc: u32, op: Op) {
         use Ty::*;
+        if let Some((a, step, c, rhs, target)) = compare::as_inc_branch(op) {
+            // The counter update, then the compare-and-branch it was fused with.
+            self.lower_op(pc, Op::I32AddImm { dst: a, a, imm: step as i32 });
+            let mut branch = compare::branch_op(Width::W32, c, a, rhs);
+            *branch.target_mut().expect("a branch has a target") = target;
+            self.lower_op(pc, branch);
+            return;
+        }
         if let Some((w, c, a, rhs, target)) = as_branch(op) {
             let cond = self.int_cmp(w, c, a, rhs);
             let (t, f) = (self.block_at(target), self.block_at(pc + 1));

@@ -23,7 +23,6 @@ pub(crate) mod simd;
 use life_decode::{
     TrapCode, Value,
     ir::{Op, Pc},
-    semantics as sem,
 };
 
 /// A suspended caller.
@@ -351,14 +350,28 @@ struct Mem {
 }
 
 impl Mem {
-    fn of(store: &mut Store, instance: u32) -> Mem {
+    /// The bytes of `instance`'s default memory (null if it has none), where they are now.
+    fn data_of(store: &mut Store, instance: u32) -> *mut Vec<u8> {
         match store.instances[instance as usize].memories.first() {
-            Some(&m) => {
-                let data = &mut store.memories[m as usize].data;
-                Mem { base: data.as_mut_ptr(), len: data.len() }
-            }
-            None => Mem { base: std::ptr::null_mut(), len: 0 },
+            Some(&m) => &mut store.memories[m as usize].data,
+            None => std::ptr::null_mut(),
         }
+    }
+
+    /// The view of `data` (from `data_of`), which a `memory.grow` may have moved since.
+    ///
+    /// # Safety
+    ///
+    /// `data` is null or points into the store's memories, which have not been added to since
+    /// (only host functions can add to them).
+    #[inline(always)]
+    unsafe fn view(data: *mut Vec<u8>) -> Mem {
+        if data.is_null() {
+            return Mem { base: std::ptr::null_mut(), len: 0 };
+        }
+        // SAFETY: the caller guarantees `data` points to a live memory's bytes.
+        let data = unsafe { &mut *data };
+        Mem { base: data.as_mut_ptr(), len: data.len() }
     }
 }
 
@@ -371,11 +384,22 @@ impl Executor {
             return Err(TrapCode::StackOverflow);
         }
         if need > self.stack.len() {
-            let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
-            self.stack.resize(new_len, 0);
+            self.grow_stack(store, need);
         }
-        self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
+        // Most functions declare no locals beyond their parameters: skip the call to `memset`.
+        if body.local_slots > body.param_slots {
+            self.stack[base + body.param_slots as usize..base + body.local_slots as usize].fill(0);
+        }
         Ok(())
+    }
+
+    /// Grows the value stack to at least `need` slots (at most the configured maximum); rare,
+    /// so out of line.
+    #[cold]
+    #[inline(never)]
+    fn grow_stack(&mut self, store: &Store, need: usize) {
+        let new_len = need.max(self.stack.len() * 2).min(store.config.max_value_stack.max(need));
+        self.stack.resize(new_len, 0);
     }
 
     fn trace(&self, store: &Store, current: u32) -> Vec<TraceFrame> {
@@ -427,15 +451,14 @@ impl Executor {
 
     /// The dispatch loop: runs from `pos` until the entry function returns, a trap, or a pause
     /// (then `pos` says where to continue). `pos.func` tracks the running function for stack
-    /// traces. Gas is kept in a local and written back to the store on every exit and around
-    /// host calls.
+    /// traces. Gas is kept in `Cx` and written back to the store on every exit and around host
+    /// calls.
     #[inline(never)]
     fn execute(&mut self, store: &mut Store, pos: &mut Position) -> Result<Exit, Trap> {
         let FuncEntity::Wasm { instance, index, .. } = store.funcs[pos.func as usize] else {
             unreachable!("`call` handles host functions before running the loop");
         };
-        let mut instance = instance;
-        let mut base = pos.base;
+        let base = pos.base;
         let ops: *const Op;
         let tables: *const Pc;
         {
@@ -448,1058 +471,233 @@ impl Executor {
             ops = body.ops.as_ptr();
             tables = body.br_tables.as_ptr();
         }
-        let (mut ops, mut tables) = (ops, tables);
         // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
         // position was checked).
-        let mut ip: *const Op = unsafe { ops.add(pos.pc) };
+        let ip: *const Op = unsafe { ops.add(pos.pc) };
         // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
         // position keeps the frames it had.
-        let mut sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
-        let mut mem = Mem::of(store, instance);
-        let mut gas_left = store.gas_left;
+        let sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
+        let memory = Mem::data_of(store, instance);
+        // SAFETY: just taken from the store.
+        let mem = unsafe { Mem::view(memory) };
+        let gas_left = store.gas_left;
         let interrupt = store.interrupt.flag();
         let per_unit = store.gas_per_unit;
-        let current = &mut pos.func;
+        let outcome = Ok(Exit::Returned);
+        let mut cx =
+            Cx { ex: self, store, pos, tables, base, instance, memory, gas_left, per_unit, interrupt, outcome };
+        let Done = run(&mut cx, Hot { ip, sp, mem, ops });
+        cx.store.gas_left = cx.gas_left;
+        cx.outcome
+    }
+}
 
-        // Slot access. SAFETY (for every use): translation guarantees each slot index is below
-        // the body's `frame_slots`, and `prepare_frame` made `base + frame_slots` slots exist;
-        // `sp` is refreshed whenever the stack may have been reallocated.
-        macro_rules! get {
-            ($s:expr) => {{
-                // SAFETY: the slot is inside the current frame (see above).
-                unsafe { *sp.add($s as usize) }
-            }};
-        }
-        macro_rules! set {
-            ($s:expr, $v:expr) => {{
-                let v: u64 = $v;
-                // SAFETY: the slot is inside the current frame (see above).
-                unsafe { *sp.add($s as usize) = v }
-            }};
-        }
-        macro_rules! i32_ {
-            ($s:expr) => {
-                get!($s) as u32 as i32
-            };
-        }
-        macro_rules! u32_ {
-            ($s:expr) => {
-                get!($s) as u32
-            };
-        }
-        macro_rules! i64_ {
-            ($s:expr) => {
-                get!($s) as i64
-            };
-        }
-        macro_rules! f32_ {
-            ($s:expr) => {
-                f32::from_bits(get!($s) as u32)
-            };
-        }
-        macro_rules! f64_ {
-            ($s:expr) => {
-                f64::from_bits(get!($s))
-            };
-        }
-        macro_rules! set_i32 {
-            ($s:expr, $v:expr) => {
-                set!($s, ($v) as u32 as u64)
-            };
-        }
-        macro_rules! set_i64 {
-            ($s:expr, $v:expr) => {
-                set!($s, ($v) as u64)
-            };
-        }
-        macro_rules! set_f32 {
-            ($s:expr, $v:expr) => {
-                set!($s, f32::to_bits($v) as u64)
-            };
-        }
-        macro_rules! set_f64 {
-            ($s:expr, $v:expr) => {
-                set!($s, f64::to_bits($v))
-            };
-        }
-        macro_rules! v128 {
-            ($s:expr) => {
-                (get!($s + 1) as u128) << 64 | get!($s) as u128
-            };
-        }
-        macro_rules! set_v128 {
-            ($s:expr, $v:expr) => {{
-                let v: u128 = $v;
-                set!($s, v as u64);
-                set!($s + 1, (v >> 64) as u64);
-            }};
-        }
-        // Every way out of the loop goes through `exit!`, which writes the gas back.
-        macro_rules! exit {
-            ($e:expr) => {{
-                store.gas_left = gas_left;
-                return $e;
-            }};
-        }
-        macro_rules! trap {
-            ($code:expr) => {
-                exit!(Err(Trap::from($code)))
-            };
-        }
-        // Charges bulk operations per byte or element, before the work.
-        macro_rules! charge_units {
-            ($n:expr) => {{
-                if per_unit != 0 {
-                    let cost = ($n as u64).saturating_mul(per_unit);
-                    if cost > gas_left {
-                        trap!(TrapCode::OutOfGas);
-                    }
-                    gas_left -= cost;
-                }
-            }};
-        }
-        macro_rules! tri {
-            ($e:expr) => {
-                match $e {
-                    Ok(v) => v,
-                    Err(code) => trap!(code),
-                }
-            };
-        }
-        // The index of the next op, for frames and pauses (which store indices, not pointers).
-        macro_rules! pc {
-            () => {
-                // SAFETY: `ip` and `ops` point into the same body.
-                unsafe { ip.offset_from(ops) as usize }
-            };
-        }
-        macro_rules! jump {
-            ($target:expr) => {
-                // SAFETY: translation resolves every branch target inside the body.
-                ip = unsafe { ops.add($target as usize) }
-            };
-        }
-        // Memory access: checks `addr + offset + N <= len` in 64-bit arithmetic (cannot overflow).
-        macro_rules! load {
-            ($dst:expr, $addr:expr, $offset:expr, $n:literal, $conv:expr, $set:ident) => {{
-                let ea = u32_!($addr) as u64 + $offset as u64;
-                if ea + $n > mem.len as u64 {
-                    trap!(TrapCode::MemoryOutOfBounds);
-                }
-                let mut bytes = [0u8; $n];
-                // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe { std::ptr::copy_nonoverlapping(mem.base.add(ea as usize), bytes.as_mut_ptr(), $n) };
-                $set!($dst, $conv(bytes));
-            }};
-        }
-        macro_rules! store {
-            ($addr:expr, $offset:expr, $n:literal, $bytes:expr) => {{
-                let ea = u32_!($addr) as u64 + $offset as u64;
-                if ea + $n > mem.len as u64 {
-                    trap!(TrapCode::MemoryOutOfBounds);
-                }
-                let bytes: [u8; $n] = $bytes;
-                // SAFETY: `ea + N <= mem.len` was just checked and `mem` is the current memory.
-                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.base.add(ea as usize), $n) };
-            }};
-        }
-        // Enters wasm or host function `addr` with its frame at `base + $cb`.
-        macro_rules! call {
-            ($addr:expr, $cb:expr) => {{
-                let addr: u32 = $addr;
-                let callee_base = base + $cb as usize;
-                match &store.funcs[addr as usize] {
-                    FuncEntity::Wasm { instance: callee_instance, index, .. } => {
-                        let (callee_instance, index) = (*callee_instance, *index);
-                        if self.frames.len() + 1 >= store.config.max_call_depth {
-                            trap!(TrapCode::StackOverflow);
-                        }
-                        self.frames.push(Frame { ops, tables, pc: pc!(), base, func: *current, instance });
-                        let module = &store.instances[callee_instance as usize].module.0;
-                        // SAFETY: the module is kept alive by its instance, which the store never drops.
-                        let body = unsafe { &*(&module.bodies[index as usize] as *const life_decode::ir::FuncBody) };
-                        if let Err(code) = self.prepare_frame(store, callee_base, body) {
-                            self.frames.pop();
-                            trap!(code);
-                        }
-                        *current = addr;
-                        ops = body.ops.as_ptr();
-                        tables = body.br_tables.as_ptr();
-                        ip = ops;
-                        base = callee_base;
-                        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
-                        sp = unsafe { self.stack.as_mut_ptr().add(base) };
-                        if callee_instance != instance {
-                            instance = callee_instance;
-                            mem = Mem::of(store, instance);
-                        }
-                    }
-                    FuncEntity::Host { .. } => {
-                        let caller_frame = *current;
-                        *current = addr;
-                        self.frames.push(Frame { ops, tables, pc: pc!(), base, func: caller_frame, instance });
-                        store.gas_left = gas_left;
-                        let outcome = self.call_host(store, addr, callee_base, instance);
-                        gas_left = store.gas_left;
-                        match outcome {
-                            Ok(()) => {}
-                            Err(trap) if matches!(trap.kind(), crate::TrapKind::Suspend) => {
-                                // Continue after the call once the host supplies the results.
-                                self.frames.pop();
-                                *current = caller_frame;
-                                pos.pc = pc!();
-                                pos.base = base;
-                                exit!(Ok(Exit::Paused(PauseReason::Host)));
-                            }
-                            Err(trap) => exit!(Err(trap)),
-                        }
-                        self.frames.pop();
-                        *current = caller_frame;
-                        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
-                        sp = unsafe { self.stack.as_mut_ptr().add(base) };
-                        mem = Mem::of(store, instance);
-                    }
-                }
-            }};
-        }
-        macro_rules! ret {
-            () => {{
-                match self.frames.pop() {
-                    None => exit!(Ok(Exit::Returned)),
-                    Some(f) => {
-                        ops = f.ops;
-                        tables = f.tables;
-                        // SAFETY: a frame's pc is inside its body (pushed by a call, or checked on restore).
-                        ip = unsafe { f.ops.add(f.pc) };
-                        base = f.base;
-                        *current = f.func;
-                        instance = f.instance;
-                        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
-                        sp = unsafe { self.stack.as_mut_ptr().add(base) };
-                        mem = Mem::of(store, instance);
-                    }
-                }
-            }};
-        }
+/// How a call ended.
+type Outcome = Result<Exit, Trap>;
 
-        loop {
-            // SAFETY: translation ends every body with a terminator and resolves every branch
-            // target inside the body, so `pc` is always in bounds.
-            let op = unsafe { *ip };
-            // SAFETY: as above; the next op exists because the body ends with a terminator.
-            ip = unsafe { ip.add(1) };
-            match op {
-                // ---- Control ----
-                Op::Unreachable {} => trap!(TrapCode::Unreachable),
-                Op::Br { target } => jump!(target),
-                Op::BrIfNez { cond, target } => {
-                    if u32_!(cond) != 0 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfEqz { cond, target } => {
-                    if u32_!(cond) == 0 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32Eq { a, b, target } => {
-                    if i32_!(a) == i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32Ne { a, b, target } => {
-                    if i32_!(a) != i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LtS { a, b, target } => {
-                    if i32_!(a) < i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LtU { a, b, target } => {
-                    if u32_!(a) < u32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GtS { a, b, target } => {
-                    if i32_!(a) > i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GtU { a, b, target } => {
-                    if u32_!(a) > u32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LeS { a, b, target } => {
-                    if i32_!(a) <= i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LeU { a, b, target } => {
-                    if u32_!(a) <= u32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GeS { a, b, target } => {
-                    if i32_!(a) >= i32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GeU { a, b, target } => {
-                    if u32_!(a) >= u32_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32EqImm { a, imm, target } => {
-                    if i32_!(a) == imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32NeImm { a, imm, target } => {
-                    if i32_!(a) != imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LtSImm { a, imm, target } => {
-                    if i32_!(a) < imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LtUImm { a, imm, target } => {
-                    if u32_!(a) < imm as u32 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GtSImm { a, imm, target } => {
-                    if i32_!(a) > imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GtUImm { a, imm, target } => {
-                    if u32_!(a) > imm as u32 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LeSImm { a, imm, target } => {
-                    if i32_!(a) <= imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32LeUImm { a, imm, target } => {
-                    if u32_!(a) <= imm as u32 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GeSImm { a, imm, target } => {
-                    if i32_!(a) >= imm {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI32GeUImm { a, imm, target } => {
-                    if u32_!(a) >= imm as u32 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64Eq { a, b, target } => {
-                    if i64_!(a) == i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64EqImm { a, imm, target } => {
-                    if i64_!(a) == imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64Ne { a, b, target } => {
-                    if i64_!(a) != i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64NeImm { a, imm, target } => {
-                    if i64_!(a) != imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LtS { a, b, target } => {
-                    if i64_!(a) < i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LtSImm { a, imm, target } => {
-                    if i64_!(a) < imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LtU { a, b, target } => {
-                    if get!(a) < get!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LtUImm { a, imm, target } => {
-                    if get!(a) < imm as i64 as u64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GtS { a, b, target } => {
-                    if i64_!(a) > i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GtSImm { a, imm, target } => {
-                    if i64_!(a) > imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GtU { a, b, target } => {
-                    if get!(a) > get!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GtUImm { a, imm, target } => {
-                    if get!(a) > imm as i64 as u64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LeS { a, b, target } => {
-                    if i64_!(a) <= i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LeSImm { a, imm, target } => {
-                    if i64_!(a) <= imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LeU { a, b, target } => {
-                    if get!(a) <= get!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64LeUImm { a, imm, target } => {
-                    if get!(a) <= imm as i64 as u64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GeS { a, b, target } => {
-                    if i64_!(a) >= i64_!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GeSImm { a, imm, target } => {
-                    if i64_!(a) >= imm as i64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GeU { a, b, target } => {
-                    if get!(a) >= get!(b) {
-                        jump!(target)
-                    }
-                }
-                Op::BrIfI64GeUImm { a, imm, target } => {
-                    if get!(a) >= imm as i64 as u64 {
-                        jump!(target)
-                    }
-                }
-                Op::BrTable { index, table, len } => {
-                    let i = u32_!(index).min(len);
-                    // SAFETY: translation made `len + 1` entries from `table` in this body's
-                    // `br_tables`, and `i <= len`.
-                    let target = unsafe { *tables.add((table + i) as usize) };
-                    jump!(target);
-                }
-                Op::Return {} => ret!(),
-                Op::ReturnMany { src, len } => {
-                    for i in 0..len {
-                        set!(i, get!(src + i));
-                    }
-                    ret!()
-                }
-                Op::ReturnSlot { src } => {
-                    set!(0, get!(src));
-                    ret!()
-                }
-                Op::Call { func, base: cb } => {
-                    call!(store.instances[instance as usize].funcs[func as usize], cb)
-                }
-                Op::CallIndirect { index, base: cb, ty, table } => {
-                    let inst = &store.instances[instance as usize];
-                    let t = &store.tables[inst.tables[table as usize] as usize];
-                    let Some(&e) = t.elements.get(u32_!(index) as usize) else { trap!(TrapCode::UndefinedElement) };
-                    let Some(addr) = e.checked_sub(1) else { trap!(TrapCode::UninitializedElement) };
-                    if store.funcs[addr as usize].type_id() != inst.type_ids[ty as usize] {
-                        trap!(TrapCode::IndirectCallTypeMismatch);
-                    }
-                    call!(addr as u32, cb)
-                }
+/// What the dispatch loops return once the call has ended, its outcome being in `Cx::outcome`.
+/// Being empty, it keeps the handlers' calls to each other free of a return slot.
+struct Done;
 
-                Op::ConsumeGas { amount } => {
-                    // SAFETY: `interrupt` points into the store's interrupt handle, alive for the call.
-                    if unsafe { (*interrupt).load(std::sync::atomic::Ordering::Relaxed) } {
-                        trap!(TrapCode::Interrupted);
-                    }
-                    if amount > gas_left {
-                        // Stop before the block: resuming re-executes this op with the new gas.
-                        pos.pc = pc!() - 1;
-                        pos.base = base;
-                        exit!(Ok(Exit::Paused(PauseReason::OutOfGas)));
-                    }
-                    gas_left -= amount;
-                }
-                Op::CanonNanF32 { slot } => {
-                    if f32_!(slot).is_nan() {
-                        set!(slot, 0x7fc0_0000)
-                    }
-                }
-                Op::CanonNanF64 { slot } => {
-                    if f64_!(slot).is_nan() {
-                        set!(slot, 0x7ff8_0000_0000_0000)
-                    }
-                }
-                Op::CanonNanF32x4 { slot } => set_v128!(slot, sem::canon_nan_f32x4(v128!(slot))),
-                Op::CanonNanF64x2 { slot } => set_v128!(slot, sem::canon_nan_f64x2(v128!(slot))),
+/// The hot state of the loop, which the drivers keep in registers: the next op, the frame's
+/// slot 0, the current memory and the running body's first op (branch targets index from it).
+#[derive(Clone, Copy)]
+struct Hot {
+    ip: *const Op,
+    sp: *mut u64,
+    mem: Mem,
+    ops: *const Op,
+}
 
-                // ---- Data movement ----
-                Op::Copy { dst, src } => set!(dst, get!(src)),
-                Op::CopyWide { dst, src } => {
-                    let (lo, hi) = (get!(src), get!(src + 1));
-                    set!(dst, lo);
-                    set!(dst + 1, hi);
-                }
-                Op::Move { dst, src, len } => {
-                    for i in 0..len {
-                        set!(dst + i, get!(src + i));
-                    }
-                }
-                Op::Const32 { dst, bits } => set!(dst, bits as u64),
-                Op::Const64 { dst, bits } => set!(dst, bits),
-                Op::Select { dst, other, cond } => {
-                    if u32_!(cond) == 0 {
-                        set!(dst, get!(other))
-                    }
-                }
-                Op::SelectWide { dst, other, cond } => {
-                    if u32_!(cond) == 0 {
-                        set!(dst, get!(other));
-                        set!(dst + 1, get!(other + 1));
-                    }
-                }
-                Op::GlobalGet { dst, global } => {
-                    let g = store.instances[instance as usize].globals[global as usize];
-                    set!(dst, store.globals[g as usize].value as u64)
-                }
-                Op::GlobalSet { src, global } => {
-                    let g = store.instances[instance as usize].globals[global as usize];
-                    store.globals[g as usize].value = get!(src) as u128;
-                }
+/// The rest of the loop's state, in memory: what calls, returns, gas and the store need.
+struct Cx<'a> {
+    ex: &'a mut Executor,
+    store: &'a mut Store,
+    pos: &'a mut Position,
+    /// The running body's `br_tables`.
+    tables: *const Pc,
+    /// The running frame's first slot in the value stack.
+    base: usize,
+    /// The running function's instance.
+    instance: u32,
+    /// The bytes of the running instance's default memory (`Mem::data_of`): returns and
+    /// `memory.grow` take the memory's view from here, calls into another instance and host
+    /// functions (which may add memories to the store) look it up again.
+    memory: *mut Vec<u8>,
+    gas_left: u64,
+    per_unit: u64,
+    interrupt: *const std::sync::atomic::AtomicBool,
+    /// How the call ended, once the loop returns `Done`.
+    outcome: Outcome,
+}
 
-                Op::GlobalGetWide { dst, global } => {
-                    let g = store.instances[instance as usize].globals[global as usize];
-                    let v = store.globals[g as usize].value;
-                    set!(dst, v as u64);
-                    set!(dst + 1, (v >> 64) as u64);
-                }
-                Op::GlobalSetWide { src, global } => {
-                    let g = store.instances[instance as usize].globals[global as usize];
-                    store.globals[g as usize].value = (get!(src + 1) as u128) << 64 | get!(src) as u128;
-                }
+impl Cx<'_> {
+    /// Leaves the loop with `outcome`.
+    #[inline(always)]
+    fn exit(&mut self, outcome: Outcome) -> Done {
+        self.outcome = outcome;
+        Done
+    }
 
-                // ---- Reference types and tables ----
-                Op::RefIsNull { dst, src } => set_i32!(dst, get!(src) == 0),
-                Op::RefFunc { dst, func } => {
-                    set!(dst, store.instances[instance as usize].funcs[func as usize] as u64 + 1)
-                }
-                Op::TableGet { dst, index, table } => {
-                    let t = store.instances[instance as usize].tables[table as usize];
-                    let Some(&e) = store.tables[t as usize].elements.get(u32_!(index) as usize) else {
-                        trap!(TrapCode::TableOutOfBounds)
-                    };
-                    set!(dst, e)
-                }
-                Op::TableSet { index, value, table } => {
-                    let t = store.instances[instance as usize].tables[table as usize];
-                    let Some(e) = store.tables[t as usize].elements.get_mut(u32_!(index) as usize) else {
-                        trap!(TrapCode::TableOutOfBounds)
-                    };
-                    *e = get!(value);
-                }
-                Op::TableSize { dst, table } => {
-                    let t = store.instances[instance as usize].tables[table as usize];
-                    set_i32!(dst, store.tables[t as usize].elements.len())
-                }
-                Op::TableGrow { dst, init, n, table } => {
-                    charge_units!(u32_!(n));
-                    let t = store.instances[instance as usize].tables[table as usize];
-                    let r = store.tables[t as usize].grow(u32_!(n) as u64, get!(init));
-                    set_i32!(dst, r as i32)
-                }
-                Op::TableFill { args, table } => {
-                    let (i, value, n) = (u32_!(args) as usize, get!(args + 1), u32_!(args + 2) as usize);
-                    charge_units!(n);
-                    tri!(bulk::table_fill(store, instance, table, i, value, n));
-                }
-                Op::TableCopy { args, dst_table, src_table } => {
-                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
-                    charge_units!(n);
-                    tri!(bulk::table_copy(store, instance, dst_table, src_table, d, s, n));
-                }
-                Op::TableInit { args, table, elem } => {
-                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
-                    charge_units!(n);
-                    tri!(bulk::table_init(store, instance, table, elem, d, s, n));
-                }
-                Op::ElemDrop { elem } => store.instances[instance as usize].elems[elem as usize] = Vec::new(),
+    /// Leaves the loop with a trap.
+    #[cold]
+    #[inline(never)]
+    fn trap(&mut self, code: TrapCode) -> Done {
+        self.outcome = Err(Trap::from(code));
+        Done
+    }
 
-                // ---- Bulk memory ----
-                Op::MemoryCopy { d, s, n } => {
-                    let (d, s, n) = (u32_!(d) as usize, u32_!(s) as usize, u32_!(n) as usize);
-                    charge_units!(n);
-                    if s + n > mem.len || d + n > mem.len {
-                        trap!(TrapCode::MemoryOutOfBounds);
-                    }
-                    // SAFETY: both ranges were just checked against the current memory; `copy`
-                    // allows overlap.
-                    unsafe { std::ptr::copy(mem.base.add(s), mem.base.add(d), n) };
-                }
-                Op::MemoryFill { d, val, n } => {
-                    let (d, n) = (u32_!(d) as usize, u32_!(n) as usize);
-                    charge_units!(n);
-                    if d + n > mem.len {
-                        trap!(TrapCode::MemoryOutOfBounds);
-                    }
-                    let byte = get!(val) as u8;
-                    // SAFETY: the range was just checked against the current memory.
-                    unsafe { std::ptr::write_bytes(mem.base.add(d), byte, n) };
-                }
-                Op::MemoryInit { args, data } => {
-                    let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
-                    charge_units!(n);
-                    tri!(bulk::memory_init(store, instance, data, d, s, n));
-                }
-                Op::DataDrop { data } => store.instances[instance as usize].dropped_datas[data as usize] = true,
+    /// The running instance's memory, looked up again in the store.
+    #[inline(never)]
+    fn reload_memory(&mut self) -> Mem {
+        self.memory = Mem::data_of(self.store, self.instance);
+        self.memory()
+    }
 
-                // ---- Memory ----
-                Op::MemorySize { dst } => set_i32!(dst, mem.len / crate::store::PAGE_SIZE),
-                Op::MemoryGrow { dst, delta } => {
-                    let m = store.instances[instance as usize].memories[0];
-                    let r = store.memories[m as usize].grow(u32_!(delta) as u64);
-                    mem = Mem::of(store, instance);
-                    set_i32!(dst, r as i32)
-                }
-                Op::I32Load { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, i32::from_le_bytes, set_i32)
-                }
-                Op::I64Load { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, i64::from_le_bytes, set_i64)
-                }
-                Op::F32Load { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, u32::from_le_bytes, set_i32)
-                }
-                Op::F64Load { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, u64::from_le_bytes, set_i64)
-                }
-                Op::I32Load8S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, i8::from_le_bytes, set_i32)
-                }
-                Op::I32Load8U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, u8::from_le_bytes, set_i32)
-                }
-                Op::I32Load16S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, i16::from_le_bytes, set_i32)
-                }
-                Op::I32Load16U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, u16::from_le_bytes, set_i32)
-                }
-                Op::I64Load8S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, i8::from_le_bytes, set_i64)
-                }
-                Op::I64Load8U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, u8::from_le_bytes, set_i64)
-                }
-                Op::I64Load16S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, i16::from_le_bytes, set_i64)
-                }
-                Op::I64Load16U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, u16::from_le_bytes, set_i64)
-                }
-                Op::I64Load32S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, i32::from_le_bytes, set_i64)
-                }
-                Op::I64Load32U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64)
-                }
-                Op::I32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::I64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::F32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-                Op::F64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-                Op::I32Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I32Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-                Op::I64Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-                Op::I64Store32 { addr, value, offset } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
+    /// The running instance's memory, where it is now.
+    #[inline(always)]
+    fn memory(&self) -> Mem {
+        // SAFETY: `memory` is looked up again whenever the instance changes or a host function
+        // ran (see `Cx::memory`).
+        unsafe { Mem::view(self.memory) }
+    }
 
-                // ---- Numeric: i32 ----
-                Op::I32Eqz { dst, src } => set_i32!(dst, u32_!(src) == 0),
-                Op::I32Eq { dst, a, b } => set_i32!(dst, u32_!(a) == u32_!(b)),
-                Op::I32Ne { dst, a, b } => set_i32!(dst, u32_!(a) != u32_!(b)),
-                Op::I32LtS { dst, a, b } => set_i32!(dst, i32_!(a) < i32_!(b)),
-                Op::I32LtU { dst, a, b } => set_i32!(dst, u32_!(a) < u32_!(b)),
-                Op::I32GtS { dst, a, b } => set_i32!(dst, i32_!(a) > i32_!(b)),
-                Op::I32GtU { dst, a, b } => set_i32!(dst, u32_!(a) > u32_!(b)),
-                Op::I32LeS { dst, a, b } => set_i32!(dst, i32_!(a) <= i32_!(b)),
-                Op::I32LeU { dst, a, b } => set_i32!(dst, u32_!(a) <= u32_!(b)),
-                Op::I32GeS { dst, a, b } => set_i32!(dst, i32_!(a) >= i32_!(b)),
-                Op::I32GeU { dst, a, b } => set_i32!(dst, u32_!(a) >= u32_!(b)),
-                Op::I32Clz { dst, src } => set_i32!(dst, u32_!(src).leading_zeros()),
-                Op::I32Ctz { dst, src } => set_i32!(dst, u32_!(src).trailing_zeros()),
-                Op::I32Popcnt { dst, src } => set_i32!(dst, u32_!(src).count_ones()),
-                Op::I32Add { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_add(u32_!(b))),
-                Op::I32Sub { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_sub(u32_!(b))),
-                Op::I32Mul { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_mul(u32_!(b))),
-                Op::I32DivS { dst, a, b } => {
-                    set_i32!(dst, tri!(sem::i32_div_s(i32_!(a), i32_!(b))))
-                }
-                Op::I32DivU { dst, a, b } => {
-                    set_i32!(dst, tri!(sem::i32_div_u(u32_!(a), u32_!(b))))
-                }
-                Op::I32RemS { dst, a, b } => {
-                    set_i32!(dst, tri!(sem::i32_rem_s(i32_!(a), i32_!(b))))
-                }
-                Op::I32RemU { dst, a, b } => {
-                    set_i32!(dst, tri!(sem::i32_rem_u(u32_!(a), u32_!(b))))
-                }
-                Op::I32And { dst, a, b } => set_i32!(dst, u32_!(a) & u32_!(b)),
-                Op::I32Or { dst, a, b } => set_i32!(dst, u32_!(a) | u32_!(b)),
-                Op::I32Xor { dst, a, b } => set_i32!(dst, u32_!(a) ^ u32_!(b)),
-                Op::I32Shl { dst, a, b } => set_i32!(dst, sem::i32_shl(i32_!(a), i32_!(b))),
-                Op::I32ShrS { dst, a, b } => set_i32!(dst, sem::i32_shr_s(i32_!(a), i32_!(b))),
-                Op::I32ShrU { dst, a, b } => set_i32!(dst, sem::i32_shr_u(i32_!(a), i32_!(b))),
-                Op::I32Rotl { dst, a, b } => set_i32!(dst, sem::i32_rotl(i32_!(a), i32_!(b))),
-                Op::I32Rotr { dst, a, b } => set_i32!(dst, sem::i32_rotr(i32_!(a), i32_!(b))),
-                Op::I32AddImm { dst, a, imm } => set_i32!(dst, i32_!(a).wrapping_add(imm)),
-                Op::I32MulImm { dst, a, imm } => set_i32!(dst, i32_!(a).wrapping_mul(imm)),
-                Op::I32AndImm { dst, a, imm } => set_i32!(dst, i32_!(a) & imm),
-                Op::I32OrImm { dst, a, imm } => set_i32!(dst, i32_!(a) | imm),
-                Op::I32XorImm { dst, a, imm } => set_i32!(dst, i32_!(a) ^ imm),
-                Op::I32ShlImm { dst, a, imm } => set_i32!(dst, sem::i32_shl(i32_!(a), imm)),
-                Op::I32ShrSImm { dst, a, imm } => set_i32!(dst, sem::i32_shr_s(i32_!(a), imm)),
-                Op::I32ShrUImm { dst, a, imm } => set_i32!(dst, sem::i32_shr_u(i32_!(a), imm)),
-                Op::I32EqImm { dst, a, imm } => set_i32!(dst, i32_!(a) == imm),
-                Op::I32NeImm { dst, a, imm } => set_i32!(dst, i32_!(a) != imm),
-                Op::I32LtSImm { dst, a, imm } => set_i32!(dst, i32_!(a) < imm),
-                Op::I32LtUImm { dst, a, imm } => set_i32!(dst, u32_!(a) < imm as u32),
-                Op::I32GtSImm { dst, a, imm } => set_i32!(dst, i32_!(a) > imm),
-                Op::I32GtUImm { dst, a, imm } => set_i32!(dst, u32_!(a) > imm as u32),
-                Op::I32LeSImm { dst, a, imm } => set_i32!(dst, i32_!(a) <= imm),
-                Op::I32LeUImm { dst, a, imm } => set_i32!(dst, u32_!(a) <= imm as u32),
-                Op::I32GeSImm { dst, a, imm } => set_i32!(dst, i32_!(a) >= imm),
-                Op::I32GeUImm { dst, a, imm } => set_i32!(dst, u32_!(a) >= imm as u32),
+    /// The store address of function `func` of the running instance.
+    #[inline(always)]
+    fn func_addr(&self, func: u32) -> u32 {
+        // SAFETY: the running instance exists, and validation checked `func` against the
+        // module's functions, every one of which the instance lists.
+        unsafe { *self.store.instances.get_unchecked(self.instance as usize).funcs.get_unchecked(func as usize) }
+    }
 
-                // ---- Numeric: i64 ----
-                Op::I64Eqz { dst, src } => set_i32!(dst, get!(src) == 0),
-                Op::I64Eq { dst, a, b } => set_i32!(dst, get!(a) == get!(b)),
-                Op::I64Ne { dst, a, b } => set_i32!(dst, get!(a) != get!(b)),
-                Op::I64LtS { dst, a, b } => set_i32!(dst, i64_!(a) < i64_!(b)),
-                Op::I64LtU { dst, a, b } => set_i32!(dst, get!(a) < get!(b)),
-                Op::I64GtS { dst, a, b } => set_i32!(dst, i64_!(a) > i64_!(b)),
-                Op::I64GtU { dst, a, b } => set_i32!(dst, get!(a) > get!(b)),
-                Op::I64LeS { dst, a, b } => set_i32!(dst, i64_!(a) <= i64_!(b)),
-                Op::I64LeU { dst, a, b } => set_i32!(dst, get!(a) <= get!(b)),
-                Op::I64GeS { dst, a, b } => set_i32!(dst, i64_!(a) >= i64_!(b)),
-                Op::I64GeU { dst, a, b } => set_i32!(dst, get!(a) >= get!(b)),
-                Op::I64Clz { dst, src } => set_i64!(dst, get!(src).leading_zeros()),
-                Op::I64Ctz { dst, src } => set_i64!(dst, get!(src).trailing_zeros()),
-                Op::I64Popcnt { dst, src } => set_i64!(dst, get!(src).count_ones()),
-                Op::I64Add { dst, a, b } => set_i64!(dst, get!(a).wrapping_add(get!(b))),
-                Op::I64Sub { dst, a, b } => set_i64!(dst, get!(a).wrapping_sub(get!(b))),
-                Op::I64Mul { dst, a, b } => set_i64!(dst, get!(a).wrapping_mul(get!(b))),
-                Op::I64DivS { dst, a, b } => {
-                    set_i64!(dst, tri!(sem::i64_div_s(i64_!(a), i64_!(b))))
-                }
-                Op::I64DivU { dst, a, b } => set_i64!(dst, tri!(sem::i64_div_u(get!(a), get!(b)))),
-                Op::I64RemS { dst, a, b } => {
-                    set_i64!(dst, tri!(sem::i64_rem_s(i64_!(a), i64_!(b))))
-                }
-                Op::I64RemU { dst, a, b } => set_i64!(dst, tri!(sem::i64_rem_u(get!(a), get!(b)))),
-                Op::I64And { dst, a, b } => set_i64!(dst, get!(a) & get!(b)),
-                Op::I64Or { dst, a, b } => set_i64!(dst, get!(a) | get!(b)),
-                Op::I64Xor { dst, a, b } => set_i64!(dst, get!(a) ^ get!(b)),
-                Op::I64Shl { dst, a, b } => set_i64!(dst, sem::i64_shl(i64_!(a), i64_!(b))),
-                Op::I64ShrS { dst, a, b } => set_i64!(dst, sem::i64_shr_s(i64_!(a), i64_!(b))),
-                Op::I64ShrU { dst, a, b } => set_i64!(dst, sem::i64_shr_u(i64_!(a), i64_!(b))),
-                Op::I64Rotl { dst, a, b } => set_i64!(dst, sem::i64_rotl(i64_!(a), i64_!(b))),
-                Op::I64Rotr { dst, a, b } => set_i64!(dst, sem::i64_rotr(i64_!(a), i64_!(b))),
-                Op::I64AddImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_add(imm as i64)),
-                Op::I64EqImm { dst, a, imm } => set_i32!(dst, i64_!(a) == imm as i64),
-                Op::I64NeImm { dst, a, imm } => set_i32!(dst, i64_!(a) != imm as i64),
-                Op::I64LtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) < imm as i64),
-                Op::I64LtUImm { dst, a, imm } => set_i32!(dst, get!(a) < imm as i64 as u64),
-                Op::I64GtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) > imm as i64),
-                Op::I64GtUImm { dst, a, imm } => set_i32!(dst, get!(a) > imm as i64 as u64),
-                Op::I64LeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) <= imm as i64),
-                Op::I64LeUImm { dst, a, imm } => set_i32!(dst, get!(a) <= imm as i64 as u64),
-                Op::I64GeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) >= imm as i64),
-                Op::I64GeUImm { dst, a, imm } => set_i32!(dst, get!(a) >= imm as i64 as u64),
-                Op::I64MulImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_mul(imm as i64)),
-                Op::I64AndImm { dst, a, imm } => set_i64!(dst, i64_!(a) & imm as i64),
-                Op::I64OrImm { dst, a, imm } => set_i64!(dst, i64_!(a) | imm as i64),
-                Op::I64XorImm { dst, a, imm } => set_i64!(dst, i64_!(a) ^ imm as i64),
-                Op::I64ShlImm { dst, a, imm } => set_i64!(dst, sem::i64_shl(i64_!(a), imm as i64)),
-                Op::I64ShrSImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_s(i64_!(a), imm as i64)),
-                Op::I64ShrUImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_u(i64_!(a), imm as i64)),
+    /// Enters wasm or host function `addr` with its frame at `base + cb`; `hot` is the caller's
+    /// state, `hot.ip` its next op. Returns the state to continue with, or `Done` when the call
+    /// ended the loop (a trap or a pause).
+    #[inline(always)]
+    fn call(&mut self, addr: u32, cb: u32, hot: Hot) -> Result<Hot, Done> {
+        let callee_base = self.base + cb as usize;
+        // SAFETY: `ip` and `ops` point into the same body.
+        let pc = unsafe { hot.ip.offset_from(hot.ops) as usize };
+        // SAFETY: `addr` comes from the instance's function list or a table, both of which hold
+        // addresses of the store's functions only.
+        let callee = unsafe { self.store.funcs.get_unchecked(addr as usize) };
+        let &FuncEntity::Wasm { instance: callee_instance, index, .. } = callee else {
+            if !self.call_host(addr, callee_base, pc, hot.ops) {
+                return Err(Done);
+            }
+            // The host may have grown the memory or the value stack.
+            // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
+            let sp = unsafe { self.ex.stack.as_mut_ptr().add(self.base) };
+            return Ok(Hot { sp, mem: self.reload_memory(), ..hot });
+        };
+        if self.ex.frames.len() + 1 >= self.store.config.max_call_depth {
+            return Err(self.trap(TrapCode::StackOverflow));
+        }
+        let frame = Frame {
+            ops: hot.ops,
+            tables: self.tables,
+            pc,
+            base: self.base,
+            func: self.pos.func,
+            instance: self.instance,
+        };
+        self.ex.frames.push(frame);
+        // SAFETY: a wasm function's instance exists and its module has a body at `index`; the
+        // module is kept alive by its instance, which the store never drops.
+        let body = unsafe {
+            let module = &self.store.instances.get_unchecked(callee_instance as usize).module.0;
+            &*(module.bodies.get_unchecked(index as usize) as *const life_decode::ir::FuncBody)
+        };
+        if let Err(code) = self.ex.prepare_frame(self.store, callee_base, body) {
+            self.ex.frames.pop();
+            return Err(self.trap(code));
+        }
+        self.pos.func = addr;
+        self.tables = body.br_tables.as_ptr();
+        self.base = callee_base;
+        let ops = body.ops.as_ptr();
+        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
+        let mut mem = hot.mem;
+        if callee_instance != self.instance {
+            self.instance = callee_instance;
+            mem = self.reload_memory();
+        }
+        Ok(Hot { ip: ops, sp, mem, ops })
+    }
 
-                // ---- Numeric: f32 ----
-                Op::F32Eq { dst, a, b } => set_i32!(dst, f32_!(a) == f32_!(b)),
-                Op::F32Ne { dst, a, b } => set_i32!(dst, f32_!(a) != f32_!(b)),
-                Op::F32Lt { dst, a, b } => set_i32!(dst, f32_!(a) < f32_!(b)),
-                Op::F32Gt { dst, a, b } => set_i32!(dst, f32_!(a) > f32_!(b)),
-                Op::F32Le { dst, a, b } => set_i32!(dst, f32_!(a) <= f32_!(b)),
-                Op::F32Ge { dst, a, b } => set_i32!(dst, f32_!(a) >= f32_!(b)),
-                Op::F32Abs { dst, src } => set_f32!(dst, sem::f32_abs(f32_!(src))),
-                Op::F32Neg { dst, src } => set_f32!(dst, sem::f32_neg(f32_!(src))),
-                Op::F32Ceil { dst, src } => set_f32!(dst, sem::f32_ceil(f32_!(src))),
-                Op::F32Floor { dst, src } => set_f32!(dst, sem::f32_floor(f32_!(src))),
-                Op::F32Trunc { dst, src } => set_f32!(dst, sem::f32_trunc(f32_!(src))),
-                Op::F32Nearest { dst, src } => set_f32!(dst, sem::f32_nearest(f32_!(src))),
-                Op::F32Sqrt { dst, src } => set_f32!(dst, sem::f32_sqrt(f32_!(src))),
-                Op::F32Add { dst, a, b } => set_f32!(dst, f32_!(a) + f32_!(b)),
-                Op::F32Sub { dst, a, b } => set_f32!(dst, f32_!(a) - f32_!(b)),
-                Op::F32Mul { dst, a, b } => set_f32!(dst, f32_!(a) * f32_!(b)),
-                Op::F32Div { dst, a, b } => set_f32!(dst, f32_!(a) / f32_!(b)),
-                Op::F32Min { dst, a, b } => set_f32!(dst, sem::f32_min(f32_!(a), f32_!(b))),
-                Op::F32Max { dst, a, b } => set_f32!(dst, sem::f32_max(f32_!(a), f32_!(b))),
-                Op::F32Copysign { dst, a, b } => {
-                    set_f32!(dst, sem::f32_copysign(f32_!(a), f32_!(b)))
-                }
-
-                // ---- Numeric: f64 ----
-                Op::F64Eq { dst, a, b } => set_i32!(dst, f64_!(a) == f64_!(b)),
-                Op::F64Ne { dst, a, b } => set_i32!(dst, f64_!(a) != f64_!(b)),
-                Op::F64Lt { dst, a, b } => set_i32!(dst, f64_!(a) < f64_!(b)),
-                Op::F64Gt { dst, a, b } => set_i32!(dst, f64_!(a) > f64_!(b)),
-                Op::F64Le { dst, a, b } => set_i32!(dst, f64_!(a) <= f64_!(b)),
-                Op::F64Ge { dst, a, b } => set_i32!(dst, f64_!(a) >= f64_!(b)),
-                Op::F64Abs { dst, src } => set_f64!(dst, sem::f64_abs(f64_!(src))),
-                Op::F64Neg { dst, src } => set_f64!(dst, sem::f64_neg(f64_!(src))),
-                Op::F64Ceil { dst, src } => set_f64!(dst, sem::f64_ceil(f64_!(src))),
-                Op::F64Floor { dst, src } => set_f64!(dst, sem::f64_floor(f64_!(src))),
-                Op::F64Trunc { dst, src } => set_f64!(dst, sem::f64_trunc(f64_!(src))),
-                Op::F64Nearest { dst, src } => set_f64!(dst, sem::f64_nearest(f64_!(src))),
-                Op::F64Sqrt { dst, src } => set_f64!(dst, sem::f64_sqrt(f64_!(src))),
-                Op::F64Add { dst, a, b } => set_f64!(dst, f64_!(a) + f64_!(b)),
-                Op::F64Sub { dst, a, b } => set_f64!(dst, f64_!(a) - f64_!(b)),
-                Op::F64Mul { dst, a, b } => set_f64!(dst, f64_!(a) * f64_!(b)),
-                Op::F64Div { dst, a, b } => set_f64!(dst, f64_!(a) / f64_!(b)),
-                Op::F64Min { dst, a, b } => set_f64!(dst, sem::f64_min(f64_!(a), f64_!(b))),
-                Op::F64Max { dst, a, b } => set_f64!(dst, sem::f64_max(f64_!(a), f64_!(b))),
-                Op::F64Copysign { dst, a, b } => {
-                    set_f64!(dst, sem::f64_copysign(f64_!(a), f64_!(b)))
-                }
-
-                // ---- Conversions ----
-                Op::I32WrapI64 { dst, src } => set_i32!(dst, get!(src) as u32),
-                Op::I32TruncF32S { dst, src } => {
-                    set_i32!(dst, tri!(sem::i32_trunc_f32_s(f32_!(src))))
-                }
-                Op::I32TruncF32U { dst, src } => {
-                    set_i32!(dst, tri!(sem::i32_trunc_f32_u(f32_!(src))))
-                }
-                Op::I32TruncF64S { dst, src } => {
-                    set_i32!(dst, tri!(sem::i32_trunc_f64_s(f64_!(src))))
-                }
-                Op::I32TruncF64U { dst, src } => {
-                    set_i32!(dst, tri!(sem::i32_trunc_f64_u(f64_!(src))))
-                }
-                Op::I64ExtendI32S { dst, src } => set_i64!(dst, i32_!(src) as i64),
-                Op::I64ExtendI32U { dst, src } => set_i64!(dst, u32_!(src) as u64),
-                Op::I64TruncF32S { dst, src } => {
-                    set_i64!(dst, tri!(sem::i64_trunc_f32_s(f32_!(src))))
-                }
-                Op::I64TruncF32U { dst, src } => {
-                    set_i64!(dst, tri!(sem::i64_trunc_f32_u(f32_!(src))))
-                }
-                Op::I64TruncF64S { dst, src } => {
-                    set_i64!(dst, tri!(sem::i64_trunc_f64_s(f64_!(src))))
-                }
-                Op::I64TruncF64U { dst, src } => {
-                    set_i64!(dst, tri!(sem::i64_trunc_f64_u(f64_!(src))))
-                }
-                Op::F32ConvertI32S { dst, src } => {
-                    set_f32!(dst, sem::f32_convert_i32_s(i32_!(src)))
-                }
-                Op::F32ConvertI32U { dst, src } => {
-                    set_f32!(dst, sem::f32_convert_i32_u(u32_!(src)))
-                }
-                Op::F32ConvertI64S { dst, src } => {
-                    set_f32!(dst, sem::f32_convert_i64_s(i64_!(src)))
-                }
-                Op::F32ConvertI64U { dst, src } => set_f32!(dst, sem::f32_convert_i64_u(get!(src))),
-                Op::F32DemoteF64 { dst, src } => set_f32!(dst, sem::f32_demote_f64(f64_!(src))),
-                Op::F64ConvertI32S { dst, src } => {
-                    set_f64!(dst, sem::f64_convert_i32_s(i32_!(src)))
-                }
-                Op::F64ConvertI32U { dst, src } => {
-                    set_f64!(dst, sem::f64_convert_i32_u(u32_!(src)))
-                }
-                Op::F64ConvertI64S { dst, src } => {
-                    set_f64!(dst, sem::f64_convert_i64_s(i64_!(src)))
-                }
-                Op::F64ConvertI64U { dst, src } => set_f64!(dst, sem::f64_convert_i64_u(get!(src))),
-                Op::F64PromoteF32 { dst, src } => set_f64!(dst, sem::f64_promote_f32(f32_!(src))),
-                Op::I32Extend8S { dst, src } => set_i32!(dst, sem::i32_extend8_s(i32_!(src))),
-                Op::I32Extend16S { dst, src } => set_i32!(dst, sem::i32_extend16_s(i32_!(src))),
-                Op::I64Extend8S { dst, src } => set_i64!(dst, sem::i64_extend8_s(i64_!(src))),
-                Op::I64Extend16S { dst, src } => set_i64!(dst, sem::i64_extend16_s(i64_!(src))),
-                Op::I64Extend32S { dst, src } => set_i64!(dst, sem::i64_extend32_s(i64_!(src))),
-                Op::I32TruncSatF32S { dst, src } => {
-                    set_i32!(dst, sem::i32_trunc_sat_f32_s(f32_!(src)))
-                }
-                Op::I32TruncSatF32U { dst, src } => {
-                    set_i32!(dst, sem::i32_trunc_sat_f32_u(f32_!(src)))
-                }
-                Op::I32TruncSatF64S { dst, src } => {
-                    set_i32!(dst, sem::i32_trunc_sat_f64_s(f64_!(src)))
-                }
-                Op::I32TruncSatF64U { dst, src } => {
-                    set_i32!(dst, sem::i32_trunc_sat_f64_u(f64_!(src)))
-                }
-                Op::I64TruncSatF32S { dst, src } => {
-                    set_i64!(dst, sem::i64_trunc_sat_f32_s(f32_!(src)))
-                }
-                Op::I64TruncSatF32U { dst, src } => {
-                    set_i64!(dst, sem::i64_trunc_sat_f32_u(f32_!(src)))
-                }
-                Op::I64TruncSatF64S { dst, src } => {
-                    set_i64!(dst, sem::i64_trunc_sat_f64_s(f64_!(src)))
-                }
-                Op::I64TruncSatF64U { dst, src } => {
-                    set_i64!(dst, sem::i64_trunc_sat_f64_u(f64_!(src)))
-                }
-
-                // ---- SIMD ----
-                Op::V128Load { dst, addr, offset } => load!(dst, addr, offset, 16, (u128::from_le_bytes), set_v128),
-                Op::V128Load8x8S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load8x8_s(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load8x8U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load8x8_u(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load16x4S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load16x4_s(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load16x4U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load16x4_u(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load32x2S { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load32x2_s(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load32x2U { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load32x2_u(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load8Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 1, (|b| sem::simd::i8x16_splat(u8::from_le_bytes(b) as i32)), set_v128)
-                }
-                Op::V128Load16Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 2, (|b| sem::simd::i16x8_splat(u16::from_le_bytes(b) as i32)), set_v128)
-                }
-                Op::V128Load32Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, (|b| sem::simd::i32x4_splat(u32::from_le_bytes(b) as i32)), set_v128)
-                }
-                Op::V128Load64Splat { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::i64x2_splat(u64::from_le_bytes(b) as i64)), set_v128)
-                }
-                Op::V128Load32Zero { dst, addr, offset } => {
-                    load!(dst, addr, offset, 4, (|b| sem::simd::v128_load32_zero(u32::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Load64Zero { dst, addr, offset } => {
-                    load!(dst, addr, offset, 8, (|b| sem::simd::v128_load64_zero(u64::from_le_bytes(b))), set_v128)
-                }
-                Op::V128Store { addr, value, offset } => store!(addr, offset, 16, v128!(value).to_le_bytes()),
-                Op::V128Load8Lane { vec, addr, offset, lane } => {
-                    let v = v128!(vec);
-                    load!(
-                        vec,
-                        addr,
-                        offset,
-                        1,
-                        (|b| {
-                            let x = u8::from_le_bytes(b);
-                            sem::simd::i8x16_replace_lane(v, lane, x as i32)
-                        }),
-                        set_v128
-                    );
-                }
-                Op::V128Load16Lane { vec, addr, offset, lane } => {
-                    let v = v128!(vec);
-                    load!(
-                        vec,
-                        addr,
-                        offset,
-                        2,
-                        (|b| {
-                            let x = u16::from_le_bytes(b);
-                            sem::simd::i16x8_replace_lane(v, lane, x as i32)
-                        }),
-                        set_v128
-                    );
-                }
-                Op::V128Load32Lane { vec, addr, offset, lane } => {
-                    let v = v128!(vec);
-                    load!(
-                        vec,
-                        addr,
-                        offset,
-                        4,
-                        (|b| {
-                            let x = u32::from_le_bytes(b);
-                            sem::simd::i32x4_replace_lane(v, lane, x as i32)
-                        }),
-                        set_v128
-                    );
-                }
-                Op::V128Load64Lane { vec, addr, offset, lane } => {
-                    let v = v128!(vec);
-                    load!(
-                        vec,
-                        addr,
-                        offset,
-                        8,
-                        (|b| {
-                            let x = u64::from_le_bytes(b);
-                            sem::simd::i64x2_replace_lane(v, lane, x as i64)
-                        }),
-                        set_v128
-                    );
-                }
-                Op::V128Store8Lane { addr, vec, offset, lane } => {
-                    let v = v128!(vec);
-                    store!(addr, offset, 1, (sem::simd::i8x16_extract_lane_u(v, lane) as u8).to_le_bytes())
-                }
-                Op::V128Store16Lane { addr, vec, offset, lane } => {
-                    let v = v128!(vec);
-                    store!(addr, offset, 2, (sem::simd::i16x8_extract_lane_u(v, lane) as u16).to_le_bytes())
-                }
-                Op::V128Store32Lane { addr, vec, offset, lane } => {
-                    let v = v128!(vec);
-                    store!(addr, offset, 4, (sem::simd::i32x4_extract_lane(v, lane) as u32).to_le_bytes())
-                }
-                Op::V128Store64Lane { addr, vec, offset, lane } => {
-                    let v = v128!(vec);
-                    store!(addr, offset, 8, (sem::simd::i64x2_extract_lane(v, lane) as u64).to_le_bytes())
-                }
-                // The pure SIMD ops run out of line, in `exec/simd.rs`.
-                _ => {
-                    // SAFETY: `sp` is the current frame's slot 0, and translation only emits slots inside the
-                    // frame (see `get!`), two consecutive ones for a `v128`.
-                    let handled = unsafe { simd::execute(&op, sp) };
-                    if !handled {
-                        unreachable!("`{}` has no arm in the dispatch loop", op.name());
-                    }
-                }
+    /// Calls host function `addr` from the loop, the caller being at `pc` in `ops`: the caller's
+    /// frame stays on the frame stack for stack traces, and gas passes through the store.
+    /// Returns whether the loop continues (else the outcome is set). Its arguments and result
+    /// are plain words, so the handler that calls it can still end in a jump.
+    #[inline(never)]
+    fn call_host(&mut self, addr: u32, callee_base: usize, pc: usize, ops: *const Op) -> bool {
+        let caller = self.pos.func;
+        self.pos.func = addr;
+        let frame = Frame { ops, tables: self.tables, pc, base: self.base, func: caller, instance: self.instance };
+        self.ex.frames.push(frame);
+        self.store.gas_left = self.gas_left;
+        let outcome = self.ex.call_host(self.store, addr, callee_base, self.instance);
+        self.gas_left = self.store.gas_left;
+        match outcome {
+            Ok(()) => {}
+            Err(trap) if matches!(trap.kind(), crate::TrapKind::Suspend) => {
+                // Continue after the call once the host supplies the results.
+                self.ex.frames.pop();
+                self.pos.func = caller;
+                self.pos.pc = pc;
+                self.pos.base = self.base;
+                self.outcome = Ok(Exit::Paused(PauseReason::Host));
+                return false;
+            }
+            Err(trap) => {
+                // The host frame stays current and its caller on the frame stack, for the trace.
+                self.outcome = Err(trap);
+                return false;
             }
         }
+        self.ex.frames.pop();
+        self.pos.func = caller;
+        true
     }
+
+    /// Returns to the caller's frame, or leaves the loop from the entry function.
+    #[inline(always)]
+    fn ret(&mut self) -> Result<Hot, Done> {
+        let Some(f) = self.ex.frames.pop() else {
+            return Err(self.exit(Ok(Exit::Returned)));
+        };
+        self.tables = f.tables;
+        self.base = f.base;
+        self.pos.func = f.func;
+        // SAFETY: a frame's pc is inside its body (pushed by a call, or checked on restore).
+        let ip = unsafe { f.ops.add(f.pc) };
+        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
+        // The callee may have grown the memory: take its view again.
+        let mem = if f.instance == self.instance {
+            self.memory()
+        } else {
+            self.instance = f.instance;
+            self.reload_memory()
+        };
+        Ok(Hot { ip, sp, mem, ops: f.ops })
+    }
+}
+
+#[macro_use]
+mod handlers;
+mod match_loop;
+mod tail_loop;
+
+/// Runs the loop from `hot` with the dispatch this build uses: threaded code where the
+/// optimizer turns the handlers' calls into jumps (see `build.rs`), else the `match` loop.
+#[inline(always)]
+fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
+    #[cfg(life_threaded)]
+    return tail_loop::run(cx, hot);
+    #[cfg(not(life_threaded))]
+    return match_loop::run(cx, hot);
 }
 
 /// Stack-trace frames for function addresses, innermost first: named by the `name` section,

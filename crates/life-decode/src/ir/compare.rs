@@ -279,6 +279,63 @@ pub fn as_branch(op: Op) -> Option<(Width, Cmp, Slot, Rhs, Pc)> {
     })
 }
 
+/// The `IncBrIf…` op that adds `step` to the `i32` in `a` and then branches to `target` when
+/// `a <c> rhs` (the 32-bit compare-and-branch fused with the counter update before it).
+pub fn inc_branch_op(c: Cmp, a: Slot, rhs: Rhs, step: i16, target: Pc) -> Op {
+    use {Cmp::*, Rhs::*};
+    match (c, rhs) {
+        (Eq, Slot(b)) => Op::IncBrIfI32Eq { a, b, target, step },
+        (Ne, Slot(b)) => Op::IncBrIfI32Ne { a, b, target, step },
+        (LtS, Slot(b)) => Op::IncBrIfI32LtS { a, b, target, step },
+        (LtU, Slot(b)) => Op::IncBrIfI32LtU { a, b, target, step },
+        (GtS, Slot(b)) => Op::IncBrIfI32GtS { a, b, target, step },
+        (GtU, Slot(b)) => Op::IncBrIfI32GtU { a, b, target, step },
+        (LeS, Slot(b)) => Op::IncBrIfI32LeS { a, b, target, step },
+        (LeU, Slot(b)) => Op::IncBrIfI32LeU { a, b, target, step },
+        (GeS, Slot(b)) => Op::IncBrIfI32GeS { a, b, target, step },
+        (GeU, Slot(b)) => Op::IncBrIfI32GeU { a, b, target, step },
+        (Eq, Imm(imm)) => Op::IncBrIfI32EqImm { a, imm, target, step },
+        (Ne, Imm(imm)) => Op::IncBrIfI32NeImm { a, imm, target, step },
+        (LtS, Imm(imm)) => Op::IncBrIfI32LtSImm { a, imm, target, step },
+        (LtU, Imm(imm)) => Op::IncBrIfI32LtUImm { a, imm, target, step },
+        (GtS, Imm(imm)) => Op::IncBrIfI32GtSImm { a, imm, target, step },
+        (GtU, Imm(imm)) => Op::IncBrIfI32GtUImm { a, imm, target, step },
+        (LeS, Imm(imm)) => Op::IncBrIfI32LeSImm { a, imm, target, step },
+        (LeU, Imm(imm)) => Op::IncBrIfI32LeUImm { a, imm, target, step },
+        (GeS, Imm(imm)) => Op::IncBrIfI32GeSImm { a, imm, target, step },
+        (GeU, Imm(imm)) => Op::IncBrIfI32GeUImm { a, imm, target, step },
+    }
+}
+
+/// Reads an `IncBrIf…` op back as `(a, step, cmp, rhs, target)`: `a += step`, then the 32-bit
+/// compare-and-branch of [`branch_op`].
+pub fn as_inc_branch(op: Op) -> Option<(Slot, i16, Cmp, Rhs, Pc)> {
+    use {Cmp::*, Rhs::*};
+    Some(match op {
+        Op::IncBrIfI32Eq { a, b, target, step } => (a, step, Eq, Slot(b), target),
+        Op::IncBrIfI32Ne { a, b, target, step } => (a, step, Ne, Slot(b), target),
+        Op::IncBrIfI32LtS { a, b, target, step } => (a, step, LtS, Slot(b), target),
+        Op::IncBrIfI32LtU { a, b, target, step } => (a, step, LtU, Slot(b), target),
+        Op::IncBrIfI32GtS { a, b, target, step } => (a, step, GtS, Slot(b), target),
+        Op::IncBrIfI32GtU { a, b, target, step } => (a, step, GtU, Slot(b), target),
+        Op::IncBrIfI32LeS { a, b, target, step } => (a, step, LeS, Slot(b), target),
+        Op::IncBrIfI32LeU { a, b, target, step } => (a, step, LeU, Slot(b), target),
+        Op::IncBrIfI32GeS { a, b, target, step } => (a, step, GeS, Slot(b), target),
+        Op::IncBrIfI32GeU { a, b, target, step } => (a, step, GeU, Slot(b), target),
+        Op::IncBrIfI32EqImm { a, imm, target, step } => (a, step, Eq, Imm(imm), target),
+        Op::IncBrIfI32NeImm { a, imm, target, step } => (a, step, Ne, Imm(imm), target),
+        Op::IncBrIfI32LtSImm { a, imm, target, step } => (a, step, LtS, Imm(imm), target),
+        Op::IncBrIfI32LtUImm { a, imm, target, step } => (a, step, LtU, Imm(imm), target),
+        Op::IncBrIfI32GtSImm { a, imm, target, step } => (a, step, GtS, Imm(imm), target),
+        Op::IncBrIfI32GtUImm { a, imm, target, step } => (a, step, GtU, Imm(imm), target),
+        Op::IncBrIfI32LeSImm { a, imm, target, step } => (a, step, LeS, Imm(imm), target),
+        Op::IncBrIfI32LeUImm { a, imm, target, step } => (a, step, LeU, Imm(imm), target),
+        Op::IncBrIfI32GeSImm { a, imm, target, step } => (a, step, GeS, Imm(imm), target),
+        Op::IncBrIfI32GeUImm { a, imm, target, step } => (a, step, GeU, Imm(imm), target),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

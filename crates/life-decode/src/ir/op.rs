@@ -82,6 +82,7 @@ macro_rules! slot_field {
     (len, $f:ident) => {};
     (offset, $f:ident) => {};
     (src_table, $f:ident) => {};
+    (step, $f:ident) => {};
     (table, $f:ident) => {};
     (target, $f:ident) => {};
     (ty, $f:ident) => {};

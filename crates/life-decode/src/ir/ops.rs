@@ -16,6 +16,7 @@
 //!
 //! Names match `wasmparser::Operator` for plain Wasm ops (`I32Add`). Specialised or fused ops add a
 //! suffix: `Imm` (right operand is the inline `imm`), `BrIf<Cmp>` (compare fused into a branch),
+//! `Inc` prefix (adds the small constant `step` to `a` first: a loop counter's update and test),
 //! `Wide` (the `v128`/two-slot form of a data-movement op).
 
 /// Calls `$m!` once with every IR op. This is the only list of ops.
@@ -114,6 +115,46 @@ macro_rules! for_each_op {
             BrIfI64GeU = br_if_i64_ge_u { a: Slot, b: Slot, target: Pc };
             /// Fused `i64.ge_u` with a constant right operand + `br_if`.
             BrIfI64GeUImm = br_if_i64_ge_u_imm { a: Slot, imm: i32, target: Pc };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.eq` + `br_if`.
+            IncBrIfI32Eq = inc_br_if_i32_eq { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.ne` + `br_if`.
+            IncBrIfI32Ne = inc_br_if_i32_ne { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.lt_s` + `br_if`.
+            IncBrIfI32LtS = inc_br_if_i32_lt_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.lt_u` + `br_if`.
+            IncBrIfI32LtU = inc_br_if_i32_lt_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.gt_s` + `br_if`.
+            IncBrIfI32GtS = inc_br_if_i32_gt_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.gt_u` + `br_if`.
+            IncBrIfI32GtU = inc_br_if_i32_gt_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.le_s` + `br_if`.
+            IncBrIfI32LeS = inc_br_if_i32_le_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.le_u` + `br_if`.
+            IncBrIfI32LeU = inc_br_if_i32_le_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.ge_s` + `br_if`.
+            IncBrIfI32GeS = inc_br_if_i32_ge_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i32.add` of the constant `step` to `a` (written back to `a`) + `i32.ge_u` + `br_if`.
+            IncBrIfI32GeU = inc_br_if_i32_ge_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// `IncBrIfI32Eq` with a constant right operand.
+            IncBrIfI32EqImm = inc_br_if_i32_eq_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32Ne` with a constant right operand.
+            IncBrIfI32NeImm = inc_br_if_i32_ne_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32LtS` with a constant right operand.
+            IncBrIfI32LtSImm = inc_br_if_i32_lt_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32LtU` with a constant right operand.
+            IncBrIfI32LtUImm = inc_br_if_i32_lt_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32GtS` with a constant right operand.
+            IncBrIfI32GtSImm = inc_br_if_i32_gt_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32GtU` with a constant right operand.
+            IncBrIfI32GtUImm = inc_br_if_i32_gt_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32LeS` with a constant right operand.
+            IncBrIfI32LeSImm = inc_br_if_i32_le_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32LeU` with a constant right operand.
+            IncBrIfI32LeUImm = inc_br_if_i32_le_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32GeS` with a constant right operand.
+            IncBrIfI32GeSImm = inc_br_if_i32_ge_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI32GeU` with a constant right operand.
+            IncBrIfI32GeUImm = inc_br_if_i32_ge_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
             /// Wasm `br_table`: jumps to `body.br_tables[table + min(index, len)]`
             /// (the last of the `len + 1` entries is the default).
             BrTable = br_table { index: Slot, table: u32, len: u32 };

@@ -124,6 +124,8 @@ pub(crate) struct Translator {
     dead_depth: u32,
     /// The last emitted op, if it may still be rewritten (no label bound since).
     last: Option<usize>,
+    /// Where the last label was bound: ops before it may not be fused with ops after it.
+    label_pc: usize,
     results: Vec<ValType>,
     /// Constants read inside loops, given frame slots written once on entry (see `loc`).
     consts: Vec<u64>,
@@ -256,6 +258,7 @@ impl Translator {
         self.reachable = true;
         self.dead_depth = 0;
         self.last = None;
+        self.label_pc = 0;
         self.consts.clear();
         self.const_slots.clear();
         self.loop_depth = 0;
@@ -499,6 +502,7 @@ impl Translator {
 
     fn bind_label(&mut self) {
         self.last = None;
+        self.label_pc = self.ops.len();
         self.end_gas_block();
     }
 
@@ -524,13 +528,34 @@ impl Translator {
             let fused = compare::branch_op(w, if when_zero { c.negate() } else { c }, a, rhs);
             self.ops[last] = fused;
             self.last = None;
-            return last;
+            return self.fuse_step(last);
         }
         let slot = self.loc(cond);
-        if when_zero {
+        let i = if when_zero {
             self.emit(Op::BrIfEqz { cond: slot, target: 0 })
         } else {
             self.emit(Op::BrIfNez { cond: slot, target: 0 })
+        };
+        self.fuse_step(i)
+    }
+
+    /// Fuses the 32-bit conditional branch just emitted at `i` with an `i32_add_imm` right before
+    /// it that updates the slot the branch tests in place (a loop counter's `i += k` and test),
+    /// unless a label lies between them. Returns where the branch now is.
+    fn fuse_step(&mut self, i: usize) -> usize {
+        if i == 0 || i != self.ops.len() - 1 || self.label_pc > i - 1 {
+            return i;
+        }
+        let Op::I32AddImm { dst, a, imm } = self.ops[i - 1] else { return i };
+        let Ok(step) = i16::try_from(imm) else { return i };
+        match compare::as_branch(self.ops[i]) {
+            Some((W32, c, x, rhs, target)) if dst == a && x == a => {
+                self.ops[i - 1] = compare::inc_branch_op(c, a, rhs, step, target);
+                self.ops.pop();
+                self.last = None;
+                i - 1
+            }
+            _ => i,
         }
     }
 

@@ -85,6 +85,34 @@ fn loop_translates_to_register_ops() {
     assert_eq!(module.bodies[0].frame_slots, 4);
 }
 
+/// A loop counter's update (`i += k`, `k` a small constant) fuses with the compare-and-branch
+/// that tests it right after, but not across a label.
+#[test]
+fn counter_updates_fuse_with_the_branch_that_tests_them() {
+    let fused = wat::parse_str(
+        r#"(module (func (param $n i32) (local $i i32)
+            (loop $top
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (br_if $top (i32.lt_s (local.get $i) (local.get $n))))))"#,
+    )
+    .unwrap();
+    let module = decode(&fused, Features::default()).unwrap();
+    assert_eq!(module.bodies[0].disassemble(), "   0: inc_br_if_i32_lt_s a=1 b=0 target=0 step=4\n   1: return_\n");
+    let split = wat::parse_str(
+        r#"(module (func (param $n i32) (local $i i32)
+            (loop $top
+                (block (local.set $i (i32.add (local.get $i) (i32.const 4))))
+                (br_if $top (i32.lt_s (local.get $i) (local.get $n))))))"#,
+    )
+    .unwrap();
+    let module = decode(&split, Features::default()).unwrap();
+    let expected = "   0: i32_add_imm dst=1 a=1 imm=4
+   1: br_if_i32_lt_s a=1 b=0 target=0
+   2: return_
+";
+    assert_eq!(module.bodies[0].disassemble(), expected);
+}
+
 /// Constants read inside a loop get a slot after the locals, written once on entry; outside
 /// loops they are written where they are used.
 #[test]
@@ -103,9 +131,8 @@ fn loop_constants_are_hoisted_to_the_function_entry() {
    1: const64 dst=4 bits=4602678819172646912
    2: f64_add dst=0 a=0 b=4
    3: f64_mul dst=0 a=0 b=2
-   4: i32_add_imm dst=1 a=1 imm=-1
-   5: br_if_nez cond=1 target=3
-   6: return_slot src=0
+   4: inc_br_if_i32_ne_imm a=1 imm=0 target=3 step=-1
+   5: return_slot src=0
 ";
     assert_eq!(module.bodies[0].disassemble(), expected);
     assert_eq!(module.bodies[0].frame_slots, 5);

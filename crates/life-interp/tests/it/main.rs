@@ -1,6 +1,7 @@
 //! Integration tests of the embedding API: instantiation, calls, traps, limits, memory access.
 
 mod api;
+mod dispatch;
 mod exhaustion;
 mod limits;
 mod snapshot;

@@ -1,0 +1,58 @@
+//! Runs one benchmark workload (or the startup module's decode) once on the interpreter, for
+//! instruction counts under callgrind, which are exact whatever else the machine does.
+//!
+//! ```text
+//! cargo build --profile bench -p life-interp --example workload
+//! valgrind --tool=callgrind target/release/examples/workload mem_sum
+//! valgrind --tool=callgrind target/release/examples/workload startup
+//! ```
+//!
+//! An optional second argument overrides the workload's argument to `run`; `DUMP=1` prints the
+//! IR of every body first.
+
+use life_interp::{Module, NoImports, Value, Vm, VmConfig};
+
+#[path = "../../../benches/src/startup.rs"]
+#[allow(dead_code)]
+mod startup;
+
+const WORKLOADS: &[(&str, &[u8], i32)] = &[
+    ("fib", include_bytes!("../../../benches/wasm/fib.wat"), 30),
+    ("loop", include_bytes!("../../../benches/wasm/loop.wat"), 6_000_000),
+    ("dispatch", include_bytes!("../../../benches/wasm/dispatch.wat"), 250_000),
+    ("call_indirect", include_bytes!("../../../benches/wasm/call_indirect.wat"), 2_000_000),
+    ("mem_sum", include_bytes!("../../../benches/wasm/mem_sum.wat"), 160),
+    ("mem_copy", include_bytes!("../../../benches/wasm/mem_copy.wat"), 384),
+    ("matmul", include_bytes!("../../../benches/wasm/matmul.wat"), 16),
+    ("mandelbrot", include_bytes!("../../../benches/wasm/mandelbrot.wat"), 240),
+    ("crc32", include_bytes!("../../../benches/wasm/crc32.wat"), 96),
+    ("lz77", include_bytes!("../../../benches/wasm/lz77.wasm"), 5),
+    ("sha256", include_bytes!("../../../benches/wasm/sha256.wasm"), 24),
+    ("sort", include_bytes!("../../../benches/wasm/sort.wasm"), 6),
+];
+
+fn main() {
+    let name = std::env::args().nth(1).unwrap_or_else(|| "fib".into());
+    let config = VmConfig::default();
+    if name == "startup" {
+        let wasm = startup::large_module();
+        let start = std::time::Instant::now();
+        let module = Module::new(&wasm, &config).expect("startup module decodes");
+        println!("startup: {} bytes in {:.2} ms", wasm.len(), start.elapsed().as_secs_f64() * 1e3);
+        drop(module);
+        return;
+    }
+    let &(_, src, default_arg) = WORKLOADS.iter().find(|w| w.0 == name).unwrap_or_else(|| panic!("no workload {name}"));
+    let arg = std::env::args().nth(2).map_or(default_arg, |a| a.parse().expect("an i32 argument"));
+    let wasm = wat::parse_bytes(src).expect("workload parses").into_owned();
+    let module = Module::new(&wasm, &config).expect("workload decodes");
+    if std::env::var_os("DUMP").is_some() {
+        for (i, body) in module.decoded().bodies.iter().enumerate() {
+            println!("func {i}:\n{}", body.disassemble());
+        }
+    }
+    let mut vm = Vm::from_module(&module, config, &mut NoImports).expect("workload instantiates");
+    let start = std::time::Instant::now();
+    let r = vm.invoke("run", &[Value::I32(arg)]).expect("workload runs");
+    println!("{name}({arg}) = {r:?} in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+}

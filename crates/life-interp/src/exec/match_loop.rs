@@ -1,0 +1,43 @@
+//! The portable dispatch loop: one `match` over the op, with every handler as an arm.
+//!
+//! It is what debug builds and targets other than x86_64 run (see `build.rs`): it needs nothing
+//! from the optimizer, and a `match` on the op's tag compiles to one jump table.
+
+use super::{Cx, Done, Exit, Hot, PauseReason, bulk, simd};
+use life_decode::{TrapCode, ir::Op, semantics as sem};
+
+/// Expands the handler arms into one `match` on the op at `ip`, the pure SIMD ops falling
+/// through to `exec/simd.rs`.
+macro_rules! match_arms {
+    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]
+     $( $name:ident { $($field:ident),* } => $body:expr ),* $(,)?) => {{
+        // SAFETY: translation ends every body with a terminator and resolves every branch
+        // target inside the body, so `ip` is always in bounds.
+        let op = unsafe { *$ip };
+        // SAFETY: as above; the next op exists because the body ends with a terminator.
+        $ip = unsafe { $ip.add(1) };
+        match op {
+            $( Op::$name { $($field),* } => $body, )*
+            // The pure SIMD ops run out of line, in `exec/simd.rs`.
+            _ => {
+                // SAFETY: `sp` is the current frame's slot 0, and translation only emits slots
+                // inside the frame (see `get!`), two consecutive ones for a `v128`.
+                let handled = unsafe { simd::execute(&op, $sp) };
+                if !handled {
+                    unreachable!("`{}` has no arm in the dispatch loop", op.name());
+                }
+            }
+        }
+    }};
+}
+
+/// Runs ops from `hot` until the entry function returns, a trap or a pause.
+#[cfg_attr(life_threaded, allow(dead_code))]
+#[inline(always)]
+pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
+    let Hot { mut ip, mut sp, mut mem, mut ops } = hot;
+    helpers!(cx, ip, sp, mem, ops);
+    loop {
+        handlers!(match_arms![cx, ip, sp, mem, ops]);
+    }
+}

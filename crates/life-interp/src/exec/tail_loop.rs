@@ -1,0 +1,131 @@
+//! Threaded dispatch: one function per op, each ending with a call to the next op's handler.
+//!
+//! Every handler has the same signature, takes the hot state (`ip`, `sp`, the memory view and
+//! `ops`) in argument registers and finds the next handler in `HANDLERS` by the next op's tag,
+//! so each op ends in its own indirect jump, which the branch predictor learns per op, and no
+//! state is spilled between ops. This relies on LLVM turning the call in tail position into a
+//! jump (sibling-call optimization): stable Rust cannot demand it, so `build.rs` enables this
+//! loop only where it happens (optimized x86_64 builds), and `tests/it/dispatch.rs` checks that
+//! long runs of every kind of op keep the host stack flat. The handlers are the same arms as
+//! the `match` loop's (`handlers.rs`).
+
+use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, simd};
+use life_decode::{TrapCode, ir::Op, semantics as sem};
+
+/// Generates `Code` (every op's position in `for_each_op!`, its index in `HANDLERS`) and `code`.
+macro_rules! op_codes {
+    ($( $(#[$doc:meta])* $name:ident = $snake:ident { $($field:ident : $ty:ty),* $(,)? }; )*) => {
+        /// Every op's position in `for_each_op!`.
+        #[allow(dead_code)]
+        #[derive(Clone, Copy)]
+        enum Code {
+            $( $name, )*
+        }
+
+        /// How many ops there are.
+        const COUNT: usize = [$( Code::$name ),*].len();
+
+        /// The op's position in `for_each_op!`: the identity on the enum's tag, so it compiles
+        /// to one load.
+        #[inline(always)]
+        fn code(op: &Op) -> usize {
+            match op {
+                $( Op::$name { .. } => Code::$name as usize, )*
+            }
+        }
+    };
+}
+life_decode::for_each_op!(op_codes);
+
+/// A handler: the cold state, then the hot state in registers (`ip` at the handler's op, `sp`,
+/// the memory's base and length, `ops`).
+type Handler = unsafe fn(&mut Cx<'_>, *const Op, *mut u64, *mut u8, usize, *const Op) -> Done;
+
+/// Calls the handler of the op at `hot.ip`; in tail position, this compiles to a jump.
+///
+/// # Safety
+///
+/// `hot` must be the loop's state at an op of the running body.
+#[inline(always)]
+unsafe fn next(cx: &mut Cx<'_>, hot: Hot) -> Done {
+    // SAFETY: the caller guarantees `ip` points at an op; `code` is below `COUNT`.
+    let handler = unsafe { *HANDLERS.get_unchecked(code(&*hot.ip)) };
+    // SAFETY: the handler of this op, called with the state it expects.
+    unsafe { handler(cx, hot.ip, hot.sp, hot.mem.base, hot.mem.len, hot.ops) }
+}
+
+/// Runs ops from `hot` until the entry function returns, a trap or a pause.
+#[cfg_attr(not(life_threaded), allow(dead_code))]
+pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
+    // SAFETY: `execute` starts at an op of the running body.
+    unsafe { next(cx, hot) }
+}
+
+/// Expands the handler arms into one function each, and `HANDLERS`.
+macro_rules! tail_handlers {
+    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]
+     $( $name:ident { $($field:ident),* } => $body:expr ),* $(,)?) => {
+        /// One function per op with an arm.
+        #[allow(non_snake_case)]
+        mod op {
+            use super::*;
+            $(
+                /// # Safety
+                ///
+                /// `ip` points at an op of this variant in the running body, and the rest is
+                /// the loop's state there.
+                #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, clippy::unnecessary_cast)]
+                pub(super) unsafe fn $name(
+                    $cx: &mut Cx<'_>,
+                    mut $ip: *const Op,
+                    mut $sp: *mut u64,
+                    mem_base: *mut u8,
+                    mem_len: usize,
+                    mut $ops: *const Op,
+                ) -> Done {
+                    let mut $mem = Mem { base: mem_base, len: mem_len };
+                    helpers!($cx, $ip, $sp, $mem, $ops);
+                    // SAFETY: `HANDLERS` calls this function only for this variant.
+                    let Op::$name { $($field),* } = (unsafe { *$ip }) else {
+                        // SAFETY: as above.
+                        unsafe { std::hint::unreachable_unchecked() }
+                    };
+                    // SAFETY: translation ends every body with a terminator, so the next op exists.
+                    $ip = unsafe { $ip.add(1) };
+                    $body;
+                    // SAFETY: a handler leaves `ip` at the next op or a branch target, both in the
+                    // body, or switched the whole state to another frame.
+                    unsafe { next($cx, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) }
+                }
+            )*
+        }
+
+        /// Every op's handler, indexed by `code`: the pure SIMD ops share `simd_op`.
+        static HANDLERS: [Handler; COUNT] = {
+            let mut table = [simd_op as Handler; COUNT];
+            $( table[Code::$name as usize] = op::$name; )*
+            table
+        };
+    };
+}
+handlers!(tail_handlers![cx, ip, sp, mem, ops]);
+
+/// The pure SIMD ops, run out of line in `exec/simd.rs`.
+///
+/// # Safety
+///
+/// As for every handler: `ip` points at an op of the running body and the rest is the loop's
+/// state there.
+unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
+    // SAFETY: `ip` points at an op; `sp` is the current frame's slot 0, and translation only
+    // emits slots inside the frame, two consecutive ones for a `v128`. The op is passed by
+    // reference into the body, not copied to the stack, so nothing here keeps the call to the
+    // next handler from being a jump.
+    let handled = unsafe { simd::execute(&*ip, sp) };
+    if !handled {
+        // SAFETY: as above.
+        unreachable!("`{}` has no arm in the dispatch loop", unsafe { (*ip).name() });
+    }
+    // SAFETY: the body ends with a terminator, so the next op exists.
+    unsafe { next(cx, Hot { ip: ip.add(1), sp, mem: Mem { base, len }, ops }) }
+}
