@@ -185,3 +185,40 @@ fn same_instantiation(a: &Result<(), Rejection>, b: &Result<(), Rejection>) -> b
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A loop that counts in a global and in memory until gas runs out.
+    const SPIN: &str = r#"(module
+        (memory (export "m") 1)
+        (global (export "g") (mut i32) (i32.const 0))
+        (func (export "spin")
+          (loop
+            (global.set 0 (i32.add (global.get 0) (i32.const 1)))
+            (i32.store (i32.const 0) (global.get 0))
+            (br 0))))"#;
+
+    #[test]
+    fn both_engines_run_out_of_gas_at_the_same_point() {
+        let wasm = wat::parse_str(SPIN).unwrap();
+        for gas in [0, 1, 7, 1_000, 123_457] {
+            let stats = run_with_gas(&wasm, gas, &mut Unstructured::new(&[])).unwrap();
+            assert!(stats.instantiated, "gas {gas}");
+            assert_eq!((stats.calls, stats.out_of_gas), (1, 1), "gas {gas}");
+        }
+    }
+
+    #[test]
+    fn every_engine_meters() {
+        let wasm = wat::parse_str(SPIN).unwrap();
+        for engine in metered_life_engines(1_000) {
+            let mut instance = engine.instantiate(&wasm, &limits()).unwrap_or_else(|e| panic!("{e:?}"));
+            let outcome = instance.call("spin", &[]);
+            assert!(matches!(&outcome, Outcome::Trap(t) if t.codes == [TrapCode::OutOfGas]), "{outcome:?}");
+            let used = instance.gas_used().expect("metered");
+            assert!(used > 900 && used <= 1_000, "{}: {used}", engine.name());
+        }
+    }
+}
