@@ -1,5 +1,6 @@
-//! Fuzz target `differential`: wasm-smith modules on every Life engine and on wasmi, compared
-//! call by call (see `life_fuzz::differential`).
+//! Fuzz target `differential`: wasm-smith modules on every Life engine (interpreter, Polymerase)
+//! and on wasmi, compared call by call (see `life_fuzz::differential`), then on Life's engines
+//! with metering on, compared gas unit for gas unit (see `life_fuzz::metered`).
 
 #![no_main]
 

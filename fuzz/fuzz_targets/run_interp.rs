@@ -1,5 +1,5 @@
-//! Fuzz target `run_interp`: wasm-smith modules on every Life engine with small limits; every
-//! call returns or traps, never panics (see `life_fuzz::robust`).
+//! Fuzz target `run_interp`: wasm-smith modules on the interpreter with small limits; every call
+//! returns or traps, never panics (see `life_fuzz::robust`). `run_aot` does the same for Polymerase.
 
 #![no_main]
 

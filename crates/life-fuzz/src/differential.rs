@@ -2,6 +2,10 @@
 //! engine, with the same results, the same trap or no trap, and the same exported memories,
 //! globals and tables after instantiation and after every call.
 //!
+//! Life's engines (the interpreter and Polymerase) are also compared with each other, and more
+//! strictly than with the oracle: bit for bit (NaN payloads included, whatever [`Nans`] says)
+//! and trap code for trap code. With metering on, they are compared by [`crate::metered`].
+//!
 //! Where the engines' limits differ the comparison stops rather than reports: a call that runs
 //! out of stack or fuel on either side, a module over a resource limit, or one that Life refuses
 //! as unsupported. Traps compare by the Life codes each engine's trap can mean ([`Trap`](crate::engine::Trap)).
@@ -111,11 +115,24 @@ pub fn run_with(wasm: &[u8], u: &mut Unstructured<'_>, nans: Nans) -> Result<Sta
             stats.inconclusive = Some(format!("{}: {why}", oracle.name()));
             return Ok(stats);
         }
+        let mut first: Option<(&'static str, Outcome)> = None;
         for (engine, instance) in &mut subjects {
             let got = instance.call(&export.name, &args);
             if let Outcome::Exhausted(why) = &got {
                 stats.inconclusive = Some(format!("{}: {why}", engine.name()));
                 return Ok(stats);
+            }
+            if let Some((name, first)) = &first
+                && !identical_outcome(first, &got)
+            {
+                return Err(Finding::new(
+                    "differential",
+                    format!(
+                        "call {:?}{args:?}: {name} gave {first:?}, but {} gave {got:?}",
+                        export.name,
+                        engine.name()
+                    ),
+                ));
             }
             if !same_outcome(&want, &got, nans) {
                 return Err(Finding::new(
@@ -129,6 +146,7 @@ pub fn run_with(wasm: &[u8], u: &mut Unstructured<'_>, nans: Nans) -> Result<Sta
                 ));
             }
             stats.calls += 1;
+            first.get_or_insert((engine.name(), got));
         }
         let when = format!("after call {:?}{args:?}", export.name);
         compare_state(&*oracle, reference.as_mut(), &mut subjects, nans, &when)?;
@@ -147,8 +165,18 @@ fn compare_state(
     when: &str,
 ) -> Result<(), Finding> {
     let want = sorted_state(reference);
+    let mut first: Option<(&'static str, Vec<ExportState>)> = None;
     for (engine, instance) in subjects {
         let got = sorted_state(instance.as_mut());
+        if let Some((name, first)) = &first
+            && *first != got
+        {
+            let diff: Vec<_> = first.iter().zip(&got).filter(|(a, b)| a != b).collect();
+            return Err(Finding::new(
+                "differential",
+                format!("state {when}: {name} vs {} differ in {diff:?}", engine.name()),
+            ));
+        }
         let same = got.len() == want.len()
             && got.iter().zip(&want).all(|(g, w)| match (g, w) {
                 (ExportState::Global { name: a, value: x }, ExportState::Global { name: b, value: y }) => {
@@ -163,17 +191,18 @@ fn compare_state(
                 format!("state {when}: {} vs {} differ in {diff:?}", oracle.name(), engine.name()),
             ));
         }
+        first.get_or_insert((engine.name(), got));
     }
     Ok(())
 }
 
-fn sorted_exports(instance: &dyn EngineInstance) -> Vec<ExportDesc> {
+pub(crate) fn sorted_exports(instance: &dyn EngineInstance) -> Vec<ExportDesc> {
     let mut exports = instance.exports();
     exports.sort_by(|a, b| a.name.cmp(&b.name));
     exports
 }
 
-fn sorted_state(instance: &mut dyn EngineInstance) -> Vec<ExportState> {
+pub(crate) fn sorted_state(instance: &mut dyn EngineInstance) -> Vec<ExportState> {
     let mut state = instance.state();
     state.sort_by(|a, b| state_name(a).cmp(state_name(b)));
     state
@@ -199,6 +228,17 @@ fn same_outcome(a: &Outcome, b: &Outcome, nans: Nans) -> bool {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(*x, *y, nans))
         }
         (Outcome::Trap(a), Outcome::Trap(b)) => a.agrees_with(b),
+        _ => false,
+    }
+}
+
+/// Whether two of Life's engines did exactly the same: the same values bit for bit, the same
+/// trap code, or both out of stack.
+pub(crate) fn identical_outcome(a: &Outcome, b: &Outcome) -> bool {
+    match (a, b) {
+        (Outcome::Return(a), Outcome::Return(b)) => a == b,
+        (Outcome::Trap(a), Outcome::Trap(b)) => a.codes == b.codes,
+        (Outcome::Exhausted(_), Outcome::Exhausted(_)) => true,
         _ => false,
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! Every harness sees engines only through [`Engine`] and [`EngineInstance`], and compares what
 //! they report in Life's own vocabulary ([`Value`], [`TrapCode`]). The oracle is wasmi
-//! ([`oracle`]); the engines under test are Life's ([`life_engines`]). A second Life engine, such
-//! as the polymerase AOT compiler, plugs in as one more entry of [`life_engines`]: the robustness
-//! harness then runs it too, and the differential harness compares it with the oracle.
+//! ([`oracle`]); the engines under test are Life's ([`life_engines`]): the interpreter and
+//! Polymerase, the Cranelift compiler, both through the [`Life`] adapter. The robustness harness
+//! runs each of them, the differential harness compares each with the oracle and with each
+//! other, and the metered harness compares them with each other with gas metering on
+//! ([`metered_life_engines`]).
 //!
 //! Every engine runs with the same [`limits`], and every import is satisfied by a dummy of the
 //! import's own type (functions return zeros, globals hold zero, memories and tables start at
@@ -13,7 +15,7 @@
 mod life;
 mod wasmi;
 
-pub use self::{life::LifeInterp, wasmi::Wasmi};
+pub use self::{life::Life, wasmi::Wasmi};
 use life_decode::{ExternKind, FuncType, TrapCode, Value};
 
 /// Resource limits shared by every engine, so a module that hits one hits it everywhere.
@@ -47,7 +49,7 @@ pub fn limits() -> Limits {
 
 /// An engine that can run WebAssembly 2.0 modules.
 pub trait Engine {
-    /// A short name for reports (`interp`, `wasmi`).
+    /// A short name for reports (`interp`, `polymerase`, `wasmi`).
     fn name(&self) -> &'static str;
     /// Decodes, validates and instantiates `wasm` with dummy imports, running its start function.
     ///
@@ -65,6 +67,11 @@ pub trait EngineInstance {
     fn call(&mut self, name: &str, args: &[Value]) -> Outcome;
     /// The observable state of every exported memory, global and table, in any order.
     fn state(&mut self) -> Vec<ExportState>;
+    /// Gas used so far by this instance's store (instantiation included), for engines that
+    /// meter gas; `None` when metering is off.
+    fn gas_used(&mut self) -> Option<u64> {
+        None
+    }
 }
 
 /// Why a module did not instantiate.
@@ -81,6 +88,8 @@ pub enum Rejection {
     Trap(Trap),
     /// The start function ran out of stack or fuel: nothing to compare.
     Exhausted(String),
+    /// A native engine failed to compile a module that decoded: always a bug of that engine.
+    Compile(String),
 }
 
 impl Rejection {
@@ -222,7 +231,12 @@ pub fn oracle() -> Box<dyn Engine> {
     Box::new(Wasmi)
 }
 
-/// Life's engines. Add a new engine here and every harness runs it.
+/// Life's engines, unmetered. Add a new engine here and every harness runs it.
 pub fn life_engines() -> Vec<Box<dyn Engine>> {
-    vec![Box::new(LifeInterp)]
+    vec![Box::new(Life::interp()), Box::new(Life::polymerase())]
+}
+
+/// Life's engines with metering on, each store given `gas`: what the metered harness compares.
+pub fn metered_life_engines(gas: u64) -> Vec<Box<dyn Engine>> {
+    vec![Box::new(Life::interp().metered(gas)), Box::new(Life::polymerase().metered(gas))]
 }

@@ -1,17 +1,19 @@
 //! Fuzzing harnesses for Life, shared by the cargo-fuzz targets in `fuzz/` and by the stable
 //! smoke run (`cargo xtask fuzz --smoke`).
 //!
-//! Three harnesses, each a function from bytes to "nothing wrong" or a [`Finding`]:
+//! Four harnesses, each a function from bytes to "nothing wrong" or a [`Finding`]:
 //!
 //! | harness | module | checks |
 //! |---|---|---|
 //! | `decode` | [`decode::check`] | `life_decode::decode` never panics and agrees with `wasmparser`'s validator |
-//! | `run_interp` | [`robust::run`] | every export of a wasm-smith module returns values of its types or traps, never panics |
-//! | `differential` | [`differential::run`] | every Life engine matches wasmi in results, traps, memories, globals and tables |
+//! | `run_interp`, `run_aot` | [`robust::run_on`] | every export of a wasm-smith module returns values of its types or traps, never panics; Polymerase compiles every module |
+//! | `differential` | [`differential::run`] | every Life engine matches wasmi in results, traps, memories, globals and tables, and the Life engines match each other bit for bit |
+//! | `metered` | [`metered::run`] | with metering on and a small gas limit, the Life engines agree exactly, gas used and stopping point included |
 //!
-//! Engines are reached only through [`engine::Engine`]; a new Life engine is one more entry in
-//! [`engine::life_engines`]. Inputs come from [`generate`] (wasm-smith) and [`mutate`] (the spec
-//! suite's modules, mutated); [`smoke`] drives everything over a fixed range of seeds.
+//! Engines are reached only through [`engine::Engine`]; Life's are the interpreter and
+//! Polymerase ([`engine::life_engines`]), and a new one is one more entry there. Inputs come
+//! from [`generate`] (wasm-smith) and [`mutate`] (the spec suite's modules, mutated); [`smoke`]
+//! drives everything over a fixed range of seeds.
 //!
 //! ```
 //! let wasm = wat::parse_str(r#"(module (func (export "f") (param i32) (result i32)
@@ -23,6 +25,7 @@ pub mod decode;
 pub mod differential;
 pub mod engine;
 pub mod generate;
+pub mod metered;
 pub mod mutate;
 pub mod robust;
 pub mod smoke;
@@ -33,7 +36,7 @@ use std::fmt;
 /// A disagreement or broken invariant found by a harness.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The harness that found it (`decode`, `run_interp`, `differential`).
+    /// The harness that found it (`decode`, `run_interp`, `run_aot`, `differential`, `metered`).
     pub harness: &'static str,
     /// What went wrong.
     pub message: String,
@@ -55,9 +58,10 @@ impl fmt::Display for Finding {
 
 impl std::error::Error for Finding {}
 
-/// Runs every harness on one module, calling each export with zero arguments (an exhausted
-/// byte source gives zeros): what the regression test does with each reproducer. Returns why
-/// the differential comparison stopped early, if it did.
+/// Runs every harness on one module on every Life engine, calling each export with zero
+/// arguments (an exhausted byte source gives zeros): what the regression test does with each
+/// reproducer. The metered comparison runs once per gas limit of [`metered::REPLAY_GAS`]. Returns
+/// why the differential comparison stopped early, if it did.
 ///
 /// # Errors
 ///
@@ -68,6 +72,9 @@ pub fn replay(wasm: &[u8]) -> Result<Option<String>, Finding> {
         return Ok(None);
     }
     robust::run(wasm, &mut Unstructured::new(&[]))?;
+    for gas in metered::REPLAY_GAS {
+        metered::run_with_gas(wasm, gas, &mut Unstructured::new(&[]))?;
+    }
     Ok(differential::run(wasm, &mut Unstructured::new(&[]))?.inconclusive)
 }
 
@@ -82,7 +89,7 @@ pub fn fuzz_decode(data: &[u8]) {
     }
 }
 
-/// The `run_interp` fuzz target: `data` drives wasm-smith, then the arguments.
+/// The `run_interp` fuzz target: `data` drives wasm-smith, then the arguments; the interpreter.
 ///
 /// # Panics
 ///
@@ -90,12 +97,28 @@ pub fn fuzz_decode(data: &[u8]) {
 pub fn fuzz_run_interp(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let Ok(wasm) = generate::module(&mut u) else { return };
-    if let Err(finding) = robust::run(&wasm, &mut u) {
+    if let Err(finding) = robust::run_on("run_interp", &robust::interp_engines(), &wasm, &mut u) {
         panic!("{finding}");
     }
 }
 
-/// The `differential` fuzz target: `data` drives wasm-smith, then the arguments.
+/// The `run_aot` fuzz target: `data` drives wasm-smith, then a gas limit, then the arguments;
+/// Polymerase unmetered and metered.
+///
+/// # Panics
+///
+/// On a finding.
+pub fn fuzz_run_aot(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let Ok(wasm) = generate::module(&mut u) else { return };
+    let gas = metered::gas_limit(&mut u);
+    if let Err(finding) = robust::run_on("run_aot", &robust::aot_engines(gas), &wasm, &mut u) {
+        panic!("{finding}");
+    }
+}
+
+/// The `differential` fuzz target: `data` drives wasm-smith, then the arguments of the
+/// comparison with wasmi, then the gas limit and arguments of the metered comparison.
 ///
 /// # Panics
 ///
@@ -104,6 +127,9 @@ pub fn fuzz_differential(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let Ok(wasm) = generate::module(&mut u) else { return };
     if let Err(finding) = differential::run(&wasm, &mut u) {
+        panic!("{finding}");
+    }
+    if let Err(finding) = metered::run(&wasm, &mut u) {
         panic!("{finding}");
     }
 }

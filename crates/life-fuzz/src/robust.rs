@@ -1,10 +1,14 @@
-//! The robustness harness (`run_interp`): instantiate a module on every Life engine with small
-//! limits and call every exported function; each call returns values of the declared types or
-//! traps, and nothing panics.
+//! The robustness harness (`run_interp`, `run_aot`): instantiate a module on Life's engines with
+//! small limits and call every exported function; each call returns values of the declared types
+//! or traps, nothing panics, and a native engine compiles every module that decodes.
+//!
+//! The `run_interp` target runs the interpreter ([`interp_engines`]), `run_aot` runs Polymerase
+//! unmetered and metered ([`aot_engines`]), and the smoke run and the regression replay run every
+//! Life engine ([`run`]).
 
 use crate::{
     Finding,
-    engine::{EngineInstance, Outcome, life_engines, limits},
+    engine::{Engine, EngineInstance, Life, Outcome, Rejection, life_engines, limits},
     generate,
 };
 use arbitrary::Unstructured;
@@ -19,17 +23,46 @@ pub struct Stats {
     pub calls: u64,
 }
 
+/// The engines of the `run_interp` target: the interpreter.
+pub fn interp_engines() -> Vec<Box<dyn Engine>> {
+    vec![Box::new(Life::interp())]
+}
+
+/// The engines of the `run_aot` target: Polymerase, unmetered and with `gas` to spend (so the
+/// gas checks of native code run too).
+pub fn aot_engines(gas: u64) -> Vec<Box<dyn Engine>> {
+    vec![Box::new(Life::polymerase()), Box::new(Life::polymerase().metered(gas))]
+}
+
 /// Runs `wasm` on every Life engine, with arguments drawn from `u` (the same for each engine).
 ///
 /// # Errors
 ///
 /// A [`Finding`] when a call fails outside a trap or returns values of the wrong types.
 pub fn run(wasm: &[u8], u: &mut Unstructured<'_>) -> Result<Stats, Finding> {
+    run_on("run_interp", &life_engines(), wasm, u)
+}
+
+/// [`run`] on `engines`, reporting findings as `harness`.
+///
+/// # Errors
+///
+/// As [`run`], and when a native engine fails to compile the module.
+pub fn run_on(
+    harness: &'static str,
+    engines: &[Box<dyn Engine>],
+    wasm: &[u8],
+    u: &mut Unstructured<'_>,
+) -> Result<Stats, Finding> {
     let limits = limits();
     let mut stats = Stats::default();
     let mut arg_lists: Vec<Vec<life_decode::Value>> = Vec::new();
-    for engine in life_engines() {
-        let Ok(mut instance) = engine.instantiate(wasm, &limits) else { continue };
+    for engine in engines {
+        let mut instance = match engine.instantiate(wasm, &limits) {
+            Ok(instance) => instance,
+            Err(Rejection::Compile(e)) => return Err(Finding::new(harness, format!("{}: {e}", engine.name()))),
+            Err(_) => continue,
+        };
         stats.instances += 1;
         let funcs: Vec<(String, FuncType)> = instance
             .exports()
@@ -48,14 +81,14 @@ pub fn run(wasm: &[u8], u: &mut Unstructured<'_>) -> Result<Stats, Finding> {
                     let types: Vec<_> = values.iter().map(|v| v.ty()).collect();
                     if types != ty.results() {
                         return Err(Finding::new(
-                            "run_interp",
+                            harness,
                             format!("{}: {name}{args:?} returned {values:?}, not values of {ty}", engine.name()),
                         ));
                     }
                 }
                 Outcome::Trap(_) | Outcome::Exhausted(_) => {}
                 Outcome::Error(e) => {
-                    return Err(Finding::new("run_interp", format!("{}: {name}{args:?} failed: {e}", engine.name())));
+                    return Err(Finding::new(harness, format!("{}: {name}{args:?} failed: {e}", engine.name())));
                 }
             }
             observe(instance.as_mut());

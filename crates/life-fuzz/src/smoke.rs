@@ -2,9 +2,10 @@
 //! budget (`cargo xtask fuzz --smoke`).
 //!
 //! Seed `n` makes two cases. The first feeds bytes from [`SplitMix64`] seeded with `n` to
-//! wasm-smith and runs the decode, `run_interp` and differential harnesses on the module. The
-//! second takes spec module `n mod count`, mutates it as [`mutate`] says for `n`, runs the decode
-//! harness, and runs the differential harness when the result is valid. Seeds run in order, and
+//! wasm-smith and runs the decode, `run_interp` (every Life engine), differential and metered
+//! harnesses on the module. The second takes spec module `n mod count`, mutates it as [`mutate`]
+//! says for `n`, runs the decode harness, and runs the differential and metered harnesses when
+//! the result is valid. Seeds run in order, and
 //! the run stops at the end of the range or when the budget is spent, so two runs with the
 //! same range agree on every seed both reached.
 //!
@@ -16,6 +17,7 @@
 use crate::{
     Finding, decode, differential,
     generate::{self, SplitMix64},
+    metered,
     mutate::{self, SpecModule},
     robust,
 };
@@ -74,6 +76,11 @@ pub struct Report {
     pub calls_compared: u64,
     /// Calls made by the robustness harness.
     pub robust_calls: u64,
+    /// Metered comparisons run, modules instantiated in them, and those whose start function ran
+    /// out of gas.
+    pub metered: [u64; 3],
+    /// Calls compared by the metered harness, and those that ran out of gas.
+    pub metered_calls: [u64; 2],
     /// Differential runs that stopped early, by reason ([`inconclusive_reason`]).
     pub inconclusive: std::collections::BTreeMap<&'static str, u64>,
     /// The slowest case: how long it took and what it was.
@@ -118,7 +125,13 @@ impl fmt::Display for Report {
             let reasons: Vec<String> = self.inconclusive.iter().map(|(why, n)| format!("{n} {why}")).collect();
             writeln!(f, "    ({})", reasons.join(", "))?;
         }
-        writeln!(f, "  run_interp: {} calls", self.robust_calls)?;
+        writeln!(f, "  run_interp (every Life engine): {} calls", self.robust_calls)?;
+        let ([runs, instantiated, start_out], [calls, out]) = (self.metered, self.metered_calls);
+        writeln!(
+            f,
+            "  metered (interp vs polymerase): {runs} runs, {instantiated} instantiated ({start_out} more ran out of \
+             gas starting), {calls} calls compared, {out} of them out of gas"
+        )?;
         writeln!(f, "  slowest case: {} in {:.2} s", self.slowest.1, self.slowest.0.as_secs_f64())?;
         write!(f, "  disagreements and panics: {}", self.findings.len())?;
         for finding in &self.findings {
@@ -190,6 +203,11 @@ impl Runner<'_> {
             r.count_differential(stats);
             Ok(())
         });
+        let metered_bytes = SplitMix64::new(self.seed ^ 0x6761_7321).bytes(512);
+        self.case("metered", "generated", &wasm, |r| {
+            r.count_metered(&metered::run(&wasm, &mut Unstructured::new(&metered_bytes))?);
+            Ok(())
+        });
     }
 
     /// The spec mutation case of this seed.
@@ -208,6 +226,11 @@ impl Runner<'_> {
             self.case("differential", &what, &wasm, |r| {
                 let stats = differential::run_with(&wasm, &mut Unstructured::new(&args), differential::Nans::AnyNan)?;
                 r.count_differential(stats);
+                Ok(())
+            });
+            let metered_bytes = SplitMix64::new(self.seed ^ 0x6761_7321).bytes(512);
+            self.case("metered", &what, &wasm, |r| {
+                r.count_metered(&metered::run(&wasm, &mut Unstructured::new(&metered_bytes))?);
                 Ok(())
             });
         }
@@ -281,6 +304,14 @@ pub fn write_seed(seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
 impl Report {
     fn count_decode(&mut self, verdict: decode::Verdict) {
         self.decode[verdict as usize] += 1;
+    }
+
+    fn count_metered(&mut self, stats: &metered::Stats) {
+        self.metered[0] += 1;
+        self.metered[1] += u64::from(stats.instantiated);
+        self.metered[2] += u64::from(stats.start_out_of_gas);
+        self.metered_calls[0] += stats.calls;
+        self.metered_calls[1] += stats.out_of_gas;
     }
 
     fn count_differential(&mut self, stats: differential::Stats) {

@@ -1,4 +1,6 @@
-//! `LifeInterp`: life-interp behind the [`Engine`] adapter.
+//! [`Life`]: one of Life's engines (the interpreter or Polymerase), metered or not, behind the
+//! [`Engine`] adapter. Both engines share the runtime (`life-interp`'s `Store`), so one adapter
+//! serves both: only [`VmConfig::engine`] differs.
 
 use super::{
     Engine, EngineInstance, ExportDesc, ExportState, Hasher, Limits, Outcome, Rejection, Trap, normalize, ref_word,
@@ -6,9 +8,42 @@ use super::{
 use life_decode::{DecodeErrorKind, ExternKind, ExternType, Features, TrapCode, Value};
 use life_interp::{Error, Extern, HostFunc, ImportResolver, InstantiationError, Store, Vm, VmConfig};
 
-/// Life's interpreter.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct LifeInterp;
+/// One of Life's engines, with metering on or off.
+#[derive(Debug, Clone)]
+pub struct Life {
+    name: &'static str,
+    engine: life_interp::Engine,
+    gas_limit: Option<u64>,
+}
+
+impl Life {
+    /// The interpreter, unmetered (`interp`).
+    pub fn interp() -> Self {
+        Life { name: "interp", engine: life_interp::Engine::Interpreter, gas_limit: None }
+    }
+
+    /// Polymerase, the Cranelift engine, unmetered (`polymerase`).
+    pub fn polymerase() -> Self {
+        Life { name: "polymerase", engine: life_aot::polymerase(), gas_limit: None }
+    }
+
+    /// This engine with metering on and `gas` to spend per store (`interp-metered`,
+    /// `polymerase-metered`). Calls are not resumable, so running out traps `out of gas`.
+    pub fn metered(self, gas: u64) -> Self {
+        let name = match self.name {
+            "interp" => "interp-metered",
+            "polymerase" => "polymerase-metered",
+            other => other,
+        };
+        Life { name, gas_limit: Some(gas), ..self }
+    }
+
+    /// The configuration for `limits`: WebAssembly 2.0, every limit as given, this engine and
+    /// gas limit.
+    pub fn vm_config(&self, limits: &Limits) -> VmConfig {
+        VmConfig { engine: self.engine.clone(), gas_limit: self.gas_limit, ..vm_config(limits) }
+    }
+}
 
 /// The interpreter's configuration for `limits`: WebAssembly 2.0, every limit as given.
 pub fn vm_config(limits: &Limits) -> VmConfig {
@@ -22,14 +57,14 @@ pub fn vm_config(limits: &Limits) -> VmConfig {
     }
 }
 
-impl Engine for LifeInterp {
+impl Engine for Life {
     fn name(&self) -> &'static str {
-        "interp"
+        self.name
     }
 
     fn instantiate(&self, wasm: &[u8], limits: &Limits) -> Result<Box<dyn EngineInstance>, Rejection> {
         let mut imports = DummyImports::default();
-        match Vm::new(wasm, vm_config(limits), &mut imports) {
+        match Vm::new(wasm, self.vm_config(limits), &mut imports) {
             Ok(vm) => Ok(Box::new(LifeInstance { vm })),
             Err(e) => Err(rejection(e, imports.limit_hit)),
         }
@@ -54,6 +89,8 @@ fn rejection(e: Error, limit_hit: bool) -> Rejection {
         // `cannot allocate linear memory`.
         Error::Memory(_) => Rejection::Unsupported(text),
         Error::Trap(_) | Error::Export(_) | Error::Arguments(_) => Rejection::Link(text),
+        // A valid module that a native engine cannot compile: always a bug of that engine.
+        Error::Compile(_) => Rejection::Compile(text),
     }
 }
 
@@ -141,5 +178,9 @@ impl EngineInstance for LifeInstance {
                 }
             })
             .collect()
+    }
+
+    fn gas_used(&mut self) -> Option<u64> {
+        self.vm.store().gas_used()
     }
 }

@@ -1,5 +1,7 @@
 //! Replays every reproducer in `tests/regressions/` through every harness (decode, `run_interp`,
-//! differential), on every Life engine, calling each export with zero arguments.
+//! differential, metered) on every Life engine (the interpreter and Polymerase, unmetered and
+//! metered with each gas limit of `life_fuzz::metered::REPLAY_GAS`), calling each export with
+//! zero arguments.
 //!
 //! A reproducer of a bug not yet fixed is listed in [`KNOWN_FAILURES`]; the list is exact, so a
 //! listed file that passes fails the test, and the fix must delete its entry.
