@@ -22,6 +22,7 @@ fn benchmark_workloads_agree() {
         ("sha256", include_bytes!("../../../../benches/wasm/sha256.wasm"), 1),
         ("sort", include_bytes!("../../../../benches/wasm/sort.wasm"), 1),
         ("lz77", include_bytes!("../../../../benches/wasm/lz77.wasm"), 1),
+        ("simd", include_bytes!("../../examples/simd.wat"), 2),
     ];
     for &(name, bytes, arg) in workloads {
         for config in [VmConfig::default(), VmConfig { gas_limit: Some(u64::MAX / 2), ..VmConfig::default() }] {
