@@ -338,7 +338,15 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let trap = self.trap_block(code, record);
         let cont = self.b.create_block();
         self.b.ins().brif(cond, trap, &[], cont, &[]);
-        self.b.switch_to_block(cont);
+        self.continue_in(cont);
+    }
+
+    /// Switches to `block`, whose predecessors are all emitted, and seals it: reading a slot
+    /// there then finds the value defined before the branch, not a placeholder parameter, so
+    /// values reused within a block (`typed`) stay reusable after a check.
+    fn continue_in(&mut self, block: Block) {
+        self.b.switch_to_block(block);
+        self.b.seal_block(block);
     }
 
     fn trap_now(&mut self, code: TrapCode) {
@@ -360,7 +368,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         };
         let cont = self.b.create_block();
         self.b.ins().brif(t, unwind, &[], cont, &[]);
-        self.b.switch_to_block(cont);
+        self.continue_in(cont);
     }
 
     fn return_zeros(&mut self) {
@@ -598,7 +606,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let (fast, slow, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.ins().brif(code, fast, &[], slow, &[]);
 
-        self.b.switch_to_block(fast);
+        self.continue_in(fast);
         let sig = self.shape_sig(p, r);
         let mut args = vec![self.vmctx, budget];
         for i in 0..p {
@@ -611,7 +619,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         }
         self.b.ins().jump(join, &[]);
 
-        self.b.switch_to_block(slow);
+        self.continue_in(slow);
         let buf = self.spill_args(cb, p);
         let vmctx = self.vmctx;
         self.libcall(self.env.libcalls.call_indirect_slow, &[vmctx, buf, budget]);
@@ -619,7 +627,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.fill_results(buf, cb, r);
         self.b.ins().jump(join, &[]);
 
-        self.b.switch_to_block(join);
+        self.continue_in(join);
         self.after_call();
     }
 
@@ -658,14 +666,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let (hit_block, miss_block, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.append_block_param(done, I64);
         self.b.ins().brif(hit, hit_block, &[], miss_block, &[]);
-        self.b.switch_to_block(hit_block);
+        self.continue_in(hit_block);
         let code = self.b.ins().load(I64, flags(), entry, offsets::INDIRECT_CACHE + offsets::ENTRY_CODE);
         self.b.ins().jump(done, &[BlockArg::Value(code)]);
         self.b.set_cold_block(miss_block);
-        self.b.switch_to_block(miss_block);
+        self.continue_in(miss_block);
         let code = self.indirect_resolve(0, elem, ty);
         self.b.ins().jump(done, &[BlockArg::Value(code)]);
-        self.b.switch_to_block(done);
+        self.continue_in(done);
         self.b.block_params(done)[0]
     }
 
