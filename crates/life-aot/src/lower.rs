@@ -54,6 +54,20 @@ pub(crate) struct Env<'a> {
     /// Whether `consume_gas` ops charge gas (else they only poll for interrupts).
     pub metered: bool,
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// Which SIMD ops the host lowers natively (the others run through the interpreter's).
+    pub simd: SimdSupport,
+}
+
+/// What the host's instruction set offers the SIMD lowering, as wasmtime asks it: without
+/// SSE4.1 Cranelift has no vector rounding on x86, without SSSE3 no byte shuffles.
+#[derive(Clone, Copy)]
+pub(crate) struct SimdSupport {
+    /// Lane arithmetic at all (every op not named below).
+    pub lanes: bool,
+    /// `ceil`, `floor`, `trunc`, `nearest`, `trunc_sat_f64x2_u_zero`.
+    pub round: bool,
+    /// `i8x16.shuffle`, `i8x16.swizzle`.
+    pub shuffle: bool,
 }
 
 /// Imports of direct callees, made on first use.
@@ -77,7 +91,7 @@ fn vec_flags() -> MemFlagsData {
 
 /// The scalar type an op reads or writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ty {
+pub(crate) enum Ty {
     I32,
     I64,
     F32,
@@ -113,6 +127,13 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     /// The typed value behind each slot-form value made by `set_ty`: reading the slot back as
     /// that type reuses it instead of converting twice (which Cranelift does not fold).
     typed: HashMap<(Value, u8), Value>,
+    /// The vector each pair of halves made by `set_v128` was split from: reading the pair back
+    /// as a vector reuses it, so chains of SIMD ops stay in vector registers. The halves are
+    /// computed right after the vector, so it is available wherever both are.
+    vectors: HashMap<(Value, Value), Value>,
+    /// Vectors built from halves (or splatted) in the current IR block, by the same key: valid
+    /// only until the next block starts, since they need not dominate later uses of the halves.
+    block_vectors: HashMap<(Value, Value), Value>,
     /// Whether the body touches linear memory; if not, the memory view is never loaded.
     uses_memory: bool,
 }
@@ -179,6 +200,8 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             scratch: None,
             sigs: HashMap::new(),
             typed: HashMap::new(),
+            vectors: HashMap::new(),
+            block_vectors: HashMap::new(),
             uses_memory: body.ops.iter().any(touches_memory),
         };
         for (i, &p) in params[2..].iter().enumerate() {
@@ -225,7 +248,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         };
         self.b.def_var(self.slots[s as usize], v);
     }
-    fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
+    pub(crate) fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
         if ty == self.kinds[s as usize] && ty != Ty::I64 {
             return self.b.use_var(self.slots[s as usize]);
         }
@@ -243,7 +266,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
         }
     }
-    fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
+    pub(crate) fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
         if ty == self.kinds[s as usize] && ty != Ty::I64 {
             self.b.def_var(self.slots[s as usize], typed);
             return;
@@ -267,17 +290,63 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn get32(&mut self, s: u32) -> Value {
         self.get_ty(Ty::I32, s)
     }
-    /// A `v128` from slots `s` and `s + 1`, as a vector of type `ty`.
-    fn get_v128(&mut self, ty: Type, s: u32) -> Value {
+    /// A `v128` from slots `s` and `s + 1`, as a vector of type `ty`: the vector the halves
+    /// were split from if known, a constant if both are, else built from the halves.
+    pub(crate) fn get_v128(&mut self, ty: Type, s: u32) -> Value {
         let (lo, hi) = (self.get(s), self.get(s + 1));
-        let v = self.b.ins().scalar_to_vector(I64X2, lo);
-        let v = self.b.ins().insertlane(v, hi, 1);
-        if ty == I64X2 { v } else { self.b.ins().bitcast(ty, vec_flags(), v) }
+        let v = match self.known_vector(lo, hi) {
+            Some(v) => v,
+            None => {
+                let v = match (self.iconst_of(lo), self.iconst_of(hi)) {
+                    (Some(l), Some(h)) => {
+                        let bytes = ((h as u64 as u128) << 64 | l as u64 as u128).to_le_bytes();
+                        let c = self.b.func.dfg.constants.insert(bytes.to_vec().into());
+                        self.b.ins().vconst(ty, c)
+                    }
+                    _ => {
+                        let v = self.b.ins().scalar_to_vector(I64X2, lo);
+                        self.b.ins().insertlane(v, hi, 1)
+                    }
+                };
+                self.block_vectors.insert((lo, hi), v);
+                v
+            }
+        };
+        self.vector_as(ty, v)
     }
-    fn set_v128(&mut self, s: u32, v: Value) {
-        let v = if self.b.func.dfg.value_type(v) == I64X2 { v } else { self.b.ins().bitcast(I64X2, vec_flags(), v) };
-        let lo = self.b.ins().extractlane(v, 0);
-        let hi = self.b.ins().extractlane(v, 1);
+    /// The vector slots `s` and `s + 1` are known to hold (see `vectors`), if any.
+    pub(crate) fn cached_v128(&mut self, s: u32) -> Option<Value> {
+        let (lo, hi) = (self.get(s), self.get(s + 1));
+        self.known_vector(lo, hi)
+    }
+    fn known_vector(&self, lo: Value, hi: Value) -> Option<Value> {
+        self.vectors.get(&(lo, hi)).or_else(|| self.block_vectors.get(&(lo, hi))).copied()
+    }
+    fn vector_as(&mut self, ty: Type, v: Value) -> Value {
+        if self.b.func.dfg.value_type(v) == ty { v } else { self.b.ins().bitcast(ty, vec_flags(), v) }
+    }
+    /// The constant `v` is, if it is an `iconst`.
+    pub(crate) fn iconst_of(&self, v: Value) -> Option<i64> {
+        let ir::ValueDef::Result(inst, _) = self.b.func.dfg.value_def(v) else { return None };
+        match self.b.func.dfg.insts[inst] {
+            ir::InstructionData::UnaryImm { opcode: ir::Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+    /// Sets slots `s` and `s + 1` to the halves of vector `v` (of any 128-bit type). Unused
+    /// halves cost nothing: Cranelift drops them.
+    pub(crate) fn set_v128(&mut self, s: u32, v: Value) {
+        let v64 = self.vector_as(I64X2, v);
+        let lo = self.b.ins().extractlane(v64, 0);
+        let hi = self.b.ins().extractlane(v64, 1);
+        self.vectors.insert((lo, hi), v);
+        self.set(s, lo);
+        self.set(s + 1, hi);
+    }
+    /// Sets slots `s` and `s + 1` to `lo` and `hi`, remembering for this block that they make
+    /// up vector `v`.
+    pub(crate) fn set_v128_halves(&mut self, s: u32, lo: Value, hi: Value, v: Value) {
+        self.block_vectors.insert((lo, hi), v);
         self.set(s, lo);
         self.set(s + 1, hi);
     }
@@ -343,7 +412,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     /// Switches to `block`, whose predecessors are all emitted, and seals it: reading a slot
     /// there then finds the value defined before the branch, not a placeholder parameter, so
-    /// values reused within a block (`typed`) stay reusable after a check.
+    /// the typed and vector caches keep working after a check.
     fn continue_in(&mut self, block: Block) {
         self.b.switch_to_block(block);
         self.b.seal_block(block);
@@ -704,6 +773,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                     self.b.ins().jump(block, &[]);
                 }
                 self.b.switch_to_block(block);
+                self.block_vectors.clear();
             } else if terminated {
                 continue;
             }
@@ -1334,7 +1404,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
             // ---- SIMD memory access ----
             op if crate::simd::is_memory(&op) => crate::simd::lower_memory(self, op),
-            op if life_interp::native_support::is_pure_simd(&op) => self.simd_fallback(pc, op),
+            op if life_interp::native_support::is_pure_simd(&op) => {
+                if !crate::simd::lower_pure(self, op) {
+                    self.simd_fallback(pc, op)
+                }
+            }
             op => unreachable!("polymerase has no lowering for `{op}`"),
         }
     }
@@ -1380,5 +1454,8 @@ impl<'b, C: Callees> Lower<'_, 'b, C> {
     }
     pub(crate) fn heap_flags() -> MemFlagsData {
         heap()
+    }
+    pub(crate) fn simd_support(&self) -> SimdSupport {
+        self.env.simd
     }
 }
