@@ -3,9 +3,11 @@
 //! Every frame slot becomes a Cranelift variable of type `i64` holding exactly the bits the
 //! interpreter keeps in that slot (an `i32` zero-extended, an `f32` in the low half, a `v128` in
 //! two slots), so untyped data movement (`copy`, `move`, calls, returns) needs no type
-//! information and both engines agree on every slot. Cranelift's SSA construction turns the
-//! variables into registers; conversions between `i64` and the op's own type cost nothing for
-//! integers and one register move for floats.
+//! information and both engines agree on every slot. Locals whose type the IR records are the
+//! exception: an `f32` or `f64` local is a float variable, a `v128` local one vector variable
+//! for both its slots, converted only where a slot is read or written as bits. Cranelift's SSA
+//! construction turns the variables into registers; conversions between `i64` and the op's own
+//! type cost nothing for integers and one register move for floats.
 //!
 //! Traps never use hardware faults: each check branches to a per-function cold block that
 //! records the trap through a libcall and returns; callers test `VmCtx::trap` after every call
@@ -109,6 +111,9 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     slots: Vec<Variable>,
     /// The type of each slot's variable.
     kinds: Vec<Ty>,
+    /// For the slots of a `v128` local, which half of it they are: both halves live in one
+    /// `i64x2` variable, the low slot's.
+    halves: Vec<Option<u8>>,
     mem_base: Variable,
     mem_len: Variable,
     /// Gas left, kept in a register while metering (see `gas_out`/`gas_in`).
@@ -150,24 +155,27 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let module = env.module;
         let ty = module.func_type(module.num_imported_funcs + index);
         let nslots = body.frame_slots as usize + 2;
-        // Float locals get float variables, so loops carry them in float registers; every other
-        // slot (temporaries, integers, references, v128 halves) is an `i64`.
+        // Float locals get float variables and v128 locals one vector variable (in their low
+        // slot's place), so loops carry them in float and vector registers; every other slot
+        // (temporaries, integers, references) is an `i64`.
         let mut kinds = vec![Ty::I64; nslots];
+        let mut halves = vec![None; nslots];
         let mut at = 0usize;
         for &t in &body.local_types {
             match t {
                 ValType::F32 => kinds[at] = Ty::F32,
                 ValType::F64 => kinds[at] = Ty::F64,
+                ValType::V128 => (halves[at], halves[at + 1]) = (Some(0), Some(1)),
                 _ => {}
             }
             at += t.slots() as usize;
         }
-        let slots: Vec<Variable> = kinds
-            .iter()
-            .map(|k| {
-                b.declare_var(match k {
-                    Ty::F32 => F32,
-                    Ty::F64 => F64,
+        let slots: Vec<Variable> = (0..nslots)
+            .map(|s| {
+                b.declare_var(match (kinds[s], halves[s]) {
+                    (_, Some(_)) => I64X2,
+                    (Ty::F32, _) => F32,
+                    (Ty::F64, _) => F64,
                     _ => I64,
                 })
             })
@@ -188,6 +196,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             index,
             slots,
             kinds,
+            halves,
             mem_base,
             mem_len,
             gas,
@@ -204,12 +213,20 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             block_vectors: HashMap::new(),
             uses_memory: body.ops.iter().any(touches_memory),
         };
+        let zeros = this.zero_vector();
+        for s in 0..body.local_slots as usize {
+            if this.halves[s] == Some(0) {
+                this.b.def_var(this.slots[s], zeros);
+            }
+        }
         for (i, &p) in params[2..].iter().enumerate() {
             this.set(i as u32, p);
         }
         let zero = this.b.ins().iconst(I64, 0);
         for s in body.param_slots..body.local_slots {
-            this.set(s, zero);
+            if this.halves[s as usize].is_none() {
+                this.set(s, zero);
+            }
         }
         this.gas_in();
         this.prologue();
@@ -226,6 +243,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     /// Slot `s` in slot form (`i64`).
     fn get(&mut self, s: u32) -> Value {
+        if let Some(half) = self.halves[s as usize] {
+            let v = self.b.use_var(self.slots[(s - half as u32) as usize]);
+            return self.b.ins().extractlane(v, half);
+        }
         let v = self.b.use_var(self.slots[s as usize]);
         match self.kinds[s as usize] {
             Ty::F64 => self.b.ins().bitcast(I64, MemFlagsData::new(), v),
@@ -238,6 +259,13 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
     /// Sets slot `s` from slot form (`i64`).
     fn set(&mut self, s: u32, v: Value) {
+        if let Some(half) = self.halves[s as usize] {
+            let var = self.slots[(s - half as u32) as usize];
+            let vector = self.b.use_var(var);
+            let vector = self.b.ins().insertlane(vector, v, half);
+            self.b.def_var(var, vector);
+            return;
+        }
         let v = match self.kinds[s as usize] {
             Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
             Ty::F32 => {
@@ -293,6 +321,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     /// A `v128` from slots `s` and `s + 1`, as a vector of type `ty`: the vector the halves
     /// were split from if known, a constant if both are, else built from the halves.
     pub(crate) fn get_v128(&mut self, ty: Type, s: u32) -> Value {
+        if self.halves[s as usize] == Some(0) {
+            let v = self.b.use_var(self.slots[s as usize]);
+            return self.vector_as(ty, v);
+        }
         let (lo, hi) = (self.get(s), self.get(s + 1));
         let v = match self.known_vector(lo, hi) {
             Some(v) => v,
@@ -316,11 +348,18 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
     /// The vector slots `s` and `s + 1` are known to hold (see `vectors`), if any.
     pub(crate) fn cached_v128(&mut self, s: u32) -> Option<Value> {
+        if self.halves[s as usize] == Some(0) {
+            return Some(self.b.use_var(self.slots[s as usize]));
+        }
         let (lo, hi) = (self.get(s), self.get(s + 1));
         self.known_vector(lo, hi)
     }
     fn known_vector(&self, lo: Value, hi: Value) -> Option<Value> {
         self.vectors.get(&(lo, hi)).or_else(|| self.block_vectors.get(&(lo, hi))).copied()
+    }
+    fn zero_vector(&mut self) -> Value {
+        let c = self.b.func.dfg.constants.insert(vec![0u8; 16].into());
+        self.b.ins().vconst(I64X2, c)
     }
     fn vector_as(&mut self, ty: Type, v: Value) -> Value {
         if self.b.func.dfg.value_type(v) == ty { v } else { self.b.ins().bitcast(ty, vec_flags(), v) }
@@ -337,6 +376,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     /// halves cost nothing: Cranelift drops them.
     pub(crate) fn set_v128(&mut self, s: u32, v: Value) {
         let v64 = self.vector_as(I64X2, v);
+        if self.halves[s as usize] == Some(0) {
+            self.b.def_var(self.slots[s as usize], v64);
+            return;
+        }
         let lo = self.b.ins().extractlane(v64, 0);
         let hi = self.b.ins().extractlane(v64, 1);
         self.vectors.insert((lo, hi), v);
@@ -1100,9 +1143,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                 self.set(dst, v);
             }
             Op::CopyWide { dst, src } => {
-                let (lo, hi) = (self.get(src), self.get(src + 1));
-                self.set(dst, lo);
-                self.set(dst + 1, hi);
+                if self.halves[src as usize] == Some(0) || self.halves[dst as usize] == Some(0) {
+                    let v = self.get_v128(I64X2, src);
+                    self.set_v128(dst, v);
+                } else {
+                    let (lo, hi) = (self.get(src), self.get(src + 1));
+                    self.set(dst, lo);
+                    self.set(dst + 1, hi);
+                }
             }
             Op::Move { dst, src, len } => {
                 let vals: Vec<Value> = (0..len).map(|i| self.get(src + i)).collect();

@@ -140,8 +140,30 @@ fn lane_position(lane: u8, size: u32) -> (u32, i64) {
     (byte / 8, ((byte % 8) * 8) as i64)
 }
 
+/// The vector type whose lanes are `size` bytes.
+fn lanes_of(size: u32) -> Type {
+    match size {
+        1 => I8X16,
+        2 => I16X8,
+        4 => I32X4,
+        _ => I64X2,
+    }
+}
+
+/// A lane load: into the vector when it is at hand (see `Lower::cached_v128`), else into the
+/// half that holds the lane.
 fn load_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: u32, lane: u8, size: u32) {
     let flags = Lower::<C>::heap_flags();
+    if l.cached_v128(vec).is_some() {
+        let ty = lanes_of(size);
+        let v = l.get_v128(ty, vec);
+        let p = l.simd_address(addr, offset, size);
+        let b = l.builder();
+        let x = b.ins().load(ty.lane_type(), flags, p, 0);
+        let v = b.ins().insertlane(v, x, lane);
+        l.simd_set_vec(vec, v);
+        return;
+    }
     let (lo, hi) = l.simd_get(vec);
     let p = l.simd_address(addr, offset, size);
     let (half, shift) = lane_position(lane, size);
@@ -162,6 +184,14 @@ fn load_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: 
 
 fn store_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: u32, lane: u8, size: u32) {
     let flags = Lower::<C>::heap_flags();
+    if l.cached_v128(vec).is_some() {
+        let v = l.get_v128(lanes_of(size), vec);
+        let p = l.simd_address(addr, offset, size);
+        let b = l.builder();
+        let x = b.ins().extractlane(v, lane);
+        b.ins().store(flags, x, p, 0);
+        return;
+    }
     let (lo, hi) = l.simd_get(vec);
     let p = l.simd_address(addr, offset, size);
     let (half, shift) = lane_position(lane, size);

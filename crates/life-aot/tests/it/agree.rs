@@ -390,6 +390,23 @@ fn simd_ops_agree_bit_for_bit() {
         (v128.xor (local.get $acc) (local.get $f)))
 "#;
     calls.extend(inputs.iter().map(|&x| ("loop".into(), vec![Value::V128(x), Value::I32(40)])));
+    // v128 locals moved as a whole and in halves: select, globals, lane loads and stores, calls.
+    wat += r#"(global $g (mut v128) (v128.const i64x2 1 2))
+        (func $id (param v128) (result v128) (local.get 0))
+        (func (export "locals") (param $v v128) (param $c i32) (result v128 v128) (local $w v128) (local $u v128)
+            (local.set $w (select (local.get $v) (global.get $g) (local.get $c)))
+            (global.set $g (i32x4.add (local.get $w) (local.get $v)))
+            (v128.store (i32.const 32) (local.get $v))
+            (local.set $u (v128.load8_lane 5 (i32.const 33) (local.get $w)))
+            (v128.store32_lane 2 (i32.const 40) (local.get $u))
+            (v128.store16_lane 1 (i32.const 50) (local.get $v))
+            (local.set $u (v128.load64_lane 1 (i32.const 32) (local.get $u)))
+            (local.set $w (call $id (local.get $u)))
+            (local.get $w) (global.get $g))
+"#;
+    for &x in &inputs {
+        calls.extend([0, 1].map(|c| ("locals".into(), vec![Value::V128(x), Value::I32(c)])));
+    }
     wat += ")";
     let calls: Vec<(&str, Vec<Value>)> = calls.iter().map(|(f, a)| (f.as_str(), a.clone())).collect();
     let out = same_on_both(&wat, &VmConfig::default(), &calls);
