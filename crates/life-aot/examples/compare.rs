@@ -24,6 +24,8 @@ const WORKLOADS: &[(&str, &[u8], i32)] = &[
     ("lz77", include_bytes!("../../../benches/wasm/lz77.wasm"), 5),
     ("sha256", include_bytes!("../../../benches/wasm/sha256.wasm"), 24),
     ("sort", include_bytes!("../../../benches/wasm/sort.wasm"), 6),
+    // Not a criterion workload: the SIMD lowering's own measure (see the file's header).
+    ("simd", include_bytes!("simd.wat"), 400),
 ];
 
 /// Best of three: time of one `run(arg)` call on `engine`, metered or not.

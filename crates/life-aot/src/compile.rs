@@ -4,7 +4,7 @@
 use crate::{
     code::Code,
     libcalls::Libcalls,
-    lower::{Callees, Env, Lower, signature},
+    lower::{Callees, Env, Lower, SimdSupport, signature},
 };
 use cranelift_codegen::{
     Context,
@@ -37,6 +37,19 @@ fn isa() -> Result<OwnedTargetIsa, String> {
     set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     let builder = cranelift_native::builder().map_err(|e| format!("unsupported host: {e}"))?;
     builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())
+}
+
+/// The SIMD ops `isa` compiles natively. On x86 wasmtime asks the same questions and calls
+/// its own builtins where the answer is no; Polymerase uses the interpreter's ops instead.
+fn simd_support(isa: &dyn TargetIsa) -> SimdSupport {
+    use target_lexicon::Architecture;
+    match isa.triple().architecture {
+        Architecture::X86_64 => {
+            SimdSupport { lanes: true, round: isa.has_round(), shuffle: isa.has_x86_pshufb_lowering() }
+        }
+        Architecture::Aarch64(_) => SimdSupport { lanes: true, round: true, shuffle: true },
+        _ => SimdSupport { lanes: false, round: false, shuffle: false },
+    }
 }
 
 /// Direct calls between the module's functions, named by their JIT ids; the JIT resolves
@@ -174,7 +187,8 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     }
 
     let libcalls = Libcalls::new();
-    let env = Env { module, call_conv, libcalls: &libcalls, metered: module.metered, frontend };
+    let env =
+        Env { module, call_conv, libcalls: &libcalls, metered: module.metered, frontend, simd: simd_support(&*isa) };
     let sigs: Vec<ir::Signature> = (0..module.bodies.len())
         .map(|i| {
             let (p, r) = shape(i);

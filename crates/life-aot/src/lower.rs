@@ -3,9 +3,11 @@
 //! Every frame slot becomes a Cranelift variable of type `i64` holding exactly the bits the
 //! interpreter keeps in that slot (an `i32` zero-extended, an `f32` in the low half, a `v128` in
 //! two slots), so untyped data movement (`copy`, `move`, calls, returns) needs no type
-//! information and both engines agree on every slot. Cranelift's SSA construction turns the
-//! variables into registers; conversions between `i64` and the op's own type cost nothing for
-//! integers and one register move for floats.
+//! information and both engines agree on every slot. Locals whose type the IR records are the
+//! exception: an `f32` or `f64` local is a float variable, a `v128` local one vector variable
+//! for both its slots, converted only where a slot is read or written as bits. Cranelift's SSA
+//! construction turns the variables into registers; conversions between `i64` and the op's own
+//! type cost nothing for integers and one register move for floats.
 //!
 //! Traps never use hardware faults: each check branches to a per-function cold block that
 //! records the trap through a libcall and returns; callers test `VmCtx::trap` after every call
@@ -54,6 +56,20 @@ pub(crate) struct Env<'a> {
     /// Whether `consume_gas` ops charge gas (else they only poll for interrupts).
     pub metered: bool,
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// Which SIMD ops the host lowers natively (the others run through the interpreter's).
+    pub simd: SimdSupport,
+}
+
+/// What the host's instruction set offers the SIMD lowering, as wasmtime asks it: without
+/// SSE4.1 Cranelift has no vector rounding on x86, without SSSE3 no byte shuffles.
+#[derive(Clone, Copy)]
+pub(crate) struct SimdSupport {
+    /// Lane arithmetic at all (every op not named below).
+    pub lanes: bool,
+    /// `ceil`, `floor`, `trunc`, `nearest`, `trunc_sat_f64x2_u_zero`.
+    pub round: bool,
+    /// `i8x16.shuffle`, `i8x16.swizzle`.
+    pub shuffle: bool,
 }
 
 /// Imports of direct callees, made on first use.
@@ -77,7 +93,7 @@ fn vec_flags() -> MemFlagsData {
 
 /// The scalar type an op reads or writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ty {
+pub(crate) enum Ty {
     I32,
     I64,
     F32,
@@ -95,6 +111,9 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     slots: Vec<Variable>,
     /// The type of each slot's variable.
     kinds: Vec<Ty>,
+    /// For the slots of a `v128` local, which half of it they are: both halves live in one
+    /// `i64x2` variable, the low slot's.
+    halves: Vec<Option<u8>>,
     mem_base: Variable,
     mem_len: Variable,
     /// Gas left, kept in a register while metering (see `gas_out`/`gas_in`).
@@ -113,6 +132,13 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     /// The typed value behind each slot-form value made by `set_ty`: reading the slot back as
     /// that type reuses it instead of converting twice (which Cranelift does not fold).
     typed: HashMap<(Value, u8), Value>,
+    /// The vector each pair of halves made by `set_v128` was split from: reading the pair back
+    /// as a vector reuses it, so chains of SIMD ops stay in vector registers. The halves are
+    /// computed right after the vector, so it is available wherever both are.
+    vectors: HashMap<(Value, Value), Value>,
+    /// Vectors built from halves (or splatted) in the current IR block, by the same key: valid
+    /// only until the next block starts, since they need not dominate later uses of the halves.
+    block_vectors: HashMap<(Value, Value), Value>,
     /// Whether the body touches linear memory; if not, the memory view is never loaded.
     uses_memory: bool,
     /// The op being lowered.
@@ -133,24 +159,27 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let module = env.module;
         let ty = module.func_type(module.num_imported_funcs + index);
         let nslots = body.frame_slots as usize + 2;
-        // Float locals get float variables, so loops carry them in float registers; every other
-        // slot (temporaries, integers, references, v128 halves) is an `i64`.
+        // Float locals get float variables and v128 locals one vector variable (in their low
+        // slot's place), so loops carry them in float and vector registers; every other slot
+        // (temporaries, integers, references) is an `i64`.
         let mut kinds = vec![Ty::I64; nslots];
+        let mut halves = vec![None; nslots];
         let mut at = 0usize;
         for &t in &body.local_types {
             match t {
                 ValType::F32 => kinds[at] = Ty::F32,
                 ValType::F64 => kinds[at] = Ty::F64,
+                ValType::V128 => (halves[at], halves[at + 1]) = (Some(0), Some(1)),
                 _ => {}
             }
             at += t.slots() as usize;
         }
-        let slots: Vec<Variable> = kinds
-            .iter()
-            .map(|k| {
-                b.declare_var(match k {
-                    Ty::F32 => F32,
-                    Ty::F64 => F64,
+        let slots: Vec<Variable> = (0..nslots)
+            .map(|s| {
+                b.declare_var(match (kinds[s], halves[s]) {
+                    (_, Some(_)) => I64X2,
+                    (Ty::F32, _) => F32,
+                    (Ty::F64, _) => F64,
                     _ => I64,
                 })
             })
@@ -171,6 +200,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             index,
             slots,
             kinds,
+            halves,
             mem_base,
             mem_len,
             gas,
@@ -183,16 +213,26 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             scratch: None,
             sigs: HashMap::new(),
             typed: HashMap::new(),
+            vectors: HashMap::new(),
+            block_vectors: HashMap::new(),
             uses_memory: body.ops.iter().any(touches_memory),
             pc: 0,
             covered: std::collections::HashSet::new(),
         };
+        let zeros = this.zero_vector();
+        for s in 0..body.local_slots as usize {
+            if this.halves[s] == Some(0) {
+                this.b.def_var(this.slots[s], zeros);
+            }
+        }
         for (i, &p) in params[2..].iter().enumerate() {
             this.set(i as u32, p);
         }
         let zero = this.b.ins().iconst(I64, 0);
         for s in body.param_slots..body.local_slots {
-            this.set(s, zero);
+            if this.halves[s as usize].is_none() {
+                this.set(s, zero);
+            }
         }
         this.gas_in();
         this.prologue();
@@ -209,6 +249,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     /// Slot `s` in slot form (`i64`).
     fn get(&mut self, s: u32) -> Value {
+        if let Some(half) = self.halves[s as usize] {
+            let v = self.b.use_var(self.slots[(s - half as u32) as usize]);
+            return self.b.ins().extractlane(v, half);
+        }
         let v = self.b.use_var(self.slots[s as usize]);
         match self.kinds[s as usize] {
             Ty::F64 => self.b.ins().bitcast(I64, MemFlagsData::new(), v),
@@ -221,6 +265,13 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
     /// Sets slot `s` from slot form (`i64`).
     fn set(&mut self, s: u32, v: Value) {
+        if let Some(half) = self.halves[s as usize] {
+            let var = self.slots[(s - half as u32) as usize];
+            let vector = self.b.use_var(var);
+            let vector = self.b.ins().insertlane(vector, v, half);
+            self.b.def_var(var, vector);
+            return;
+        }
         let v = match self.kinds[s as usize] {
             Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
             Ty::F32 => {
@@ -231,7 +282,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         };
         self.b.def_var(self.slots[s as usize], v);
     }
-    fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
+    pub(crate) fn get_ty(&mut self, ty: Ty, s: u32) -> Value {
         if ty == self.kinds[s as usize] && ty != Ty::I64 {
             return self.b.use_var(self.slots[s as usize]);
         }
@@ -249,7 +300,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Ty::F64 => self.b.ins().bitcast(F64, MemFlagsData::new(), v),
         }
     }
-    fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
+    pub(crate) fn set_ty(&mut self, ty: Ty, s: u32, typed: Value) {
         if ty == self.kinds[s as usize] && ty != Ty::I64 {
             self.b.def_var(self.slots[s as usize], typed);
             return;
@@ -273,17 +324,78 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn get32(&mut self, s: u32) -> Value {
         self.get_ty(Ty::I32, s)
     }
-    /// A `v128` from slots `s` and `s + 1`, as a vector of type `ty`.
-    fn get_v128(&mut self, ty: Type, s: u32) -> Value {
+    /// A `v128` from slots `s` and `s + 1`, as a vector of type `ty`: the vector the halves
+    /// were split from if known, a constant if both are, else built from the halves.
+    pub(crate) fn get_v128(&mut self, ty: Type, s: u32) -> Value {
+        if self.halves[s as usize] == Some(0) {
+            let v = self.b.use_var(self.slots[s as usize]);
+            return self.vector_as(ty, v);
+        }
         let (lo, hi) = (self.get(s), self.get(s + 1));
-        let v = self.b.ins().scalar_to_vector(I64X2, lo);
-        let v = self.b.ins().insertlane(v, hi, 1);
-        if ty == I64X2 { v } else { self.b.ins().bitcast(ty, vec_flags(), v) }
+        let v = match self.known_vector(lo, hi) {
+            Some(v) => v,
+            None => {
+                let v = match (self.iconst_of(lo), self.iconst_of(hi)) {
+                    (Some(l), Some(h)) => {
+                        let bytes = ((h as u64 as u128) << 64 | l as u64 as u128).to_le_bytes();
+                        let c = self.b.func.dfg.constants.insert(bytes.to_vec().into());
+                        self.b.ins().vconst(ty, c)
+                    }
+                    _ => {
+                        let v = self.b.ins().scalar_to_vector(I64X2, lo);
+                        self.b.ins().insertlane(v, hi, 1)
+                    }
+                };
+                self.block_vectors.insert((lo, hi), v);
+                v
+            }
+        };
+        self.vector_as(ty, v)
     }
-    fn set_v128(&mut self, s: u32, v: Value) {
-        let v = if self.b.func.dfg.value_type(v) == I64X2 { v } else { self.b.ins().bitcast(I64X2, vec_flags(), v) };
-        let lo = self.b.ins().extractlane(v, 0);
-        let hi = self.b.ins().extractlane(v, 1);
+    /// The vector slots `s` and `s + 1` are known to hold (see `vectors`), if any.
+    pub(crate) fn cached_v128(&mut self, s: u32) -> Option<Value> {
+        if self.halves[s as usize] == Some(0) {
+            return Some(self.b.use_var(self.slots[s as usize]));
+        }
+        let (lo, hi) = (self.get(s), self.get(s + 1));
+        self.known_vector(lo, hi)
+    }
+    fn known_vector(&self, lo: Value, hi: Value) -> Option<Value> {
+        self.vectors.get(&(lo, hi)).or_else(|| self.block_vectors.get(&(lo, hi))).copied()
+    }
+    fn zero_vector(&mut self) -> Value {
+        let c = self.b.func.dfg.constants.insert(vec![0u8; 16].into());
+        self.b.ins().vconst(I64X2, c)
+    }
+    fn vector_as(&mut self, ty: Type, v: Value) -> Value {
+        if self.b.func.dfg.value_type(v) == ty { v } else { self.b.ins().bitcast(ty, vec_flags(), v) }
+    }
+    /// The constant `v` is, if it is an `iconst`.
+    pub(crate) fn iconst_of(&self, v: Value) -> Option<i64> {
+        let ir::ValueDef::Result(inst, _) = self.b.func.dfg.value_def(v) else { return None };
+        match self.b.func.dfg.insts[inst] {
+            ir::InstructionData::UnaryImm { opcode: ir::Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+    /// Sets slots `s` and `s + 1` to the halves of vector `v` (of any 128-bit type). Unused
+    /// halves cost nothing: Cranelift drops them.
+    pub(crate) fn set_v128(&mut self, s: u32, v: Value) {
+        let v64 = self.vector_as(I64X2, v);
+        if self.halves[s as usize] == Some(0) {
+            self.b.def_var(self.slots[s as usize], v64);
+            return;
+        }
+        let lo = self.b.ins().extractlane(v64, 0);
+        let hi = self.b.ins().extractlane(v64, 1);
+        self.vectors.insert((lo, hi), v);
+        self.set(s, lo);
+        self.set(s + 1, hi);
+    }
+    /// Sets slots `s` and `s + 1` to `lo` and `hi`, remembering for this block that they make
+    /// up vector `v`.
+    pub(crate) fn set_v128_halves(&mut self, s: u32, lo: Value, hi: Value, v: Value) {
+        self.block_vectors.insert((lo, hi), v);
         self.set(s, lo);
         self.set(s + 1, hi);
     }
@@ -344,7 +456,15 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let trap = self.trap_block(code, record);
         let cont = self.b.create_block();
         self.b.ins().brif(cond, trap, &[], cont, &[]);
-        self.b.switch_to_block(cont);
+        self.continue_in(cont);
+    }
+
+    /// Switches to `block`, whose predecessors are all emitted, and seals it: reading a slot
+    /// there then finds the value defined before the branch, not a placeholder parameter, so
+    /// the typed and vector caches keep working after a check.
+    fn continue_in(&mut self, block: Block) {
+        self.b.switch_to_block(block);
+        self.b.seal_block(block);
     }
 
     fn trap_now(&mut self, code: TrapCode) {
@@ -366,7 +486,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         };
         let cont = self.b.create_block();
         self.b.ins().brif(t, unwind, &[], cont, &[]);
-        self.b.switch_to_block(cont);
+        self.continue_in(cont);
     }
 
     fn return_zeros(&mut self) {
@@ -649,7 +769,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let (fast, slow, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.ins().brif(code, fast, &[], slow, &[]);
 
-        self.b.switch_to_block(fast);
+        self.continue_in(fast);
         let sig = self.shape_sig(p, r);
         let mut args = vec![self.vmctx, budget];
         for i in 0..p {
@@ -662,7 +782,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         }
         self.b.ins().jump(join, &[]);
 
-        self.b.switch_to_block(slow);
+        self.continue_in(slow);
         let buf = self.spill_args(cb, p);
         let vmctx = self.vmctx;
         self.libcall(self.env.libcalls.call_indirect_slow, &[vmctx, buf, budget]);
@@ -670,7 +790,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.fill_results(buf, cb, r);
         self.b.ins().jump(join, &[]);
 
-        self.b.switch_to_block(join);
+        self.continue_in(join);
         self.after_call();
     }
 
@@ -709,14 +829,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let (hit_block, miss_block, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.append_block_param(done, I64);
         self.b.ins().brif(hit, hit_block, &[], miss_block, &[]);
-        self.b.switch_to_block(hit_block);
+        self.continue_in(hit_block);
         let code = self.b.ins().load(I64, flags(), entry, offsets::INDIRECT_CACHE + offsets::ENTRY_CODE);
         self.b.ins().jump(done, &[BlockArg::Value(code)]);
         self.b.set_cold_block(miss_block);
-        self.b.switch_to_block(miss_block);
+        self.continue_in(miss_block);
         let code = self.indirect_resolve(0, elem, ty);
         self.b.ins().jump(done, &[BlockArg::Value(code)]);
-        self.b.switch_to_block(done);
+        self.continue_in(done);
         self.b.block_params(done)[0]
     }
 
@@ -747,6 +867,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                     self.b.ins().jump(block, &[]);
                 }
                 self.b.switch_to_block(block);
+                self.block_vectors.clear();
             } else if terminated {
                 continue;
             }
@@ -1082,9 +1203,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                 self.set(dst, v);
             }
             Op::CopyWide { dst, src } => {
-                let (lo, hi) = (self.get(src), self.get(src + 1));
-                self.set(dst, lo);
-                self.set(dst + 1, hi);
+                if self.halves[src as usize] == Some(0) || self.halves[dst as usize] == Some(0) {
+                    let v = self.get_v128(I64X2, src);
+                    self.set_v128(dst, v);
+                } else {
+                    let (lo, hi) = (self.get(src), self.get(src + 1));
+                    self.set(dst, lo);
+                    self.set(dst + 1, hi);
+                }
             }
             Op::Move { dst, src, len } => {
                 let vals: Vec<Value> = (0..len).map(|i| self.get(src + i)).collect();
@@ -1386,7 +1512,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
             // ---- SIMD memory access ----
             op if crate::simd::is_memory(&op) => crate::simd::lower_memory(self, op),
-            op if life_interp::native_support::is_pure_simd(&op) => self.simd_fallback(pc, op),
+            op if life_interp::native_support::is_pure_simd(&op) => {
+                if !crate::simd::lower_pure(self, op) {
+                    self.simd_fallback(pc, op)
+                }
+            }
             op => unreachable!("polymerase has no lowering for `{op}`"),
         }
     }
@@ -1485,5 +1615,8 @@ impl<'b, C: Callees> Lower<'_, 'b, C> {
     }
     pub(crate) fn heap_flags() -> MemFlagsData {
         heap()
+    }
+    pub(crate) fn simd_support(&self) -> SimdSupport {
+        self.env.simd
     }
 }

@@ -22,6 +22,7 @@ fn benchmark_workloads_agree() {
         ("sha256", include_bytes!("../../../../benches/wasm/sha256.wasm"), 1),
         ("sort", include_bytes!("../../../../benches/wasm/sort.wasm"), 1),
         ("lz77", include_bytes!("../../../../benches/wasm/lz77.wasm"), 1),
+        ("simd", include_bytes!("../../examples/simd.wat"), 2),
     ];
     for &(name, bytes, arg) in workloads {
         for config in [VmConfig::default(), VmConfig { gas_limit: Some(u64::MAX / 2), ..VmConfig::default() }] {
@@ -246,4 +247,205 @@ fn bounds_checks_trap_after_the_right_effects() {
     // The first store of `store_store` happened before the second trapped.
     let Ok(v) = &out[5] else { panic!("{:?}", out[5]) };
     assert_eq!((v[0].i32().unwrap() >> 8) & 0xff, 1);
+}
+
+/// Every pure SIMD op on operands full of edge cases: NaNs (quiet, signalling, negative, with
+/// payloads), signed zeros, infinities, subnormals, and integer lanes at their limits. The
+/// engines must agree bit for bit, NaN lanes included. Each op runs in its own function (on
+/// operands that arrive in slots) and again in a chain inside one block (on operands already
+/// in vector registers).
+#[test]
+fn simd_ops_agree_bit_for_bit() {
+    // (v128, v128) -> v128
+    const BINARY: &str = "
+        i8x16.eq i8x16.ne i8x16.lt_s i8x16.lt_u i8x16.gt_s i8x16.gt_u i8x16.le_s i8x16.le_u i8x16.ge_s
+        i8x16.ge_u i8x16.add i8x16.add_sat_s i8x16.add_sat_u i8x16.sub i8x16.sub_sat_s i8x16.sub_sat_u
+        i8x16.min_s i8x16.min_u i8x16.max_s i8x16.max_u i8x16.avgr_u i8x16.narrow_i16x8_s
+        i8x16.narrow_i16x8_u i8x16.swizzle i16x8.eq i16x8.ne i16x8.lt_s i16x8.lt_u i16x8.gt_s i16x8.gt_u
+        i16x8.le_s i16x8.le_u i16x8.ge_s i16x8.ge_u i16x8.add i16x8.add_sat_s i16x8.add_sat_u i16x8.sub
+        i16x8.sub_sat_s i16x8.sub_sat_u i16x8.mul i16x8.min_s i16x8.min_u i16x8.max_s i16x8.max_u
+        i16x8.avgr_u i16x8.q15mulr_sat_s i16x8.narrow_i32x4_s i16x8.narrow_i32x4_u
+        i16x8.extmul_low_i8x16_s i16x8.extmul_high_i8x16_s i16x8.extmul_low_i8x16_u
+        i16x8.extmul_high_i8x16_u i32x4.eq i32x4.ne i32x4.lt_s i32x4.lt_u i32x4.gt_s i32x4.gt_u
+        i32x4.le_s i32x4.le_u i32x4.ge_s i32x4.ge_u i32x4.add i32x4.sub i32x4.mul i32x4.min_s
+        i32x4.min_u i32x4.max_s i32x4.max_u i32x4.dot_i16x8_s i32x4.extmul_low_i16x8_s
+        i32x4.extmul_high_i16x8_s i32x4.extmul_low_i16x8_u i32x4.extmul_high_i16x8_u i64x2.eq i64x2.ne
+        i64x2.lt_s i64x2.gt_s i64x2.le_s i64x2.ge_s i64x2.add i64x2.sub i64x2.mul
+        i64x2.extmul_low_i32x4_s i64x2.extmul_high_i32x4_s i64x2.extmul_low_i32x4_u
+        i64x2.extmul_high_i32x4_u f32x4.eq f32x4.ne f32x4.lt f32x4.gt f32x4.le f32x4.ge f32x4.add
+        f32x4.sub f32x4.mul f32x4.div f32x4.min f32x4.max f32x4.pmin f32x4.pmax f64x2.eq f64x2.ne
+        f64x2.lt f64x2.gt f64x2.le f64x2.ge f64x2.add f64x2.sub f64x2.mul f64x2.div f64x2.min f64x2.max
+        f64x2.pmin f64x2.pmax v128.and v128.andnot v128.or v128.xor";
+    // v128 -> v128
+    const UNARY: &str = "
+        v128.not i8x16.abs i8x16.neg i8x16.popcnt i16x8.abs i16x8.neg i16x8.extend_low_i8x16_s
+        i16x8.extend_high_i8x16_s i16x8.extend_low_i8x16_u i16x8.extend_high_i8x16_u
+        i16x8.extadd_pairwise_i8x16_s i16x8.extadd_pairwise_i8x16_u i32x4.abs i32x4.neg
+        i32x4.extend_low_i16x8_s i32x4.extend_high_i16x8_s i32x4.extend_low_i16x8_u
+        i32x4.extend_high_i16x8_u i32x4.extadd_pairwise_i16x8_s i32x4.extadd_pairwise_i16x8_u
+        i32x4.trunc_sat_f32x4_s i32x4.trunc_sat_f32x4_u i32x4.trunc_sat_f64x2_s_zero
+        i32x4.trunc_sat_f64x2_u_zero i64x2.abs i64x2.neg i64x2.extend_low_i32x4_s
+        i64x2.extend_high_i32x4_s i64x2.extend_low_i32x4_u i64x2.extend_high_i32x4_u f32x4.ceil
+        f32x4.floor f32x4.trunc f32x4.nearest f32x4.abs f32x4.neg f32x4.sqrt f32x4.convert_i32x4_s
+        f32x4.convert_i32x4_u f32x4.demote_f64x2_zero f64x2.ceil f64x2.floor f64x2.trunc f64x2.nearest
+        f64x2.abs f64x2.neg f64x2.sqrt f64x2.convert_low_i32x4_s f64x2.convert_low_i32x4_u
+        f64x2.promote_low_f32x4";
+    // v128 -> i32
+    const TO_I32: &str = "
+        v128.any_true i8x16.all_true i16x8.all_true i32x4.all_true i64x2.all_true i8x16.bitmask
+        i16x8.bitmask i32x4.bitmask i64x2.bitmask";
+    // (v128, i32) -> v128
+    const SHIFTS: &str = "
+        i8x16.shl i8x16.shr_s i8x16.shr_u i16x8.shl i16x8.shr_s i16x8.shr_u i32x4.shl i32x4.shr_s
+        i32x4.shr_u i64x2.shl i64x2.shr_s i64x2.shr_u";
+    let (binary, unary, to_i32, shifts): (Vec<&str>, Vec<&str>, Vec<&str>, Vec<&str>) = (
+        BINARY.split_whitespace().collect(),
+        UNARY.split_whitespace().collect(),
+        TO_I32.split_whitespace().collect(),
+        SHIFTS.split_whitespace().collect(),
+    );
+    let f32s = |l: [u32; 4]| l.iter().rev().fold(0u128, |v, &x| v << 32 | x as u128);
+    let f64s = |l: [u64; 2]| (l[1] as u128) << 64 | l[0] as u128;
+    let inputs: Vec<u128> = vec![
+        // Quiet NaN with a payload, signalling NaN, negative quiet NaN, 1.5.
+        f32s([0x7fc0_1234, 0x7fa0_0001, 0xffc0_0000, 0x3fc0_0000]),
+        // -0, +0, inf, -inf.
+        f32s([0x8000_0000, 0, 0x7f80_0000, 0xff80_0000]),
+        // 2.5, -2.5, -3.5 (ties), a subnormal.
+        f32s([0x4020_0000, 0xc020_0000, 0xc060_0000, 0x0000_0001]),
+        // 2^32, -2^31 - 256, 0.5, NaN with another payload.
+        f32s([0x4f80_0000, 0xcf00_0001, 0x3f00_0000, 0x7f80_0f00]),
+        // f64: quiet NaN with a payload, signalling NaN.
+        f64s([0x7ff8_0000_0000_0123, 0x7ff0_0000_0000_0001]),
+        // f64: -0.0, 2.5; and 1e300, a negative subnormal.
+        f64s([0x8000_0000_0000_0000, 0x4004_0000_0000_0000]),
+        f64s([1e300f64.to_bits(), (-1e-310f64).to_bits()]),
+        // Integer lanes at their limits, and swizzle indices in and out of range.
+        u128::from_le_bytes([0x80, 0x7f, 0xff, 0, 1, 0xfe, 0x81, 0x40, 0x00, 0x80, 0xff, 0x7f, 0x10, 0x0f, 0x1f, 0xf0]),
+        0x8000_0000_0000_0000_7fff_ffff_ffff_ffff,
+    ];
+    let mut wat = String::from("(module (memory 1)\n");
+    let mut calls: Vec<(String, Vec<Value>)> = Vec::new();
+    for (i, op) in binary.iter().enumerate() {
+        wat +=
+            &format!("(func (export \"b{i}\") (param v128 v128) (result v128) ({op} (local.get 0) (local.get 1)))\n");
+        for &x in &inputs {
+            for &y in &inputs {
+                calls.push((format!("b{i}"), vec![Value::V128(x), Value::V128(y)]));
+            }
+        }
+    }
+    for (i, op) in unary.iter().enumerate() {
+        wat += &format!("(func (export \"u{i}\") (param v128) (result v128) ({op} (local.get 0)))\n");
+        calls.extend(inputs.iter().map(|&x| (format!("u{i}"), vec![Value::V128(x)])));
+    }
+    for (i, op) in to_i32.iter().enumerate() {
+        wat += &format!("(func (export \"t{i}\") (param v128) (result i32) ({op} (local.get 0)))\n");
+        let mut all = inputs.clone();
+        all.extend([0, u128::MAX, 1 << 127, f32s([1, 1, 1, 0])]);
+        calls.extend(all.iter().map(|&x| (format!("t{i}"), vec![Value::V128(x)])));
+    }
+    for (i, op) in shifts.iter().enumerate() {
+        wat += &format!("(func (export \"s{i}\") (param v128 i32) (result v128) ({op} (local.get 0) (local.get 1)))\n");
+        for n in [0, 1, 7, 8, 15, 17, 31, 33, 63, 64, -1] {
+            calls.extend(inputs[6..].iter().map(|&x| (format!("s{i}"), vec![Value::V128(x), Value::I32(n)])));
+        }
+    }
+    // Every op again, chained in one block on operands loaded from memory: each result is
+    // xor-ed into an accumulator, so all of them stay in vector registers.
+    wat += "(func (export \"chain\") (param v128 v128) (result v128) (local $acc v128)
+        (v128.store (i32.const 0) (local.get 0)) (v128.store (i32.const 16) (local.get 1))\n";
+    for op in &binary {
+        wat += &format!(
+            "(local.set $acc (v128.xor (local.get $acc) ({op} (v128.load (i32.const 0)) (v128.load (i32.const 16)))))\n"
+        );
+    }
+    for op in &unary {
+        wat += &format!("(local.set $acc (v128.xor (local.get $acc) ({op} (v128.load (i32.const 16)))))\n");
+    }
+    for (k, op) in to_i32.iter().enumerate() {
+        wat += &format!(
+            "(local.set $acc (i32x4.replace_lane {} (local.get $acc) (i32.xor (i32x4.extract_lane {} (local.get $acc)) ({op} (v128.load (i32.const 0))))))\n",
+            k % 4,
+            (k + 1) % 4
+        );
+    }
+    for op in &shifts {
+        wat += &format!(
+            "(local.set $acc (v128.xor (local.get $acc) ({op} (v128.load (i32.const 0)) (i32x4.extract_lane 0 (local.get 1)))))\n"
+        );
+    }
+    wat += "(local.get $acc))\n";
+    for x in &inputs {
+        for y in &inputs {
+            calls.push(("chain".into(), vec![Value::V128(*x), Value::V128(*y)]));
+        }
+    }
+    // Lanes: extract and replace every shape at a low and a high lane, on a vector in slots
+    // (a parameter) and on one in registers (just computed), then splat, shuffle, bitselect.
+    wat += r#"(func (export "lanes") (param $v v128) (param $x i64) (result v128 i64) (local $w v128) (local $s i64)
+        (local.set $w (i64x2.add (local.get $v) (local.get $v)))
+        (local.set $s (i64.add
+            (i64.extend_i32_s (i32.add (i8x16.extract_lane_s 3 (local.get $v)) (i8x16.extract_lane_u 14 (local.get $w))))
+            (i64.extend_i32_s (i32.add (i16x8.extract_lane_s 7 (local.get $v)) (i16x8.extract_lane_u 2 (local.get $w))))))
+        (local.set $s (i64.add (local.get $s) (i64.extend_i32_u (i32x4.extract_lane 1 (local.get $v)))))
+        (local.set $s (i64.xor (local.get $s) (i64x2.extract_lane 1 (local.get $w))))
+        (local.set $s (i64.xor (local.get $s) (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $v)))))
+        (local.set $s (i64.add (local.get $s) (i64.extend_i32_u (i32.reinterpret_f32 (f32x4.extract_lane 3 (local.get $w))))))
+        (local.set $v (i8x16.replace_lane 9 (local.get $v) (i32.wrap_i64 (local.get $x))))
+        (local.set $w (i8x16.replace_lane 0 (local.get $w) (i32.wrap_i64 (local.get $x))))
+        (local.set $v (i16x8.replace_lane 3 (local.get $v) (i32.wrap_i64 (i64.shr_u (local.get $x) (i64.const 8)))))
+        (local.set $w (i16x8.replace_lane 6 (local.get $w) (i32.wrap_i64 (local.get $x))))
+        (local.set $v (i32x4.replace_lane 2 (local.get $v) (i32.wrap_i64 (local.get $x))))
+        (local.set $w (f32x4.replace_lane 1 (local.get $w) (f32.reinterpret_i32 (i32.wrap_i64 (local.get $x)))))
+        (local.set $v (f64x2.replace_lane 1 (local.get $v) (f64.reinterpret_i64 (local.get $x))))
+        (local.set $w (i64x2.replace_lane 0 (local.get $w) (local.get $x)))
+        (local.set $v (v128.xor (local.get $v) (local.get $w)))
+        (local.set $v (v128.xor (local.get $v) (i8x16.splat (i32.wrap_i64 (local.get $x)))))
+        (local.set $v (i16x8.add (local.get $v) (i16x8.splat (i32.wrap_i64 (local.get $x)))))
+        (local.set $v (i32x4.add (local.get $v) (i32x4.splat (i32.wrap_i64 (local.get $x)))))
+        (local.set $v (i64x2.add (local.get $v) (i64x2.splat (local.get $x))))
+        (local.set $v (f32x4.add (local.get $v) (f32x4.splat (f32.reinterpret_i32 (i32.wrap_i64 (local.get $x))))))
+        (local.set $v (f64x2.mul (local.get $v) (f64x2.splat (f64.reinterpret_i64 (local.get $x)))))
+        (local.set $v (i8x16.shuffle 31 0 17 2 19 4 21 6 23 8 25 10 27 12 29 15 (local.get $v) (local.get $w)))
+        (v128.bitselect (local.get $v) (local.get $w) (i64x2.splat (local.get $x)))
+        (local.get $s))
+"#;
+    for &x in &inputs {
+        for y in [0, -1, 0x7fc0_0001_8000_0000, 0x1234_5678_9abc_def0, 0x7ff4_0000_0000_0001] {
+            calls.push(("lanes".into(), vec![Value::V128(x), Value::I64(y)]));
+        }
+    }
+    // A loop carrying vectors from one iteration to the next.
+    wat += r#"(func (export "loop") (param $v v128) (param $n i32) (result v128) (local $acc v128) (local $f v128)
+        (local.set $f (local.get $v))
+        (loop $l
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.mul (local.get $v) (i32x4.splat (local.get $n)))))
+            (local.set $f (f32x4.min (f32x4.add (local.get $f) (local.get $f)) (f32x4.neg (local.get $f))))
+            (local.set $v (i8x16.shuffle 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 0 (local.get $v) (local.get $v)))
+            (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (v128.xor (local.get $acc) (local.get $f)))
+"#;
+    calls.extend(inputs.iter().map(|&x| ("loop".into(), vec![Value::V128(x), Value::I32(40)])));
+    // v128 locals moved as a whole and in halves: select, globals, lane loads and stores, calls.
+    wat += r#"(global $g (mut v128) (v128.const i64x2 1 2))
+        (func $id (param v128) (result v128) (local.get 0))
+        (func (export "locals") (param $v v128) (param $c i32) (result v128 v128) (local $w v128) (local $u v128)
+            (local.set $w (select (local.get $v) (global.get $g) (local.get $c)))
+            (global.set $g (i32x4.add (local.get $w) (local.get $v)))
+            (v128.store (i32.const 32) (local.get $v))
+            (local.set $u (v128.load8_lane 5 (i32.const 33) (local.get $w)))
+            (v128.store32_lane 2 (i32.const 40) (local.get $u))
+            (v128.store16_lane 1 (i32.const 50) (local.get $v))
+            (local.set $u (v128.load64_lane 1 (i32.const 32) (local.get $u)))
+            (local.set $w (call $id (local.get $u)))
+            (local.get $w) (global.get $g))
+"#;
+    for &x in &inputs {
+        calls.extend([0, 1].map(|c| ("locals".into(), vec![Value::V128(x), Value::I32(c)])));
+    }
+    wat += ")";
+    let calls: Vec<(&str, Vec<Value>)> = calls.iter().map(|(f, a)| (f.as_str(), a.clone())).collect();
+    let out = same_on_both(&wat, &VmConfig::default(), &calls);
+    assert!(out.iter().all(|r| r.is_ok()), "{:?}", out.iter().find(|r| r.is_err()));
 }
