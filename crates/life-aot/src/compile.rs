@@ -95,12 +95,14 @@ fn compile_one(
     ctx.clear();
     ctx.func.signature = sigs[i].clone();
     ctx.func.name = UserFuncName::user(0, ids[i].as_u32());
+    let func_index = env.module.num_imported_funcs as usize + i;
+    // Translation to IR happens here, on the compiling thread, when the module was decoded lazily.
+    let body = env.module.body(i).map_err(|e| format!("function {func_index}: {e}"))?;
     {
         let mut callees = DirectCalls { ids, sigs };
         let b = FunctionBuilder::new(&mut ctx.func, fctx);
-        Lower::run(b, env, &mut callees, i as u32, &env.module.bodies[i]);
+        Lower::run(b, env, &mut callees, i as u32, body);
     }
-    let func_index = env.module.num_imported_funcs as usize + i;
     ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("function {func_index}: {:?}", e.inner))?;
     let code = ctx.compiled_code().expect("just compiled");
     let relocs = code.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, ids[i])).collect();
@@ -125,8 +127,11 @@ fn compile_all(
 ) -> Result<Vec<Compiled>, String> {
     let n = ids.len();
     // Threads pay off only for enough code; tiny modules compile faster on one.
-    let ops: usize = env.module.bodies.iter().map(|b| b.ops.len()).sum();
-    let threads = if ops < 2_000 { 1 } else { std::thread::available_parallelism().map_or(1, |p| p.get()).min(n) };
+    let threads = if env.module.code_bytes() < 6_000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |p| p.get()).min(n)
+    };
     let next = AtomicUsize::new(0);
     let work = || -> Result<Vec<(usize, Compiled)>, String> {
         let (mut ctx, mut fctx) = (Context::new(), FunctionBuilderContext::new());
@@ -169,8 +174,8 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
         (ty.param_slots(), ty.result_slots())
     };
 
-    let mut ids = Vec::with_capacity(module.bodies.len());
-    for i in 0..module.bodies.len() {
+    let mut ids = Vec::with_capacity(module.num_bodies());
+    for i in 0..module.num_bodies() {
         let (p, r) = shape(i);
         let id = jit
             .declare_function(&format!("f{i}"), Linkage::Local, &signature(call_conv, p, r))
@@ -178,7 +183,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
         ids.push(id);
     }
     let mut trampolines: HashMap<(u32, u32), FuncId> = HashMap::new();
-    for i in 0..module.bodies.len() {
+    for i in 0..module.num_bodies() {
         let s = shape(i);
         if !trampolines.contains_key(&s) {
             let id = define_trampoline(&mut jit, frontend, call_conv, s, trampolines.len())?;
@@ -189,7 +194,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     let libcalls = Libcalls::new();
     let env =
         Env { module, call_conv, libcalls: &libcalls, metered: module.metered, frontend, simd: simd_support(&*isa) };
-    let sigs: Vec<ir::Signature> = (0..module.bodies.len())
+    let sigs: Vec<ir::Signature> = (0..module.num_bodies())
         .map(|i| {
             let (p, r) = shape(i);
             signature(call_conv, p, r)
@@ -204,7 +209,7 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
     let funcs = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
-    let trampolines = (0..module.bodies.len()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
+    let trampolines = (0..module.num_bodies()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
     Ok(Code {
         module: module.clone(),
         jit: Some(jit),

@@ -3,7 +3,8 @@
 use crate::{
     DecodeError, DecodeErrorKind, DecodeOptions, Features,
     module::{
-        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
+        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc,
+        LazyBody, Module,
     },
     translate::{self, ModuleEnv},
     types::{FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType},
@@ -46,6 +47,7 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
     };
     let mut func_allocs = wasmparser::FuncValidatorAllocations::default();
     let mut translator = translate::Translator::new(options);
+    module.options = options.clone();
 
     // The parser must know the features too: with all of them on it reads memory limits as
     // 64-bit LEBs and so accepts overlong 32-bit encodings.
@@ -201,15 +203,35 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
                     format!("function body of {size} bytes, more than the limit of {}", limits.max_function_bytes),
                 ));
             }
+            Payload::CodeSectionStart { unchecked_range: range, .. } => {
+                // The parser reads the entries from these bytes, so a range that runs past the
+                // end fails there; clamp it so this copy cannot panic first.
+                let end = usize::try_from(range.end).unwrap_or(usize::MAX).min(bytes.len());
+                let start = usize::try_from(range.start).unwrap_or(usize::MAX).min(end);
+                module.code_bytes = bytes[start..end].into();
+                module.code_offset = start;
+            }
             Payload::CodeSectionEntry(_) => {
                 let ValidPayload::Func(to_validate, body) = valid else {
                     unreachable!("validator returns a function validator for every code entry");
                 };
                 let mut func_validator = to_validate.into_validator(func_allocs);
-                let env = ModuleEnv { module: &module };
-                let translated = translator.translate(&env, &mut func_validator, &body)?;
-                module.bodies.push(translated);
+                let index = module.num_imported_funcs as usize + module.code.len();
+                let params =
+                    module.funcs.get(index).and_then(|&t| module.types.get(t as usize)).map_or(0, |t| t.params().len());
+                translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
                 func_allocs = func_validator.into_allocations();
+                let range = body.range();
+                let lazy = LazyBody {
+                    start: (range.start as usize).saturating_sub(module.code_offset),
+                    end: (range.end as usize).saturating_sub(module.code_offset),
+                    ..LazyBody::default()
+                };
+                if !options.lazy {
+                    let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
+                    let _ = lazy.ir.set(translated);
+                }
+                module.code.push(lazy);
             }
             Payload::CustomSection(reader) => {
                 if let wasmparser::KnownCustom::Name(names) = reader.as_known() {

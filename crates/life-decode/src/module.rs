@@ -1,14 +1,17 @@
-//! `Module`: the decoded, validated and translated form of a WebAssembly module.
+//! `Module`: the decoded and validated form of a WebAssembly module, whose function bodies are
+//! translated to IR on first use (or eagerly, see [`DecodeOptions::lazy`](crate::DecodeOptions)).
 
 use crate::{
-    Features,
+    DecodeError, DecodeOptions, Features,
     ir::FuncBody,
     types::{FuncType, GlobalType, MemoryType, RefType, TableType},
     value::Value,
 };
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
-/// A decoded module. Every function body has passed validation and is translated to IR.
+/// A decoded module. Every function body has passed validation; its IR is made by
+/// [`Module::body`] on first use (at decode time when translation is eager).
 ///
 /// Index spaces (functions, tables, memories, globals) count imports first, as in the spec.
 #[derive(Debug, Clone, Default)]
@@ -21,8 +24,14 @@ pub struct Module {
     pub funcs: Vec<u32>,
     /// Number of imported functions (the first entries of `funcs`).
     pub num_imported_funcs: u32,
-    /// Bodies of the defined functions: `bodies[i]` is function `num_imported_funcs + i`.
-    pub bodies: Vec<FuncBody>,
+    /// Bodies of the defined functions: `code[i]` is function `num_imported_funcs + i`.
+    pub(crate) code: Vec<LazyBody>,
+    /// The code section's bytes, which lazy translation reads.
+    pub(crate) code_bytes: Arc<[u8]>,
+    /// Byte offset of `code_bytes` in the module, for error messages.
+    pub(crate) code_offset: usize,
+    /// How bodies are translated (gas, interrupt checks, NaN canonicalization, features).
+    pub(crate) options: DecodeOptions,
     /// Every table, imported ones first.
     pub tables: Vec<TableType>,
     /// Number of imported tables.
@@ -72,6 +81,84 @@ impl Module {
     pub fn export(&self, name: &str) -> Option<&Export> {
         self.exports.iter().find(|e| e.name == name)
     }
+
+    /// Number of defined functions (function `num_imported_funcs + i` has body `i`).
+    pub fn num_bodies(&self) -> usize {
+        self.code.len()
+    }
+
+    /// Size of the code section in bytes (all function bodies).
+    pub fn code_bytes(&self) -> usize {
+        self.code_bytes.len()
+    }
+
+    /// The IR of body `i` (function `num_imported_funcs + i`), translating it on first use.
+    /// Safe to call from several threads: one translation wins, the others are dropped.
+    ///
+    /// # Errors
+    ///
+    /// The body was validated when the module was decoded, so this fails only on translation
+    /// limits (a frame of more than 3 · 2³⁰ slots, a table index above 255).
+    ///
+    /// # Panics
+    ///
+    /// If `i` is not below [`num_bodies`](Self::num_bodies).
+    ///
+    /// ```
+    /// let wasm = wat::parse_str("(module (func (result i32) i32.const 7))").unwrap();
+    /// let module = life_decode::decode(&wasm, life_decode::Features::default()).unwrap();
+    /// assert_eq!(module.num_bodies(), 1);
+    /// assert!(module.body(0).unwrap().disassemble().contains('7'));
+    /// ```
+    #[inline]
+    pub fn body(&self, i: usize) -> Result<&FuncBody, DecodeError> {
+        match self.code[i].ir.get() {
+            Some(body) => Ok(body),
+            None => self.translate_body(i),
+        }
+    }
+
+    /// The IR of body `i` if it has been translated already.
+    #[inline]
+    pub fn translated_body(&self, i: usize) -> Option<&FuncBody> {
+        self.code.get(i).and_then(|c| c.ir.get())
+    }
+
+    /// Translates every body not translated yet, stopping at the first error.
+    ///
+    /// # Errors
+    ///
+    /// As [`body`](Self::body).
+    pub fn translate_all(&self) -> Result<(), DecodeError> {
+        (0..self.code.len()).try_for_each(|i| self.body(i).map(drop))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn translate_body(&self, i: usize) -> Result<&FuncBody, DecodeError> {
+        let code = &self.code[i];
+        let bytes = &self.code_bytes[code.start..code.end];
+        let offset = (self.code_offset + code.start) as u64;
+        let reader = wasmparser::BinaryReader::new_features(bytes, offset, self.features.to_wasmparser());
+        let body = wasmparser::FunctionBody::new(reader);
+        let env = crate::translate::ModuleEnv { module: self };
+        let translated = crate::translate::Translator::new(&self.options).translate(
+            &env,
+            self.num_imported_funcs as usize + i,
+            &body,
+        )?;
+        // Another thread may have won the race; its body is the same.
+        let _ = code.ir.set(translated);
+        Ok(code.ir.get().expect("set above"))
+    }
+}
+
+/// A defined function's body: where its bytes are, and its IR once translated.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LazyBody {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) ir: OnceLock<FuncBody>,
 }
 
 /// An import.

@@ -54,4 +54,9 @@ pub struct DecodeOptions {
     pub canonicalize_nans: bool,
     /// Size limits.
     pub limits: ModuleLimits,
+    /// Translate function bodies on first use ([`Module::body`](crate::Module::body)) instead of
+    /// while decoding. Bodies are validated while decoding either way, so an invalid module is
+    /// still rejected at once; lazy translation makes loading a large module cost decoding and
+    /// validation only, and functions that never run are never translated (as in wasmi).
+    pub lazy: bool,
 }

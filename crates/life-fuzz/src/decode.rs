@@ -7,7 +7,7 @@
 //! address); those count as agreement.
 
 use crate::Finding;
-use life_decode::{DecodeErrorKind, Features, decode};
+use life_decode::{DecodeError, DecodeErrorKind, DecodeOptions, Features, Module, decode, decode_with, ir::FuncBody};
 use wasmparser::{Validator, WasmFeatures};
 
 /// What the harness saw.
@@ -50,6 +50,27 @@ pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
     Ok(verdict)
 }
 
+/// Lazy translation must accept and reject exactly what eager translation does, once every body
+/// is translated, and produce the same IR.
+fn check_lazy(bytes: &[u8], features: Features, eager: &Result<Module, DecodeError>) -> Result<(), Finding> {
+    let options = DecodeOptions { features, lazy: true, ..DecodeOptions::default() };
+    let lazy = decode_with(bytes, &options).and_then(|m| m.translate_all().map(|()| m));
+    match (eager, &lazy) {
+        (Ok(eager), Ok(lazy)) => {
+            for i in 0..eager.num_bodies() {
+                let (a, b) = (eager.translated_body(i), lazy.translated_body(i));
+                if a.map(FuncBody::disassemble) != b.map(FuncBody::disassemble) {
+                    return Err(Finding::new("decode", format!("lazy translation of body {i} differs from eager")));
+                }
+            }
+            Ok(())
+        }
+        (Err(_), Err(_)) => Ok(()),
+        (Ok(_), Err(e)) => Err(Finding::new("decode", format!("lazy translation fails where eager succeeds: {e}"))),
+        (Err(e), Ok(_)) => Err(Finding::new("decode", format!("lazy translation succeeds where eager fails: {e}"))),
+    }
+}
+
 /// Checks `bytes` under `features`.
 ///
 /// # Errors
@@ -57,6 +78,7 @@ pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
 /// As [`check`].
 pub fn check_with(bytes: &[u8], features: Features) -> Result<Verdict, Finding> {
     let life = decode(bytes, features);
+    check_lazy(bytes, features, &life)?;
     let reference = Validator::new_with_features(wasmparser_features(features)).validate_all(bytes);
     match (life, reference) {
         (Ok(_), Ok(_)) => Ok(Verdict::Valid),

@@ -47,8 +47,9 @@ fn main() {
     let wasm = wat::parse_bytes(src).expect("workload parses").into_owned();
     let module = Module::new(&wasm, &config).expect("workload decodes");
     if std::env::var_os("DUMP").is_some() {
-        for (i, body) in module.decoded().bodies.iter().enumerate() {
-            println!("func {i}:\n{}", body.disassemble());
+        let decoded = module.decoded();
+        for i in 0..decoded.num_bodies() {
+            println!("func {i}:\n{}", decoded.body(i).expect("workload translates").disassemble());
         }
     }
     let mut vm = Vm::from_module(&module, config, &mut NoImports).expect("workload instantiates");

@@ -44,6 +44,11 @@ pub struct VmConfig {
     /// The engine that runs the code: the interpreter, or a native compiler such as
     /// Polymerase (`life_aot::polymerase()`), which compiles modules when they are decoded.
     pub engine: crate::Engine,
+    /// Translate each function to IR on its first call (default) rather than when the module is
+    /// loaded. Validation happens at load either way, so invalid modules are still rejected by
+    /// [`Module::new`](crate::Module::new); lazy translation makes loading cost decoding and
+    /// validation only. A native engine compiles every function at load regardless.
+    pub lazy_translation: bool,
 }
 
 impl Default for VmConfig {
@@ -61,6 +66,7 @@ impl Default for VmConfig {
             canonicalize_nans: false,
             module_limits: ModuleLimits::default(),
             engine: crate::Engine::Interpreter,
+            lazy_translation: true,
         }
     }
 }
@@ -80,6 +86,7 @@ impl VmConfig {
             interruptible: self.interruptible || self.timeout.is_some(),
             canonicalize_nans: self.canonicalize_nans,
             limits: self.module_limits,
+            lazy: self.lazy_translation,
         }
     }
 }

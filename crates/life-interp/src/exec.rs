@@ -153,7 +153,8 @@ impl PausedCall {
             match store.funcs.get(func as usize) {
                 Some(FuncEntity::Wasm { instance, index, .. }) => {
                     let module = &store.instances[*instance as usize].module.0;
-                    Ok((*instance, &module.bodies[*index as usize]))
+                    let body = module.body(*index as usize).map_err(|e| crate::Error::Trap(translation_trap(e)))?;
+                    Ok((*instance, body))
                 }
                 _ => Err(bad("a frame names a function that is not WebAssembly")),
             }
@@ -463,7 +464,7 @@ impl Executor {
         let tables: *const Pc;
         {
             let module = store.instances[instance as usize].module.0.clone();
-            let body = &module.bodies[index as usize];
+            let body = module.body(index as usize).map_err(translation_trap)?;
             if pos.fresh {
                 self.prepare_frame(store, base, body)?;
                 pos.fresh = false;
@@ -494,6 +495,23 @@ impl Executor {
 
 /// How a call ended.
 type Outcome = Result<Exit, Trap>;
+
+/// A function whose translation failed on its first call (validation passed at load, so only a
+/// translation limit can cause this).
+#[cold]
+fn translation_trap(e: life_decode::DecodeError) -> Trap {
+    Trap::new(crate::TrapKind::Translation(e.to_string()))
+}
+
+/// Translates body `index` on the first call of its function.
+#[cold]
+#[inline(never)]
+fn translate_on_call(module: &life_decode::Module, index: usize) -> Result<*const life_decode::ir::FuncBody, Trap> {
+    match module.body(index) {
+        Ok(body) => Ok(body),
+        Err(e) => Err(translation_trap(e)),
+    }
+}
 
 /// What the dispatch loops return once the call has ended, its outcome being in `Cx::outcome`.
 /// Being empty, it keeps the handlers' calls to each other free of a return slot.
@@ -602,11 +620,24 @@ impl Cx<'_> {
             instance: self.instance,
         };
         self.ex.frames.push(frame);
-        // SAFETY: a wasm function's instance exists and its module has a body at `index`; the
-        // module is kept alive by its instance, which the store never drops.
+        // SAFETY: a wasm function's instance exists; the module is kept alive by its instance,
+        // which the store never drops, and a translated body is never replaced.
         let body = unsafe {
             let module = &self.store.instances.get_unchecked(callee_instance as usize).module.0;
-            &*(module.bodies.get_unchecked(index as usize) as *const life_decode::ir::FuncBody)
+            // The common case returns a pointer in a register; the first call translates out of
+            // line, so no `Result` lives in this frame (that would break the handlers' tail calls).
+            let body = match module.translated_body(index as usize) {
+                Some(body) => body as *const life_decode::ir::FuncBody,
+                None => match translate_on_call(module, index as usize) {
+                    Ok(body) => body,
+                    Err(trap) => {
+                        self.ex.frames.pop();
+                        self.outcome = Err(trap);
+                        return Err(Done);
+                    }
+                },
+            };
+            &*body
         };
         if let Err(code) = self.ex.prepare_frame(self.store, callee_base, body) {
             self.ex.frames.pop();

@@ -14,6 +14,9 @@ pub enum TrapKind {
     Exit(i32),
     /// A host function asked to suspend the guest (see `Store::invoke_resumable`).
     Suspend,
+    /// A function could not be translated on its first call (lazy translation; see
+    /// `VmConfig::lazy_translation`): it exceeds a translation limit.
+    Translation(String),
 }
 
 /// One guest frame of a trap's stack trace.
@@ -112,6 +115,7 @@ impl fmt::Display for Trap {
             TrapKind::Host(m) => write!(f, "host error: {m}"),
             TrapKind::Exit(code) => write!(f, "exit with code {code}"),
             TrapKind::Suspend => f.write_str("a host function asked to suspend"),
+            TrapKind::Translation(m) => write!(f, "function could not be translated: {m}"),
         }
     }
 }

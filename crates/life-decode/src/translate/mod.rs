@@ -141,8 +141,6 @@ pub(crate) struct Translator {
     /// Interruption checks at loop headers and function entry (when not metering).
     interruptible: bool,
     canonicalize_nans: bool,
-    floats: bool,
-    max_locals: u32,
 }
 
 /// Placeholder slots for hoisted constants, renumbered past the frame when the body is done.
@@ -160,21 +158,18 @@ impl Translator {
             gas: options.gas.clone(),
             interruptible: options.interruptible,
             canonicalize_nans: options.canonicalize_nans,
-            floats: options.features.floats,
-            max_locals: options.limits.max_locals,
             ..Translator::default()
         }
     }
 
-    /// Validates and translates one function body.
+    /// Translates one function body, which decoding has validated already.
     pub(crate) fn translate(
         &mut self,
         env: &ModuleEnv<'_>,
-        validator: &mut FuncValidator<ValidatorResources>,
+        func_index: usize,
         body: &FunctionBody<'_>,
     ) -> Res<FuncBody> {
         let module = env.module;
-        let func_index = module.bodies.len() + module.num_imported_funcs as usize;
         let ty: FuncType =
             module.funcs.get(func_index).and_then(|&t| module.types.get(t as usize)).cloned().ok_or_else(|| {
                 DecodeError::new(DecodeErrorKind::Invalid, body.range().start as usize, "function without a type")
@@ -188,16 +183,7 @@ impl Translator {
         let param_slots = slot;
         let mut locals_reader = body.get_locals_reader()?;
         for _ in 0..locals_reader.get_count() {
-            let offset = locals_reader.original_position();
             let (count, t) = locals_reader.read()?;
-            if self.locals.len() as u64 + count as u64 > self.max_locals as u64 {
-                return Err(DecodeError::new(
-                    DecodeErrorKind::LimitExceeded,
-                    offset,
-                    format!("more than {} locals in one function", self.max_locals),
-                ));
-            }
-            validator.define_locals(offset, count, t)?;
             let t = val_type(t)?;
             for _ in 0..count {
                 self.locals.push((t, slot));
@@ -226,10 +212,6 @@ impl Translator {
         while !reader.eof() {
             let offset = reader.original_position();
             let op = reader.read()?;
-            if !self.floats {
-                reject_float(&op, offset as usize)?;
-            }
-            validator.op(offset, &op)?;
             self.op(env, op, offset as usize)?;
         }
         reader.finish()?;
@@ -1743,6 +1725,49 @@ fn imm_of(o: Operand) -> Option<i32> {
 /// Table indices are one byte in `CallIndirect` and `TableGrow`, to keep ops at 16 bytes.
 fn table_u8(table: u32, offset: usize) -> Res<u8> {
     u8::try_from(table).map_err(|_| DecodeError::new(DecodeErrorKind::LimitExceeded, offset, "more than 256 tables"))
+}
+
+/// Validates one function body: `wasmparser`'s checks plus Life's limit on locals and, in
+/// deterministic mode without floats, the absence of float instructions.
+pub(crate) fn validate(
+    validator: &mut FuncValidator<ValidatorResources>,
+    body: &FunctionBody<'_>,
+    floats: bool,
+    max_locals: u32,
+    params: usize,
+) -> Res {
+    let mut locals_reader = body.get_locals_reader()?;
+    let mut locals = params as u64;
+    for _ in 0..locals_reader.get_count() {
+        let offset = locals_reader.original_position();
+        let (count, t) = locals_reader.read()?;
+        locals += u64::from(count);
+        if locals > u64::from(max_locals) {
+            return Err(DecodeError::new(
+                DecodeErrorKind::LimitExceeded,
+                offset,
+                format!("more than {max_locals} locals in one function"),
+            ));
+        }
+        validator.define_locals(offset, count, t)?;
+    }
+    let mut reader = body.get_operators_reader()?;
+    if floats {
+        // wasmparser's visitor path, without building an `Operator` per instruction.
+        while !reader.eof() {
+            let mut visitor = validator.visitor(reader.original_position());
+            reader.visit_operator(&mut visitor)??;
+        }
+    } else {
+        while !reader.eof() {
+            let offset = reader.original_position();
+            let op = reader.read()?;
+            reject_float(&op, offset as usize)?;
+            validator.op(offset, &op)?;
+        }
+    }
+    reader.finish()?;
+    Ok(())
 }
 
 /// Deterministic mode without floats: names the first float instruction.

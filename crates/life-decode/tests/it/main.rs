@@ -67,7 +67,7 @@ fn names_come_from_the_name_section() {
     assert_eq!(module.func_name(1), Some("sum"));
     assert_eq!(module.func_name(0), Some("f"));
     assert_eq!(module.num_imported_funcs, 1);
-    assert_eq!(module.bodies.len(), 3);
+    assert_eq!(module.num_bodies(), 3);
 }
 
 /// The translator's register allocation: locals are read in place, `local.set` of a computed
@@ -81,8 +81,8 @@ fn loop_translates_to_register_ops() {
    3: br target=0
    4: return_slot src=1
 ";
-    assert_eq!(module.bodies[0].disassemble(), expected);
-    assert_eq!(module.bodies[0].frame_slots, 4);
+    assert_eq!(module.body(0).unwrap().disassemble(), expected);
+    assert_eq!(module.body(0).unwrap().frame_slots, 4);
 }
 
 /// A loop counter's update (`i += k`, `k` a small constant) fuses with the compare-and-branch
@@ -97,7 +97,10 @@ fn counter_updates_fuse_with_the_branch_that_tests_them() {
     )
     .unwrap();
     let module = decode(&fused, Features::default()).unwrap();
-    assert_eq!(module.bodies[0].disassemble(), "   0: inc_br_if_i32_lt_s a=1 b=0 target=0 step=4\n   1: return_\n");
+    assert_eq!(
+        module.body(0).unwrap().disassemble(),
+        "   0: inc_br_if_i32_lt_s a=1 b=0 target=0 step=4\n   1: return_\n"
+    );
     let split = wat::parse_str(
         r#"(module (func (param $n i32) (local $i i32)
             (loop $top
@@ -110,7 +113,7 @@ fn counter_updates_fuse_with_the_branch_that_tests_them() {
    1: br_if_i32_lt_s a=1 b=0 target=0
    2: return_
 ";
-    assert_eq!(module.bodies[0].disassemble(), expected);
+    assert_eq!(module.body(0).unwrap().disassemble(), expected);
 }
 
 /// Constants read inside a loop get a slot after the locals, written once on entry; outside
@@ -134,6 +137,52 @@ fn loop_constants_are_hoisted_to_the_function_entry() {
    4: inc_br_if_i32_ne_imm a=1 imm=0 target=3 step=-1
    5: return_slot src=0
 ";
-    assert_eq!(module.bodies[0].disassemble(), expected);
-    assert_eq!(module.bodies[0].frame_slots, 5);
+    assert_eq!(module.body(0).unwrap().disassemble(), expected);
+    assert_eq!(module.body(0).unwrap().frame_slots, 5);
+}
+
+fn lazy_options() -> life_decode::DecodeOptions {
+    life_decode::DecodeOptions { lazy: true, ..life_decode::DecodeOptions::default() }
+}
+
+#[test]
+fn lazy_translation_translates_on_first_use_and_matches_eager() {
+    let wasm = wat::parse_str(SAMPLE).unwrap();
+    let eager = decode(&wasm, Features::default()).unwrap();
+    let lazy = life_decode::decode_with(&wasm, &lazy_options()).unwrap();
+    assert_eq!(lazy.num_bodies(), 3);
+    assert!((0..3).all(|i| eager.translated_body(i).is_some()));
+    assert!((0..3).all(|i| lazy.translated_body(i).is_none()), "nothing is translated at decode time");
+    let first = lazy.body(1).unwrap().disassemble();
+    assert!(lazy.translated_body(1).is_some() && lazy.translated_body(0).is_none());
+    assert_eq!(first, eager.body(1).unwrap().disassemble());
+    lazy.translate_all().unwrap();
+    for i in 0..3 {
+        let (a, b) = (eager.body(i).unwrap(), lazy.body(i).unwrap());
+        assert_eq!(a.disassemble(), b.disassemble());
+        assert_eq!((a.frame_slots, a.local_slots, a.offset), (b.frame_slots, b.local_slots, b.offset));
+    }
+}
+
+#[test]
+fn lazy_decoding_still_validates_every_body_and_limit() {
+    // A type error in the second, never-called function is reported at decode time.
+    let bad = wat::parse_str(r#"(module (func) (func (result i32) i64.const 1))"#).unwrap();
+    let e = life_decode::decode_with(&bad, &lazy_options()).unwrap_err();
+    assert_eq!(e.kind(), DecodeErrorKind::Invalid);
+    assert!(e.to_string().contains("type mismatch"), "{e}");
+    // The locals limit.
+    let many = wat::parse_str(r#"(module (func (param i32) (local i32 i32 i32)))"#).unwrap();
+    let mut options = lazy_options();
+    options.limits.max_locals = 3;
+    let e = life_decode::decode_with(&many, &options).unwrap_err();
+    assert_eq!(e.kind(), DecodeErrorKind::LimitExceeded);
+    options.limits.max_locals = 4;
+    life_decode::decode_with(&many, &options).unwrap();
+    // Deterministic mode without floats.
+    let float = wat::parse_str(r#"(module (func (result f32) f32.const 1))"#).unwrap();
+    options.features.floats = false;
+    let e = life_decode::decode_with(&float, &options).unwrap_err();
+    assert_eq!(e.kind(), DecodeErrorKind::Unsupported);
+    assert!(e.to_string().contains("f32.const"), "{e}");
 }

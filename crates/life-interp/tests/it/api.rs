@@ -360,3 +360,47 @@ fn multi_value_returns_with_hoisted_constants() {
     .unwrap();
     assert_eq!(vm.invoke("f", &[]).unwrap(), vec![Value::I32(1), Value::I32(2)]);
 }
+
+#[test]
+fn functions_are_translated_on_their_first_call() {
+    let bytes = wasm(
+        r#"(module
+            (func $used (result i32) i32.const 5)
+            (func $unused (result i32) i32.const 6)
+            (func (export "run") (result i32) call $used))"#,
+    );
+    let module = Module::new(&bytes, &VmConfig::default()).unwrap();
+    let decoded = module.decoded();
+    assert!((0..3).all(|i| decoded.translated_body(i).is_none()));
+    let mut vm = Vm::from_module(&module, VmConfig::default(), &mut NoImports).unwrap();
+    assert_eq!(vm.invoke("run", &[]).unwrap(), vec![Value::I32(5)]);
+    let translated: Vec<bool> = (0..3).map(|i| decoded.translated_body(i).is_some()).collect();
+    assert_eq!(translated, [true, false, true]);
+    // Eager translation does everything at load.
+    let eager = Module::new(&bytes, &VmConfig { lazy_translation: false, ..VmConfig::default() }).unwrap();
+    assert!((0..3).all(|i| eager.decoded().translated_body(i).is_some()));
+}
+
+#[test]
+fn a_function_past_a_translation_limit_traps_on_its_first_call() {
+    // Ops name tables in one byte: table 256 validates but cannot be translated. Lazily, the
+    // module loads and the call that reaches the function traps with the reason and a trace.
+    let tables = "(table 0 funcref) ".repeat(257);
+    let text = format!(
+        r#"(module {tables}
+            (func $far (result i32) (table.grow 256 (ref.null func) (i32.const 0)))
+            (func (export "ok") (result i32) i32.const 1)
+            (func (export "far") (result i32) call $far))"#
+    );
+    let bytes = wasm(&text);
+    let e = Module::new(&bytes, &VmConfig { lazy_translation: false, ..VmConfig::default() }).unwrap_err();
+    assert!(e.to_string().contains("more than 256 tables"), "{e}");
+    let mut vm = Vm::new(&bytes, VmConfig::default(), &mut NoImports).unwrap();
+    assert_eq!(vm.invoke("ok", &[]).unwrap(), vec![Value::I32(1)]);
+    let e = vm.invoke("far", &[]).unwrap_err();
+    let trap = e.trap().expect("a trap");
+    assert!(matches!(trap.kind(), TrapKind::Translation(m) if m.contains("more than 256 tables")), "{e}");
+    assert_eq!(trap.trace().len(), 1, "{e}");
+    // The VM stays usable.
+    assert_eq!(vm.invoke("ok", &[]).unwrap(), vec![Value::I32(1)]);
+}
