@@ -98,6 +98,24 @@ fn compile_one(
     let func_index = env.module.num_imported_funcs as usize + i;
     // Translation to IR happens here, on the compiling thread, when the module was decoded lazily.
     let body = env.module.body(i).map_err(|e| format!("function {func_index}: {e}"))?;
+    let complexity = crate::lower::complexity(body);
+    if std::env::var_os("LIFE_AOT_COMPLEXITY").is_some() {
+        eprintln!(
+            "function {func_index}: complexity {complexity} ({} slots, {} ops)",
+            body.frame_slots,
+            body.ops.len()
+        );
+    }
+    if let Some(limit) = env.max_complexity
+        && complexity > limit
+    {
+        return Err(format!(
+            "function {func_index} is too complex to compile: complexity {complexity} ({} slots, {} ops) is over \
+             Polymerase's limit of {limit} (`max_function_complexity`); the interpreter can run it",
+            body.frame_slots,
+            body.ops.len()
+        ));
+    }
     {
         let mut callees = DirectCalls { ids, sigs };
         let b = FunctionBuilder::new(&mut ctx.func, fctx);
@@ -162,7 +180,8 @@ fn compile_all(
 }
 
 /// Compiles every defined function of `module`.
-pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, String> {
+pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
+    let max_stack = options.max_stack;
     let start = Instant::now();
     let isa = isa()?;
     let call_conv = isa.default_call_conv();
@@ -192,8 +211,15 @@ pub(crate) fn compile(module: &Arc<Module>, max_stack: usize) -> Result<Code, St
     }
 
     let libcalls = Libcalls::new();
-    let env =
-        Env { module, call_conv, libcalls: &libcalls, metered: module.metered, frontend, simd: simd_support(&*isa) };
+    let env = Env {
+        module,
+        call_conv,
+        libcalls: &libcalls,
+        metered: module.metered,
+        frontend,
+        simd: simd_support(&*isa),
+        max_complexity: options.max_function_complexity,
+    };
     let sigs: Vec<ir::Signature> = (0..module.num_bodies())
         .map(|i| {
             let (p, r) = shape(i);

@@ -44,12 +44,32 @@ pub struct Polymerase {
     /// `call stack exhausted`. The thread that runs guest code needs this much stack plus what
     /// the host itself uses: Rust's main thread has 8 MiB and spawned threads 2 MiB by default.
     pub max_stack: usize,
+    /// Largest [`complexity`] of a function Polymerase agrees to compile (`None`: no limit).
+    /// Cranelift's register allocator takes time and memory superlinear in the number of values
+    /// live across the points where a function branches, traps or calls, so a small hostile
+    /// function could otherwise keep the host compiling for minutes: 8,000 values live across
+    /// 8,000 bounds checks, a 56 KB module, took 141 s and 4 GB. A module with a function over
+    /// the limit fails to load with [`Error::Compile`] naming the function; the interpreter can
+    /// still run it. The default, 2²³, keeps such a function's compile under about 5 s and is
+    /// far above what the spec suite and the benchmark programs need (see `life-fuzz`'s hostile
+    /// tests for the figures).
+    pub max_function_complexity: Option<u64>,
 }
 
 impl Default for Polymerase {
     fn default() -> Self {
-        Polymerase { max_stack: 1 << 20 }
+        Polymerase { max_stack: 1 << 20, max_function_complexity: Some(1 << 23) }
     }
+}
+
+/// An estimate of the work a function's body gives Cranelift's register allocator: the operand
+/// stack's slots (temporaries: the values that may be live at once) times the ops where control
+/// may leave straight code (branches, traps, calls, memory accesses), plus a sixteenth of them
+/// (register pressure within one block). Locals are left out: functions compiled from C have
+/// hundreds, mostly short-lived, and counting them would reject real programs. Set
+/// `LIFE_AOT_COMPLEXITY=1` to print it for every function compiled.
+pub fn complexity(body: &life_decode::ir::FuncBody) -> u64 {
+    lower::complexity(body)
 }
 
 impl Compiler for Polymerase {
@@ -58,7 +78,7 @@ impl Compiler for Polymerase {
     }
 
     fn compile(&self, module: &Arc<life_decode::Module>, _config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
-        let code = compile::compile(module, self.max_stack).map_err(Error::Compile)?;
+        let code = compile::compile(module, self).map_err(Error::Compile)?;
         Ok(Arc::new(code))
     }
 }

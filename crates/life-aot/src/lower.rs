@@ -58,6 +58,8 @@ pub(crate) struct Env<'a> {
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
     /// Which SIMD ops the host lowers natively (the others run through the interpreter's).
     pub simd: SimdSupport,
+    /// `Polymerase::max_function_complexity`.
+    pub max_complexity: Option<u64>,
 }
 
 /// What the host's instruction set offers the SIMD lowering, as wasmtime asks it: without
@@ -1578,6 +1580,13 @@ fn harmless(op: &Op) -> bool {
         && !name.contains("div")
         && !name.contains("rem")
         && (!name.contains("trunc") || name.contains("sat"))
+}
+
+/// See [`crate::complexity`].
+pub(crate) fn complexity(body: &life_decode::ir::FuncBody) -> u64 {
+    let temps = u64::from(body.frame_slots - body.local_slots);
+    let points = body.ops.iter().filter(|op| !harmless(op)).count() as u64;
+    temps.saturating_mul(points + temps / 16)
 }
 
 /// Whether `op` reads the memory view (`mem_base`/`mem_len`); bulk memory ops go through the
