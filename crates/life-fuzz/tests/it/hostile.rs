@@ -679,7 +679,8 @@ fn values_live_across_calls() {
 /// interpreter runs them.
 #[test]
 fn complexity_limit_refuses_the_superlinear_cases_quickly() {
-    let cases: [(&str, u32, Box<dyn Fn(u32) -> Vec<u8>>); 3] = [
+    type Make = Box<dyn Fn(u32) -> Vec<u8>>;
+    let cases: [(&str, u32, Make); 3] = [
         (
             "values live across bounds checks",
             8_000,
