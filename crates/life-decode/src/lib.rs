@@ -1,7 +1,8 @@
 //! Decoding and validation of WebAssembly modules into Life's IR.
 //!
-//! This is the first layer of Life: bytes go in, a validated [`Module`] comes out, with every
-//! function body already translated to the register-style IR in [`ir`] that both engines run.
+//! This is the first layer of Life: bytes go in, a validated [`Module`] comes out, whose function
+//! bodies translate to the register-style IR in [`ir`] that both engines run, at decode time or on
+//! first use ([`Module::body`], with [`DecodeOptions::lazy`]).
 //! Validation is `wasmparser`'s; this crate adds no checks of its own beyond resource limits.
 //! Nothing here executes code.
 //!
