@@ -11,22 +11,11 @@
 use life_interp::{Engine, Module, NoImports, Value, Vm, VmConfig};
 use std::time::Instant;
 
-const WORKLOADS: &[(&str, &[u8], i32)] = &[
-    ("fib", include_bytes!("../../../benches/wasm/fib.wat"), 30),
-    ("loop", include_bytes!("../../../benches/wasm/loop.wat"), 6_000_000),
-    ("dispatch", include_bytes!("../../../benches/wasm/dispatch.wat"), 250_000),
-    ("call_indirect", include_bytes!("../../../benches/wasm/call_indirect.wat"), 2_000_000),
-    ("mem_sum", include_bytes!("../../../benches/wasm/mem_sum.wat"), 160),
-    ("mem_copy", include_bytes!("../../../benches/wasm/mem_copy.wat"), 384),
-    ("matmul", include_bytes!("../../../benches/wasm/matmul.wat"), 16),
-    ("mandelbrot", include_bytes!("../../../benches/wasm/mandelbrot.wat"), 240),
-    ("crc32", include_bytes!("../../../benches/wasm/crc32.wat"), 96),
-    ("lz77", include_bytes!("../../../benches/wasm/lz77.wasm"), 5),
-    ("sha256", include_bytes!("../../../benches/wasm/sha256.wasm"), 24),
-    ("sort", include_bytes!("../../../benches/wasm/sort.wasm"), 6),
-    // Not a criterion workload: the SIMD lowering's own measure (see the file's header).
-    ("simd", include_bytes!("simd.wat"), 400),
-];
+#[path = "../../../benches/wasm/examples_list.rs"]
+mod list;
+
+/// Not a criterion workload: the SIMD lowering's own measure (see the file's header).
+const SIMD: (&str, &[u8], i32) = ("simd", include_bytes!("simd.wat"), 400);
 
 /// Best of three: time of one `run(arg)` call on `engine`, metered or not.
 fn best_time(wasm: &[u8], engine: &Engine, metered: bool, arg: i32) -> (f64, Vec<Value>) {
@@ -77,7 +66,8 @@ fn main() {
     );
     let mut log_speedup = 0.0;
     let only = std::env::args().nth(1);
-    let workloads: Vec<_> = WORKLOADS.iter().filter(|w| only.as_deref().is_none_or(|o| o == w.0)).collect();
+    let workloads: Vec<_> =
+        list::WORKLOADS.iter().chain([&SIMD]).filter(|w| only.as_deref().is_none_or(|o| o == w.0)).collect();
     if std::env::var_os("COMPARE_METERING").is_some() {
         return metering(&workloads);
     }

@@ -16,20 +16,9 @@ use life_interp::{Module, NoImports, Value, Vm, VmConfig};
 #[allow(dead_code)]
 mod startup;
 
-const WORKLOADS: &[(&str, &[u8], i32)] = &[
-    ("fib", include_bytes!("../../../benches/wasm/fib.wat"), 30),
-    ("loop", include_bytes!("../../../benches/wasm/loop.wat"), 6_000_000),
-    ("dispatch", include_bytes!("../../../benches/wasm/dispatch.wat"), 250_000),
-    ("call_indirect", include_bytes!("../../../benches/wasm/call_indirect.wat"), 2_000_000),
-    ("mem_sum", include_bytes!("../../../benches/wasm/mem_sum.wat"), 160),
-    ("mem_copy", include_bytes!("../../../benches/wasm/mem_copy.wat"), 384),
-    ("matmul", include_bytes!("../../../benches/wasm/matmul.wat"), 16),
-    ("mandelbrot", include_bytes!("../../../benches/wasm/mandelbrot.wat"), 240),
-    ("crc32", include_bytes!("../../../benches/wasm/crc32.wat"), 96),
-    ("lz77", include_bytes!("../../../benches/wasm/lz77.wasm"), 5),
-    ("sha256", include_bytes!("../../../benches/wasm/sha256.wasm"), 24),
-    ("sort", include_bytes!("../../../benches/wasm/sort.wasm"), 6),
-];
+#[path = "../../../benches/wasm/examples_list.rs"]
+mod list;
+use list::WORKLOADS;
 
 fn main() {
     let name = std::env::args().nth(1).unwrap_or_else(|| "fib".into());
