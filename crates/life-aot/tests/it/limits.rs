@@ -194,3 +194,33 @@ fn polymerase_cannot_pause_and_says_so() {
         other => panic!("expected an out-of-gas trap, got {other:?}"),
     }
 }
+
+/// `Polymerase::max_function_complexity` refuses exactly the functions scoring above it, with a
+/// one-line error naming the function; `None` turns it off. (The hostile tests in life-fuzz show
+/// the default refusing modules that would compile for minutes.)
+#[test]
+fn complexity_limit_refuses_exactly_the_functions_above_it() {
+    // Function 1 keeps 200 loaded values live across 200 bounds checks; function 0 is trivial.
+    let loads = "(i32.load (i32.const 0)) ".repeat(200);
+    let adds = "i32.add ".repeat(199);
+    let text = format!(
+        r#"(module (memory 1)
+            (func (export "one") (result i32) i32.const 1)
+            (func (export "sum") (result i32) {loads} {adds}))"#
+    );
+    let wasm = wat::parse_str(&text).unwrap();
+    let decoded = life_decode::decode(&wasm, life_decode::Features::default()).unwrap();
+    let score = life_aot::complexity(decoded.body(1).unwrap());
+    assert!(score > life_aot::complexity(decoded.body(0).unwrap()) && score > 200 * 200, "{score}");
+    let with = |limit: Option<u64>| {
+        let poly = life_aot::Polymerase { max_function_complexity: limit, ..life_aot::Polymerase::default() };
+        let config = VmConfig { engine: life_interp::Engine::Native(std::sync::Arc::new(poly)), ..VmConfig::default() };
+        life_interp::Vm::new(&wasm, config, &mut NoImports).and_then(|mut vm| vm.invoke("sum", &[]))
+    };
+    assert_eq!(with(Some(score)).unwrap(), vec![Value::I32(0)]);
+    assert_eq!(with(None).unwrap(), vec![Value::I32(0)]);
+    let e = with(Some(score - 1)).unwrap_err();
+    assert!(matches!(e, Error::Compile(_)), "{e:?}");
+    let text = e.to_string();
+    assert!(text.contains("function 1 is too complex to compile") && !text.contains('\n'), "{text}");
+}

@@ -3,9 +3,10 @@
 //! # Design
 //!
 //! One pass over the operators of a body that `validate` (at decode time, with `wasmparser`'s
-//! `FuncValidator`) has already accepted, so the translator contains no validation logic. The translator keeps a *virtual* operand stack: every entry
-//! knows its *canonical slot* (the frame slot the Wasm stack position maps to: locals first, then
-//! one slot per stack value, two for `v128`), and where its value currently is:
+//! `FuncValidator`) has already accepted, so the translator contains no validation logic. The
+//! translator keeps a *virtual* operand stack: every entry knows its *canonical slot* (the frame
+//! slot the Wasm stack position maps to: locals first, then one slot per stack value, two for
+//! `v128`), and where its value currently is:
 //! - `Temp`: already in its canonical slot;
 //! - `Local(s)`: still in local slot `s` (a `local.get` emits nothing);
 //! - `Const(c)`: a constant not yet written anywhere (an `i32.const` emits nothing).
