@@ -14,7 +14,7 @@
 
 use crate::{
     Caller, Instance, Store, Trap,
-    store::{FuncEntity, decode, write_value},
+    store::{CallTarget, FuncEntity, decode, write_value},
     trap::TraceFrame,
 };
 pub(crate) mod bulk;
@@ -28,13 +28,21 @@ use life_decode::{
 /// A suspended caller.
 #[derive(Debug, Clone, Copy)]
 struct Frame {
-    ops: *const Op,
-    /// The body's `br_tables`, so `br_table` needs no lookup.
-    tables: *const Pc,
-    pc: usize,
+    /// The caller's next op.
+    ip: *const Op,
+    /// The caller's body.
+    body: *const life_decode::ir::FuncBody,
     base: usize,
     func: u32,
     instance: u32,
+}
+
+impl Frame {
+    /// The position of the caller's next op in its body.
+    fn pc(&self) -> usize {
+        // SAFETY: `ip` points into `body`'s ops, which the caller's module keeps alive.
+        unsafe { self.ip.offset_from((*self.body).ops.as_ptr()) as usize }
+    }
 }
 
 /// Execution state reused across calls: the value stack and the frame stack.
@@ -103,7 +111,7 @@ impl PausedCall {
         w.u64(self.ex.frames.len() as u64);
         for f in &self.ex.frames {
             w.u32(f.func);
-            w.u64(f.pc as u64);
+            w.u64(f.pc() as u64);
             w.u64(f.base as u64);
         }
         w.u64s(&self.ex.stack);
@@ -159,13 +167,13 @@ impl PausedCall {
                 _ => Err(bad("a frame names a function that is not WebAssembly")),
             }
         };
-        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, *const Op, *const Pc), crate::Error> {
+        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, &life_decode::ir::FuncBody), crate::Error> {
             let (instance, body) = body_of(func)?;
             let end = base.checked_add(body.frame_slots as usize).ok_or_else(|| bad("frame base overflows"))?;
             if pc >= body.ops.len() || end > stack.len() {
                 return Err(bad("a frame lies outside its code or the value stack"));
             }
-            Ok((instance, body.ops.as_ptr(), body.br_tables.as_ptr()))
+            Ok((instance, body))
         };
         if fresh {
             if pc != 0 || base != 0 || !raw.is_empty() {
@@ -180,8 +188,10 @@ impl PausedCall {
         }
         let mut frames = Vec::with_capacity(raw.len());
         for (f, pc, base) in raw {
-            let (instance, ops, tables) = check(f, pc, base)?;
-            frames.push(Frame { ops, tables, pc, base, func: f, instance });
+            let (instance, body) = check(f, pc, base)?;
+            // SAFETY: `check` found `pc` inside the body.
+            let ip = unsafe { body.ops.as_ptr().add(pc) };
+            frames.push(Frame { ip, body, base, func: f, instance });
         }
         if let Some((at, host_ty)) = &pending_host
             && at.checked_add(host_ty.result_slots() as usize).is_none_or(|end| end > stack.len())
@@ -462,6 +472,7 @@ impl Executor {
         let base = pos.base;
         let ops: *const Op;
         let tables: *const Pc;
+        let running: *const life_decode::ir::FuncBody;
         {
             let module = store.instances[instance as usize].module.0.clone();
             let body = module.body(index as usize).map_err(translation_trap)?;
@@ -471,6 +482,7 @@ impl Executor {
             }
             ops = body.ops.as_ptr();
             tables = body.br_tables.as_ptr();
+            running = body;
         }
         // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
         // position was checked).
@@ -485,10 +497,32 @@ impl Executor {
         let interrupt = store.interrupt.flag();
         let per_unit = store.gas_per_unit;
         let outcome = Ok(Exit::Returned);
-        let mut cx =
-            Cx { ex: self, store, pos, tables, base, instance, memory, gas_left, per_unit, interrupt, outcome };
+        let func = pos.func;
+        let mut cx = Cx {
+            ex: self,
+            store,
+            pos,
+            tables,
+            body: running,
+            func,
+            inst_funcs: std::ptr::null(),
+            slow_call: (0, 0),
+            resume: Hot { ip, sp, mem, ops },
+            frame_room: 0,
+            stack_room: 0,
+            base,
+            instance,
+            memory,
+            gas_left,
+            per_unit,
+            interrupt,
+            outcome,
+        };
+        cx.refresh_room();
+        cx.inst_funcs = cx.store.instances[instance as usize].funcs.as_ptr();
         let Done = run(&mut cx, Hot { ip, sp, mem, ops });
         cx.store.gas_left = cx.gas_left;
+        cx.pos.func = cx.func;
         cx.outcome
     }
 }
@@ -501,16 +535,6 @@ type Outcome = Result<Exit, Trap>;
 #[cold]
 fn translation_trap(e: life_decode::DecodeError) -> Trap {
     Trap::new(crate::TrapKind::Translation(e.to_string()))
-}
-
-/// Translates body `index` on the first call of its function.
-#[cold]
-#[inline(never)]
-fn translate_on_call(module: &life_decode::Module, index: usize) -> Result<*const life_decode::ir::FuncBody, Trap> {
-    match module.body(index) {
-        Ok(body) => Ok(body),
-        Err(e) => Err(translation_trap(e)),
-    }
 }
 
 /// What the dispatch loops return once the call has ended, its outcome being in `Cx::outcome`.
@@ -534,6 +558,22 @@ struct Cx<'a> {
     pos: &'a mut Position,
     /// The running body's `br_tables`.
     tables: *const Pc,
+    /// The running body.
+    body: *const life_decode::ir::FuncBody,
+    /// The running function's store address (`pos.func` once the loop returns).
+    func: u32,
+    /// The running instance's function addresses.
+    inst_funcs: *const u32,
+    /// The `Call` op's operands while the threaded loop jumps to `tail_loop::call_slow`.
+    slow_call: (u32, u32),
+    /// Where the threaded loop's slow calls and returns leave the state to continue with.
+    resume: Hot,
+    /// `call`'s fast path runs while the frame stack is shorter than this: its capacity, or
+    /// one less than the depth limit.
+    frame_room: usize,
+    /// `call`'s fast path runs while the new frame ends within this many value-stack slots:
+    /// the stack's length, at most the limit.
+    stack_room: usize,
     /// The running frame's first slot in the value stack.
     base: usize,
     /// The running function's instance.
@@ -565,6 +605,14 @@ impl Cx<'_> {
         Done
     }
 
+    /// Makes `instance` the running one; returns its memory's view.
+    #[inline(never)]
+    fn enter_instance(&mut self, instance: u32) -> Mem {
+        self.instance = instance;
+        self.inst_funcs = self.store.instances[instance as usize].funcs.as_ptr();
+        self.reload_memory()
+    }
+
     /// The running instance's memory, looked up again in the store.
     #[inline(never)]
     fn reload_memory(&mut self) -> Mem {
@@ -583,24 +631,67 @@ impl Cx<'_> {
     /// The store address of function `func` of the running instance.
     #[inline(always)]
     fn func_addr(&self, func: u32) -> u32 {
-        // SAFETY: the running instance exists, and validation checked `func` against the
-        // module's functions, every one of which the instance lists.
-        unsafe { *self.store.instances.get_unchecked(self.instance as usize).funcs.get_unchecked(func as usize) }
+        // SAFETY: `inst_funcs` is the running instance's function list, and validation checked
+        // `func` against the module's functions, every one of which the instance lists.
+        unsafe { *self.inst_funcs.add(func as usize) }
     }
 
-    /// Enters wasm or host function `addr` with its frame at `base + cb`; `hot` is the caller's
-    /// state, `hot.ip` its next op. Returns the state to continue with, or `Done` when the call
-    /// ended the loop (a trap or a pause).
+    /// Enters wasm function `addr` with its frame at `base + cb` in the common case: a
+    /// translated function of the running instance, with room for its frame on both stacks.
+    /// `hot` is the caller's state, `hot.ip` its next op. Returns the callee's state, or `None`
+    /// (having changed nothing) when the call needs `call_slow`.
+    ///
+    /// It makes no calls, so the handlers that inline it need no stack frame; the threaded loop
+    /// reaches `call_slow` through a jump to another handler (`tail_loop::call_slow`).
     #[inline(always)]
-    fn call(&mut self, addr: u32, cb: u32, hot: Hot) -> Result<Hot, Done> {
-        let callee_base = self.base + cb as usize;
-        // SAFETY: `ip` and `ops` point into the same body.
-        let pc = unsafe { hot.ip.offset_from(hot.ops) as usize };
+    fn call_fast(&mut self, addr: u32, cb: u32, hot: Hot) -> Option<Hot> {
         // SAFETY: `addr` comes from the instance's function list or a table, both of which hold
-        // addresses of the store's functions only.
-        let callee = unsafe { self.store.funcs.get_unchecked(addr as usize) };
-        let &FuncEntity::Wasm { instance: callee_instance, index, .. } = callee else {
-            if !self.call_host(addr, callee_base, pc, hot.ops) {
+        // addresses of the store's functions only, and `call_targets` has one entry for each.
+        let target = unsafe { *self.store.call_targets.get_unchecked(addr as usize) };
+        let depth = self.ex.frames.len();
+        if target.body.is_null() || target.instance != self.instance || depth >= self.frame_room {
+            return None;
+        }
+        // SAFETY: a non-null `body` is a translated body kept alive by its instance's module
+        // (see `CallTarget`).
+        let body = unsafe { &*target.body };
+        let callee_base = self.base + cb as usize;
+        if callee_base + body.frame_slots as usize > self.stack_room {
+            return None;
+        }
+        let frame = Frame { ip: hot.ip, body: self.body, base: self.base, func: self.func, instance: self.instance };
+        // SAFETY: `depth < frame_room <= capacity`, so the slot exists; it is initialized
+        // before the length covers it.
+        unsafe {
+            self.ex.frames.as_mut_ptr().add(depth).write(frame);
+            self.ex.frames.set_len(depth + 1);
+        }
+        // SAFETY: the frame ends below `stack_room`, which is at most the stack's length.
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
+        for i in body.param_slots..body.local_slots {
+            // SAFETY: as above. Volatile, so the loop is not turned into a call to `memset`,
+            // which would cost every handler that inlines this a stack frame.
+            unsafe { sp.add(i as usize).write_volatile(0) };
+        }
+        self.func = addr;
+        self.body = body;
+        self.tables = body.br_tables.as_ptr();
+        self.base = callee_base;
+        let ops = body.ops.as_ptr();
+        Some(Hot { ip: ops, sp, mem: hot.mem, ops })
+    }
+
+    /// Enters wasm or host function `addr` with its frame at `base + cb`, in every case
+    /// `call_fast` leaves: host functions, other instances, the first call of a function (which
+    /// translates its body), and frames that need a stack to grow or hit a limit. Returns the
+    /// state to continue with, or `Done` when the call ended the loop (a trap or a pause).
+    #[inline(never)]
+    fn call_slow(&mut self, addr: u32, cb: u32, hot: Hot) -> Result<Hot, Done> {
+        let callee_base = self.base + cb as usize;
+        let &FuncEntity::Wasm { instance: callee_instance, index, .. } = &self.store.funcs[addr as usize] else {
+            let continues = self.call_host(addr, callee_base, hot.ip);
+            self.refresh_room();
+            if !continues {
                 return Err(Done);
             }
             // The host may have grown the memory or the value stack.
@@ -611,39 +702,26 @@ impl Cx<'_> {
         if self.ex.frames.len() + 1 >= self.store.config.max_call_depth {
             return Err(self.trap(TrapCode::StackOverflow));
         }
-        let frame = Frame {
-            ops: hot.ops,
-            tables: self.tables,
-            pc,
-            base: self.base,
-            func: self.pos.func,
-            instance: self.instance,
-        };
+        let frame = Frame { ip: hot.ip, body: self.body, base: self.base, func: self.func, instance: self.instance };
         self.ex.frames.push(frame);
-        // SAFETY: a wasm function's instance exists; the module is kept alive by its instance,
-        // which the store never drops, and a translated body is never replaced.
-        let body = unsafe {
-            let module = &self.store.instances.get_unchecked(callee_instance as usize).module.0;
-            // The common case returns a pointer in a register; the first call translates out of
-            // line, so no `Result` lives in this frame (that would break the handlers' tail calls).
-            let body = match module.translated_body(index as usize) {
-                Some(body) => body as *const life_decode::ir::FuncBody,
-                None => match translate_on_call(module, index as usize) {
-                    Ok(body) => body,
-                    Err(trap) => {
-                        self.ex.frames.pop();
-                        self.outcome = Err(trap);
-                        return Err(Done);
-                    }
-                },
-            };
-            &*body
+        let module = self.store.instances[callee_instance as usize].module.0.clone();
+        let body = match module.body(index as usize) {
+            Ok(body) => body,
+            Err(e) => {
+                self.ex.frames.pop();
+                self.outcome = Err(translation_trap(e));
+                return Err(Done);
+            }
         };
-        if let Err(code) = self.ex.prepare_frame(self.store, callee_base, body) {
+        self.store.call_targets[addr as usize] = CallTarget { body, instance: callee_instance };
+        let prepared = self.ex.prepare_frame(self.store, callee_base, body);
+        self.refresh_room();
+        if let Err(code) = prepared {
             self.ex.frames.pop();
             return Err(self.trap(code));
         }
-        self.pos.func = addr;
+        self.func = addr;
+        self.body = body;
         self.tables = body.br_tables.as_ptr();
         self.base = callee_base;
         let ops = body.ops.as_ptr();
@@ -651,21 +729,41 @@ impl Cx<'_> {
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
         let mut mem = hot.mem;
         if callee_instance != self.instance {
-            self.instance = callee_instance;
-            mem = self.reload_memory();
+            mem = self.enter_instance(callee_instance);
         }
         Ok(Hot { ip: ops, sp, mem, ops })
     }
 
-    /// Calls host function `addr` from the loop, the caller being at `pc` in `ops`: the caller's
-    /// frame stays on the frame stack for stack traces, and gas passes through the store.
-    /// Returns whether the loop continues (else the outcome is set). Its arguments and result
-    /// are plain words, so the handler that calls it can still end in a jump.
+    /// `call_slow` for the call in `slow_call` from the state in `resume`, leaving the state to
+    /// continue with in `resume`; returns whether the loop continues.
+    #[cfg_attr(not(life_threaded), allow(dead_code))]
     #[inline(never)]
-    fn call_host(&mut self, addr: u32, callee_base: usize, pc: usize, ops: *const Op) -> bool {
-        let caller = self.pos.func;
-        self.pos.func = addr;
-        let frame = Frame { ops, tables: self.tables, pc, base: self.base, func: caller, instance: self.instance };
+    fn call_slow_into_resume(&mut self) -> bool {
+        let (addr, cb) = self.slow_call;
+        match self.call_slow(addr, cb, self.resume) {
+            Ok(hot) => {
+                self.resume = hot;
+                true
+            }
+            Err(Done) => false,
+        }
+    }
+
+    /// Recomputes how far `call`'s fast path may go on the two stacks, after they changed.
+    fn refresh_room(&mut self) {
+        self.frame_room = self.ex.frames.capacity().min(self.store.config.max_call_depth.saturating_sub(1));
+        self.stack_room = self.ex.stack.len().min(self.store.config.max_value_stack);
+    }
+
+    /// Calls host function `addr` from the loop, the caller's next op being `ip`: the caller's
+    /// frame stays on the frame stack for stack traces, and gas passes through the store.
+    /// Returns whether the loop continues (else the outcome is set).
+    #[inline(never)]
+    fn call_host(&mut self, addr: u32, callee_base: usize, ip: *const Op) -> bool {
+        let caller = self.func;
+        self.func = addr;
+        let frame = Frame { ip, body: self.body, base: self.base, func: caller, instance: self.instance };
+        let pc = frame.pc();
         self.ex.frames.push(frame);
         self.store.gas_left = self.gas_left;
         let outcome = self.ex.call_host(self.store, addr, callee_base, self.instance);
@@ -675,7 +773,7 @@ impl Cx<'_> {
             Err(trap) if matches!(trap.kind(), crate::TrapKind::Suspend) => {
                 // Continue after the call once the host supplies the results.
                 self.ex.frames.pop();
-                self.pos.func = caller;
+                self.func = caller;
                 self.pos.pc = pc;
                 self.pos.base = self.base;
                 self.outcome = Ok(Exit::Paused(PauseReason::Host));
@@ -688,31 +786,62 @@ impl Cx<'_> {
             }
         }
         self.ex.frames.pop();
-        self.pos.func = caller;
+        self.func = caller;
         true
     }
 
-    /// Returns to the caller's frame, or leaves the loop from the entry function.
+    /// Returns to the caller's frame in the common case, a caller of the same instance.
+    /// Returns `None` (having changed nothing) when the return needs `ret`. Like `call_fast`,
+    /// it makes no calls.
     #[inline(always)]
+    fn ret_fast(&mut self) -> Option<Hot> {
+        let f = *self.ex.frames.last()?;
+        if f.instance != self.instance {
+            return None;
+        }
+        // SAFETY: the frame stack is not empty.
+        unsafe { self.ex.frames.set_len(self.ex.frames.len() - 1) };
+        self.body = f.body;
+        // SAFETY: a frame's body is kept alive by its instance's module.
+        let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
+        self.tables = tables;
+        self.base = f.base;
+        self.func = f.func;
+        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
+        // The callee may have grown the memory: take its view again.
+        Some(Hot { ip: f.ip, sp, mem: self.memory(), ops })
+    }
+
+    /// `ret`, leaving the state to continue with in `resume`; returns whether the loop continues.
+    #[cfg_attr(not(life_threaded), allow(dead_code))]
+    #[inline(never)]
+    fn ret_into_resume(&mut self) -> bool {
+        match self.ret() {
+            Ok(hot) => {
+                self.resume = hot;
+                true
+            }
+            Err(Done) => false,
+        }
+    }
+
+    /// Returns to the caller's frame, or leaves the loop from the entry function.
+    #[inline(never)]
     fn ret(&mut self) -> Result<Hot, Done> {
         let Some(f) = self.ex.frames.pop() else {
             return Err(self.exit(Ok(Exit::Returned)));
         };
-        self.tables = f.tables;
+        self.body = f.body;
+        // SAFETY: a frame's body is kept alive by its instance's module.
+        let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
+        self.tables = tables;
         self.base = f.base;
-        self.pos.func = f.func;
-        // SAFETY: a frame's pc is inside its body (pushed by a call, or checked on restore).
-        let ip = unsafe { f.ops.add(f.pc) };
+        self.func = f.func;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
-        // The callee may have grown the memory: take its view again.
-        let mem = if f.instance == self.instance {
-            self.memory()
-        } else {
-            self.instance = f.instance;
-            self.reload_memory()
-        };
-        Ok(Hot { ip, sp, mem, ops: f.ops })
+        let mem = if f.instance == self.instance { self.memory() } else { self.enter_instance(f.instance) };
+        Ok(Hot { ip: f.ip, sp, mem, ops })
     }
 }
 

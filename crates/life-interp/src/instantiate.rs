@@ -101,6 +101,7 @@ impl Store {
         let type_ids: Vec<u32> = m.types.iter().map(|t| self.intern_type(t)).collect();
         for (i, &t) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
             self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id: type_ids[t as usize] });
+            self.call_targets.push(crate::store::CallTarget::SLOW);
             funcs.push(self.funcs.len() as u32 - 1);
         }
         for t in &m.tables[m.num_imported_tables as usize..] {

@@ -42,6 +42,28 @@ pub(crate) enum FuncEntity {
     Host { func: HostFunc, type_id: u32 },
 }
 
+/// What a call needs of the function at the same store address, for the interpreter's fast
+/// call path: the wasm function's translated body and its instance. `body` is null for host
+/// functions and for bodies not translated yet; calls to those take the slow path, which fills
+/// the entry in once the body is translated.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CallTarget {
+    pub body: *const life_decode::ir::FuncBody,
+    pub instance: u32,
+}
+
+impl CallTarget {
+    /// The entry of a host function or of a wasm function not translated yet.
+    pub const SLOW: CallTarget = CallTarget { body: std::ptr::null(), instance: u32::MAX };
+}
+
+// SAFETY: `body` points into a module that an instance of the same store owns (the store never
+// drops an instance), and a translated body is never changed or replaced (`OnceLock`), so the
+// pointer is valid and its target immutable wherever the store goes.
+unsafe impl Send for CallTarget {}
+// SAFETY: as above.
+unsafe impl Sync for CallTarget {}
+
 impl FuncEntity {
     pub(crate) fn type_id(&self) -> u32 {
         match self {
@@ -130,6 +152,8 @@ pub struct Store {
     pub(crate) types: Vec<FuncType>,
     type_index: HashMap<FuncType, u32>,
     pub(crate) funcs: Vec<FuncEntity>,
+    /// For each entry of `funcs`, what the interpreter's fast call path needs.
+    pub(crate) call_targets: Vec<CallTarget>,
     pub(crate) memories: Vec<MemoryEntity>,
     pub(crate) tables: Vec<TableEntity>,
     pub(crate) globals: Vec<GlobalEntity>,
@@ -163,6 +187,7 @@ impl Store {
             types: Vec::new(),
             type_index: HashMap::new(),
             funcs: Vec::new(),
+            call_targets: Vec::new(),
             memories: Vec::new(),
             tables: Vec::new(),
             globals: Vec::new(),
@@ -233,6 +258,7 @@ impl Store {
     pub fn alloc_host_func(&mut self, func: HostFunc) -> Func {
         let type_id = self.intern_type(func.ty());
         self.funcs.push(FuncEntity::Host { func, type_id });
+        self.call_targets.push(CallTarget::SLOW);
         Func(self.funcs.len() as u32 - 1)
     }
 

@@ -216,18 +216,37 @@ macro_rules! helpers {
                 }
             }};
         }
-        // Enters wasm or host function `addr` with its frame at `base + $cb`.
+        // Enters wasm or host function `addr` with its frame at `base + $cb`: the common case
+        // inline, the rest through the driver's `slow_call!`.
         #[allow(unused_macros)]
         macro_rules! call {
             ($addr:expr, $cb:expr) => {{
                 let addr: u32 = $addr;
-                switch!($cx.call(addr, $cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
+                let cb: u32 = $cb;
+                match $cx.call_fast(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
+                    Some(hot) => {
+                        $ip = hot.ip;
+                        $sp = hot.sp;
+                        $mem = hot.mem;
+                        $ops = hot.ops;
+                    }
+                    None => slow_call!($cx, addr, cb, $ip, $sp, $mem, $ops),
+                }
             }};
         }
+        // Returns to the caller: the common case inline, the rest through `slow_ret!`.
         #[allow(unused_macros)]
         macro_rules! ret {
             () => {
-                switch!($cx.ret())
+                match $cx.ret_fast() {
+                    Some(hot) => {
+                        $ip = hot.ip;
+                        $sp = hot.sp;
+                        $mem = hot.mem;
+                        $ops = hot.ops;
+                    }
+                    None => slow_ret!($cx, $ip, $sp, $mem, $ops),
+                }
             };
         }
     };

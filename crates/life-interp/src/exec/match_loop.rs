@@ -31,6 +31,18 @@ macro_rules! match_arms {
     }};
 }
 
+/// The calls and returns `call_fast` and `ret_fast` leave, run in place.
+macro_rules! slow_call {
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {
+        switch!($cx.call_slow($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
+    };
+}
+macro_rules! slow_ret {
+    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {
+        switch!($cx.ret())
+    };
+}
+
 /// Runs ops from `hot` until the entry function returns, a trap or a pause.
 #[cfg_attr(life_threaded, allow(dead_code))]
 #[inline(always)]

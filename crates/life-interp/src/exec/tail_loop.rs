@@ -61,6 +61,58 @@ pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
     unsafe { next(cx, hot) }
 }
 
+/// The calls `call_fast` leaves: the handler stores the operands in `cx` and jumps to
+/// `call_slow`, so that the handler itself makes no call and needs no stack frame.
+macro_rules! slow_call {
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {{
+        $cx.slow_call = ($addr, $cb);
+        // SAFETY: the loop's state after the call op, as `call_slow` expects.
+        return unsafe { call_slow($cx, $ip, $sp, $mem.base, $mem.len, $ops) };
+    }};
+}
+/// The returns `ret_fast` leaves, likewise through a jump to `ret_slow`.
+macro_rules! slow_ret {
+    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {{
+        // SAFETY: the loop's state at the return, as `ret_slow` expects.
+        return unsafe { ret_slow($cx, $ip, $sp, $mem.base, $mem.len, $ops) };
+    }};
+}
+
+/// Runs `Cx::call_slow` for the call in `cx.slow_call`, then the next op.
+///
+/// The state goes in and comes back through `cx.resume`, not as an argument and a return value:
+/// either would live in this frame and be passed by pointer, which keeps the call to `next`
+/// from being a jump.
+///
+/// # Safety
+///
+/// As for every handler, with `ip` after the call op.
+#[inline(never)]
+unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
+    // Passed through `cx` too: a `Hot` argument would be a pointer to this frame.
+    cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops };
+    if !cx.call_slow_into_resume() {
+        return Done;
+    }
+    // SAFETY: the callee's first op, or the caller's next one after a host function.
+    unsafe { next(cx, cx.resume) }
+}
+
+/// Runs `Cx::ret`, then the caller's next op; the state comes back as in `call_slow`.
+///
+/// # Safety
+///
+/// As for every handler.
+#[inline(never)]
+unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
+    let _ = (ip, sp, base, len, ops);
+    if !cx.ret_into_resume() {
+        return Done;
+    }
+    // SAFETY: the caller's next op.
+    unsafe { next(cx, cx.resume) }
+}
+
 /// Expands the handler arms into one function each, and `HANDLERS`.
 macro_rules! tail_handlers {
     ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]
