@@ -14,7 +14,7 @@
 
 use crate::{
     Caller, Instance, Store, Trap,
-    store::{CallTarget, FuncEntity, decode, write_value},
+    store::{FuncEntity, decode, write_value},
     trap::TraceFrame,
 };
 pub(crate) mod bulk;
@@ -44,6 +44,31 @@ impl Frame {
         unsafe { self.ip.offset_from((*self.body).ops.as_ptr()) as usize }
     }
 }
+
+/// What a call needs of the function at the same store address, for the interpreter's fast
+/// call path: the wasm function's translated body and its instance, and the function's type
+/// for `call_indirect`'s check. `body` is null for host functions and for bodies not translated
+/// yet; calls to those take the slow path, which fills the entry in once the body is translated.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CallTarget {
+    pub body: *const life_decode::ir::FuncBody,
+    pub instance: u32,
+    pub type_id: u32,
+}
+
+impl CallTarget {
+    /// The entry of a host function, or of a wasm function not translated yet.
+    pub fn slow(type_id: u32) -> CallTarget {
+        CallTarget { body: std::ptr::null(), instance: u32::MAX, type_id }
+    }
+}
+
+// SAFETY: `body` points into a module that an instance of the same store owns (the store never
+// drops an instance), and a translated body is never changed or replaced (`OnceLock`), so the
+// pointer is valid and its target immutable wherever the store goes.
+unsafe impl Send for CallTarget {}
+// SAFETY: as above.
+unsafe impl Sync for CallTarget {}
 
 /// Execution state reused across calls: the value stack and the frame stack.
 #[derive(Debug, Default)]
@@ -628,6 +653,27 @@ impl Cx<'_> {
         unsafe { Mem::view(self.memory) }
     }
 
+    /// The function that `call_indirect` with type `ty` reaches through element `index` of
+    /// table `table` of the running instance, or the trap it causes.
+    #[inline(always)]
+    fn indirect_target(&self, table: u8, index: u32, ty: u32) -> Result<u32, TrapCode> {
+        // SAFETY: the running instance exists; validation checked `table` and `ty` against the
+        // module, whose tables and types the instance lists, and a table address is a table
+        // of the store.
+        let (elements, want) = unsafe {
+            let inst = self.store.instances.get_unchecked(self.instance as usize);
+            let table = self.store.tables.get_unchecked(*inst.tables.get_unchecked(table as usize) as usize);
+            (&table.elements, *inst.type_ids.get_unchecked(ty as usize))
+        };
+        let Some(&e) = elements.get(index as usize) else { return Err(TrapCode::UndefinedElement) };
+        let Some(addr) = e.checked_sub(1) else { return Err(TrapCode::UninitializedElement) };
+        // SAFETY: a table's non-null elements are store function addresses plus one.
+        if unsafe { self.store.call_targets.get_unchecked(addr as usize) }.type_id != want {
+            return Err(TrapCode::IndirectCallTypeMismatch);
+        }
+        Ok(addr as u32)
+    }
+
     /// The store address of function `func` of the running instance.
     #[inline(always)]
     fn func_addr(&self, func: u32) -> u32 {
@@ -713,7 +759,9 @@ impl Cx<'_> {
                 return Err(Done);
             }
         };
-        self.store.call_targets[addr as usize] = CallTarget { body, instance: callee_instance };
+        let target = &mut self.store.call_targets[addr as usize];
+        target.body = body;
+        target.instance = callee_instance;
         let prepared = self.ex.prepare_frame(self.store, callee_base, body);
         self.refresh_room();
         if let Err(code) = prepared {

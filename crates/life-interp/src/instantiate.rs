@@ -100,8 +100,9 @@ impl Store {
         let id = self.instances.len() as u32;
         let type_ids: Vec<u32> = m.types.iter().map(|t| self.intern_type(t)).collect();
         for (i, &t) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
-            self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id: type_ids[t as usize] });
-            self.call_targets.push(crate::store::CallTarget::SLOW);
+            let type_id = type_ids[t as usize];
+            self.funcs.push(FuncEntity::Wasm { instance: id, index: i as u32, type_id });
+            self.call_targets.push(crate::exec::CallTarget::slow(type_id));
             funcs.push(self.funcs.len() as u32 - 1);
         }
         for t in &m.tables[m.num_imported_tables as usize..] {

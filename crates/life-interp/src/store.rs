@@ -4,7 +4,10 @@
 //! imports (the spec's linking). Handles such as [`Func`] and [`Memory`] are plain addresses,
 //! valid only with the store that made them.
 
-use crate::{HostFunc, InterruptHandle, Module, Trap, VmConfig, exec::Executor};
+use crate::{
+    HostFunc, InterruptHandle, Module, Trap, VmConfig,
+    exec::{CallTarget, Executor},
+};
 use life_decode::{F32, F64, FuncRef, FuncType, GlobalType, MemoryType, TableType, ValType, Value};
 use std::collections::HashMap;
 
@@ -41,28 +44,6 @@ pub(crate) enum FuncEntity {
     Wasm { instance: u32, index: u32, type_id: u32 },
     Host { func: HostFunc, type_id: u32 },
 }
-
-/// What a call needs of the function at the same store address, for the interpreter's fast
-/// call path: the wasm function's translated body and its instance. `body` is null for host
-/// functions and for bodies not translated yet; calls to those take the slow path, which fills
-/// the entry in once the body is translated.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct CallTarget {
-    pub body: *const life_decode::ir::FuncBody,
-    pub instance: u32,
-}
-
-impl CallTarget {
-    /// The entry of a host function or of a wasm function not translated yet.
-    pub const SLOW: CallTarget = CallTarget { body: std::ptr::null(), instance: u32::MAX };
-}
-
-// SAFETY: `body` points into a module that an instance of the same store owns (the store never
-// drops an instance), and a translated body is never changed or replaced (`OnceLock`), so the
-// pointer is valid and its target immutable wherever the store goes.
-unsafe impl Send for CallTarget {}
-// SAFETY: as above.
-unsafe impl Sync for CallTarget {}
 
 impl FuncEntity {
     pub(crate) fn type_id(&self) -> u32 {
@@ -258,7 +239,7 @@ impl Store {
     pub fn alloc_host_func(&mut self, func: HostFunc) -> Func {
         let type_id = self.intern_type(func.ty());
         self.funcs.push(FuncEntity::Host { func, type_id });
-        self.call_targets.push(CallTarget::SLOW);
+        self.call_targets.push(CallTarget::slow(type_id));
         Func(self.funcs.len() as u32 - 1)
     }
 

@@ -487,14 +487,10 @@ macro_rules! handlers {
                 call!($cx.func_addr(func), base)
             },
             CallIndirect { index, base, ty, table } => {
-                let inst = &$cx.store.instances[$cx.instance as usize];
-                let t = &$cx.store.tables[inst.tables[table as usize] as usize];
-                let Some(&e) = t.elements.get(u32_!(index) as usize) else { trap!(TrapCode::UndefinedElement) };
-                let Some(addr) = e.checked_sub(1) else { trap!(TrapCode::UninitializedElement) };
-                if $cx.store.funcs[addr as usize].type_id() != inst.type_ids[ty as usize] {
-                    trap!(TrapCode::IndirectCallTypeMismatch);
+                match $cx.indirect_target(table, u32_!(index), ty) {
+                    Ok(addr) => call!(addr, base),
+                    Err(code) => trap!(code),
                 }
-                call!(addr as u32, base)
             },
 
             ConsumeGas { amount } => {
