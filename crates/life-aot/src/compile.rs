@@ -98,6 +98,8 @@ fn compile_one(
     let func_index = env.module.num_imported_funcs as usize + i;
     // Translation to IR happens here, on the compiling thread, when the module was decoded lazily.
     let body = env.module.body(i).map_err(|e| format!("function {func_index}: {e}"))?;
+    // Accumulator forms are the interpreter's; compiled code keeps every value in a variable.
+    let body = &body.without_accumulator();
     let complexity = crate::lower::complexity(body);
     if std::env::var_os("LIFE_AOT_COMPLEXITY").is_some() {
         eprintln!(

@@ -1,9 +1,12 @@
 //! The intermediate representation every engine consumes: register-style ops over frame slots.
 
+mod acc;
 pub mod compare;
 mod op;
 mod ops;
 
+pub use acc::produced;
+pub(crate) use acc::use_accumulator;
 pub use op::Op;
 
 /// Index of a 64-bit slot in the current frame.

@@ -639,6 +639,168 @@ macro_rules! for_each_op {
             /// Wasm `i64.trunc_sat_f64_u`.
             I64TruncSatF64U = i64_trunc_sat_f64_u { dst: Slot, src: Slot };
 
+            // ---- Accumulator forms (see `ir/acc.rs`): the base op, one operand being the value the
+            // previous op just wrote, which the interpreter keeps in a register ----
+            /// `i32_add` with `a` taken from the accumulator.
+            I32AddAccA = i32_add_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_sub` with `a` taken from the accumulator.
+            I32SubAccA = i32_sub_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_sub` with `b` taken from the accumulator.
+            I32SubAccB = i32_sub_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_mul` with `a` taken from the accumulator.
+            I32MulAccA = i32_mul_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_and` with `a` taken from the accumulator.
+            I32AndAccA = i32_and_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_or` with `a` taken from the accumulator.
+            I32OrAccA = i32_or_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_xor` with `a` taken from the accumulator.
+            I32XorAccA = i32_xor_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shl` with `a` taken from the accumulator.
+            I32ShlAccA = i32_shl_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shl` with `b` taken from the accumulator.
+            I32ShlAccB = i32_shl_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shr_s` with `a` taken from the accumulator.
+            I32ShrSAccA = i32_shr_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shr_s` with `b` taken from the accumulator.
+            I32ShrSAccB = i32_shr_s_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shr_u` with `a` taken from the accumulator.
+            I32ShrUAccA = i32_shr_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_shr_u` with `b` taken from the accumulator.
+            I32ShrUAccB = i32_shr_u_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_rotl` with `a` taken from the accumulator.
+            I32RotlAccA = i32_rotl_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_rotl` with `b` taken from the accumulator.
+            I32RotlAccB = i32_rotl_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_rotr` with `a` taken from the accumulator.
+            I32RotrAccA = i32_rotr_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_rotr` with `b` taken from the accumulator.
+            I32RotrAccB = i32_rotr_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_add_imm` with `a` taken from the accumulator.
+            I32AddImmAcc = i32_add_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_mul_imm` with `a` taken from the accumulator.
+            I32MulImmAcc = i32_mul_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_and_imm` with `a` taken from the accumulator.
+            I32AndImmAcc = i32_and_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_or_imm` with `a` taken from the accumulator.
+            I32OrImmAcc = i32_or_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_xor_imm` with `a` taken from the accumulator.
+            I32XorImmAcc = i32_xor_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_shl_imm` with `a` taken from the accumulator.
+            I32ShlImmAcc = i32_shl_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_shr_s_imm` with `a` taken from the accumulator.
+            I32ShrSImmAcc = i32_shr_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i32_shr_u_imm` with `a` taken from the accumulator.
+            I32ShrUImmAcc = i32_shr_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_add` with `a` taken from the accumulator.
+            I64AddAccA = i64_add_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_sub` with `a` taken from the accumulator.
+            I64SubAccA = i64_sub_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_sub` with `b` taken from the accumulator.
+            I64SubAccB = i64_sub_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_mul` with `a` taken from the accumulator.
+            I64MulAccA = i64_mul_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_and` with `a` taken from the accumulator.
+            I64AndAccA = i64_and_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_or` with `a` taken from the accumulator.
+            I64OrAccA = i64_or_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_xor` with `a` taken from the accumulator.
+            I64XorAccA = i64_xor_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shl` with `a` taken from the accumulator.
+            I64ShlAccA = i64_shl_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shl` with `b` taken from the accumulator.
+            I64ShlAccB = i64_shl_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shr_s` with `a` taken from the accumulator.
+            I64ShrSAccA = i64_shr_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shr_s` with `b` taken from the accumulator.
+            I64ShrSAccB = i64_shr_s_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shr_u` with `a` taken from the accumulator.
+            I64ShrUAccA = i64_shr_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_shr_u` with `b` taken from the accumulator.
+            I64ShrUAccB = i64_shr_u_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_rotl` with `a` taken from the accumulator.
+            I64RotlAccA = i64_rotl_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_rotl` with `b` taken from the accumulator.
+            I64RotlAccB = i64_rotl_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_rotr` with `a` taken from the accumulator.
+            I64RotrAccA = i64_rotr_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_rotr` with `b` taken from the accumulator.
+            I64RotrAccB = i64_rotr_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i64_add_imm` with `a` taken from the accumulator.
+            I64AddImmAcc = i64_add_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_mul_imm` with `a` taken from the accumulator.
+            I64MulImmAcc = i64_mul_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_and_imm` with `a` taken from the accumulator.
+            I64AndImmAcc = i64_and_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_or_imm` with `a` taken from the accumulator.
+            I64OrImmAcc = i64_or_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_xor_imm` with `a` taken from the accumulator.
+            I64XorImmAcc = i64_xor_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_shl_imm` with `a` taken from the accumulator.
+            I64ShlImmAcc = i64_shl_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_shr_s_imm` with `a` taken from the accumulator.
+            I64ShrSImmAcc = i64_shr_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `i64_shr_u_imm` with `a` taken from the accumulator.
+            I64ShrUImmAcc = i64_shr_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `f32_add` with `a` taken from the accumulator.
+            F32AddAccA = f32_add_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_add` with `b` taken from the accumulator.
+            F32AddAccB = f32_add_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f32_sub` with `a` taken from the accumulator.
+            F32SubAccA = f32_sub_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_sub` with `b` taken from the accumulator.
+            F32SubAccB = f32_sub_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f32_mul` with `a` taken from the accumulator.
+            F32MulAccA = f32_mul_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_mul` with `b` taken from the accumulator.
+            F32MulAccB = f32_mul_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f32_div` with `a` taken from the accumulator.
+            F32DivAccA = f32_div_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_div` with `b` taken from the accumulator.
+            F32DivAccB = f32_div_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f64_add` with `a` taken from the accumulator.
+            F64AddAccA = f64_add_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_add` with `b` taken from the accumulator.
+            F64AddAccB = f64_add_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f64_sub` with `a` taken from the accumulator.
+            F64SubAccA = f64_sub_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_sub` with `b` taken from the accumulator.
+            F64SubAccB = f64_sub_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f64_mul` with `a` taken from the accumulator.
+            F64MulAccA = f64_mul_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_mul` with `b` taken from the accumulator.
+            F64MulAccB = f64_mul_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `f64_div` with `a` taken from the accumulator.
+            F64DivAccA = f64_div_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_div` with `b` taken from the accumulator.
+            F64DivAccB = f64_div_acc_b { dst: Slot, a: Slot, b: Slot };
+            /// `i32_load` with `addr` taken from the accumulator.
+            I32LoadAcc = i32_load_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load` with `addr` taken from the accumulator.
+            I64LoadAcc = i64_load_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `f32_load` with `addr` taken from the accumulator.
+            F32LoadAcc = f32_load_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `f64_load` with `addr` taken from the accumulator.
+            F64LoadAcc = f64_load_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i32_load8_s` with `addr` taken from the accumulator.
+            I32Load8SAcc = i32_load8_s_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i32_load8_u` with `addr` taken from the accumulator.
+            I32Load8UAcc = i32_load8_u_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i32_load16_s` with `addr` taken from the accumulator.
+            I32Load16SAcc = i32_load16_s_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i32_load16_u` with `addr` taken from the accumulator.
+            I32Load16UAcc = i32_load16_u_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load8_s` with `addr` taken from the accumulator.
+            I64Load8SAcc = i64_load8_s_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load8_u` with `addr` taken from the accumulator.
+            I64Load8UAcc = i64_load8_u_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load16_s` with `addr` taken from the accumulator.
+            I64Load16SAcc = i64_load16_s_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load16_u` with `addr` taken from the accumulator.
+            I64Load16UAcc = i64_load16_u_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load32_s` with `addr` taken from the accumulator.
+            I64Load32SAcc = i64_load32_s_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i64_load32_u` with `addr` taken from the accumulator.
+            I64Load32UAcc = i64_load32_u_acc { dst: Slot, addr: Slot, offset: u32 };
             // ---- SIMD (generated from wasmparser's operator list, then kept here) ----
             /// Wasm `v128.load`.
             V128Load = v128_load { dst: Slot, addr: Slot, offset: u32 };

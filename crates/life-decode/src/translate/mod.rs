@@ -218,7 +218,7 @@ impl Translator {
         reader.finish()?;
         let frame_slots = self.place_consts(local_slots)?;
 
-        Ok(FuncBody {
+        let mut body = FuncBody {
             ops: std::mem::take(&mut self.ops),
             br_tables: std::mem::take(&mut self.br_tables),
             param_slots,
@@ -226,7 +226,9 @@ impl Translator {
             frame_slots,
             local_types: self.locals.iter().map(|&(t, _)| t).collect(),
             offset: body.range().start as usize,
-        })
+        };
+        crate::ir::use_accumulator(&mut body);
+        Ok(body)
     }
 
     fn reset(&mut self) {
