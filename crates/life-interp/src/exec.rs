@@ -529,6 +529,7 @@ impl Executor {
             pos,
             tables,
             body: running,
+            ops,
             func,
             inst_funcs: std::ptr::null(),
             slow_call: (0, 0),
@@ -585,6 +586,9 @@ struct Cx<'a> {
     tables: *const Pc,
     /// The running body.
     body: *const life_decode::ir::FuncBody,
+    /// The running body's first op (branch targets index from it); `Hot::ops` everywhere the
+    /// hot state is a value, but the threaded loop's handlers keep it here, not in a register.
+    ops: *const Op,
     /// The running function's store address (`pos.func` once the loop returns).
     func: u32,
     /// The running instance's function addresses.
@@ -724,6 +728,7 @@ impl Cx<'_> {
         self.tables = body.br_tables.as_ptr();
         self.base = callee_base;
         let ops = body.ops.as_ptr();
+        self.ops = ops;
         Some(Hot { ip: ops, sp, mem: hot.mem, ops })
     }
 
@@ -773,6 +778,7 @@ impl Cx<'_> {
         self.tables = body.br_tables.as_ptr();
         self.base = callee_base;
         let ops = body.ops.as_ptr();
+        self.ops = ops;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
         let mut mem = hot.mem;
@@ -853,6 +859,7 @@ impl Cx<'_> {
         // SAFETY: a frame's body is kept alive by its instance's module.
         let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
         self.tables = tables;
+        self.ops = ops;
         self.base = f.base;
         self.func = f.func;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
@@ -884,6 +891,7 @@ impl Cx<'_> {
         // SAFETY: a frame's body is kept alive by its instance's module.
         let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
         self.tables = tables;
+        self.ops = ops;
         self.base = f.base;
         self.func = f.func;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
@@ -891,6 +899,23 @@ impl Cx<'_> {
         let mem = if f.instance == self.instance { self.memory() } else { self.enter_instance(f.instance) };
         Ok(Hot { ip: f.ip, sp, mem, ops })
     }
+}
+
+/// Whether two strings are equal, at compile time: the dispatch loops use it to tell which
+/// field an accumulator form reads from the accumulator (`stringify!` of the field's name).
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[macro_use]

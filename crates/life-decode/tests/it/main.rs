@@ -117,7 +117,8 @@ fn counter_updates_fuse_with_the_branch_that_tests_them() {
 }
 
 /// Constants read inside a loop get a slot after the locals, written once on entry; outside
-/// loops they are written where they are used.
+/// loops they are written where they are used (here just before, so the `f64.add` reads it from
+/// the accumulator).
 #[test]
 fn loop_constants_are_hoisted_to_the_function_entry() {
     let wasm = wat::parse_str(
@@ -132,7 +133,7 @@ fn loop_constants_are_hoisted_to_the_function_entry() {
     let module = decode(&wasm, Features::default()).unwrap();
     let expected = "   0: const64 dst=2 bits=4609434218613702656
    1: const64 dst=4 bits=4602678819172646912
-   2: f64_add dst=0 a=0 b=4
+   2: f64_add_acc_b dst=0 a=0 b=4
    3: f64_mul dst=0 a=0 b=2
    4: inc_br_if_i32_ne_imm a=1 imm=0 target=3 step=-1
    5: return_slot src=0

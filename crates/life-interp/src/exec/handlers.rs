@@ -12,51 +12,96 @@
 
 /// Defines the arms' helper macros over the driver's names for the hot state.
 macro_rules! helpers {
-    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {
+    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
         // Slot access. SAFETY (for every use): translation guarantees each slot index is below
         // the body's `frame_slots`, and `prepare_frame` made `base + frame_slots` slots exist;
         // `sp` is refreshed whenever the stack may have been reallocated.
+        //
+        // A field read by name (`get!(a)`) comes from the accumulator instead when the running
+        // op is an accumulator form for that field: the driver defines the constants `ACC_A`,
+        // `ACC_B` and `ACC_ADDR` for each arm (see `ir/acc.rs` in life-decode), so the choice is
+        // made at compile time.
         #[allow(unused_macros)]
         macro_rules! get {
+            ($s:ident) => {{
+                if acc_is!($s) {
+                    $acc
+                } else {
+                    // SAFETY: the slot is inside the current frame (see above).
+                    unsafe { *$sp.add($s as usize) }
+                }
+            }};
             ($s:expr) => {{
                 // SAFETY: the slot is inside the current frame (see above).
                 unsafe { *$sp.add($s as usize) }
             }};
         }
         #[allow(unused_macros)]
+        macro_rules! acc_is {
+            (a) => {
+                ACC_A
+            };
+            (b) => {
+                ACC_B
+            };
+            (addr) => {
+                ACC_ADDR
+            };
+            ($other:ident) => {
+                false
+            };
+        }
+        // Writes a slot and leaves the value in the accumulator for the next op.
+        #[allow(unused_macros)]
         macro_rules! set {
             ($s:expr, $v:expr) => {{
                 let v: u64 = $v;
                 // SAFETY: the slot is inside the current frame (see above).
-                unsafe { *$sp.add($s as usize) = v }
+                unsafe { *$sp.add($s as usize) = v };
+                $acc = v;
             }};
         }
         #[allow(unused_macros)]
         macro_rules! i32_ {
+            ($s:ident) => {
+                get!($s) as u32 as i32
+            };
             ($s:expr) => {
                 get!($s) as u32 as i32
             };
         }
         #[allow(unused_macros)]
         macro_rules! u32_ {
+            ($s:ident) => {
+                get!($s) as u32
+            };
             ($s:expr) => {
                 get!($s) as u32
             };
         }
         #[allow(unused_macros)]
         macro_rules! i64_ {
+            ($s:ident) => {
+                get!($s) as i64
+            };
             ($s:expr) => {
                 get!($s) as i64
             };
         }
         #[allow(unused_macros)]
         macro_rules! f32_ {
+            ($s:ident) => {
+                f32::from_bits(get!($s) as u32)
+            };
             ($s:expr) => {
                 f32::from_bits(get!($s) as u32)
             };
         }
         #[allow(unused_macros)]
         macro_rules! f64_ {
+            ($s:ident) => {
+                f64::from_bits(get!($s))
+            };
             ($s:expr) => {
                 f64::from_bits(get!($s))
             };
@@ -175,7 +220,7 @@ macro_rules! helpers {
         // Memory access: checks `addr + offset + N <= len` in 64-bit arithmetic (cannot overflow).
         #[allow(unused_macros)]
         macro_rules! load {
-            ($dst:expr, $addr:expr, $offset:expr, $n:literal, $conv:expr, $set:ident) => {{
+            ($dst:expr, $addr:tt, $offset:expr, $n:literal, $conv:expr, $set:ident) => {{
                 let ea = u32_!($addr) as u64 + $offset as u64;
                 if ea + $n > $mem.len as u64 {
                     trap!(TrapCode::MemoryOutOfBounds);
@@ -230,7 +275,7 @@ macro_rules! helpers {
                         $mem = hot.mem;
                         $ops = hot.ops;
                     }
-                    None => slow_call!($cx, addr, cb, $ip, $sp, $mem, $ops),
+                    None => slow_call!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
                 }
             }};
         }
@@ -245,7 +290,7 @@ macro_rules! helpers {
                         $mem = hot.mem;
                         $ops = hot.ops;
                     }
-                    None => slow_ret!($cx, $ip, $sp, $mem, $ops),
+                    None => slow_ret!($cx, $ip, $sp, $mem, $ops, $acc),
                 }
             };
         }
@@ -254,8 +299,8 @@ macro_rules! helpers {
 
 /// Calls `$cb!` with the driver's names for the hot state, then every handler arm.
 macro_rules! handlers {
-    ($cb:ident ! [$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]) => {
-        $cb! { [$cx, $ip, $sp, $mem, $ops]
+    ($cb:ident ! [$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]) => {
+        $cb! { [$cx, $ip, $sp, $mem, $ops, $acc]
             // ---- Control ----
             Unreachable {} => trap!(TrapCode::Unreachable),
             Br { target } => jump!(target),
@@ -646,46 +691,46 @@ macro_rules! handlers {
                 $mem = $cx.memory();
                 set_i32!(dst, r as i32)
             },
-            I32Load { dst, addr, offset } => {
+            I32Load { dst, addr, offset } [addr: I32LoadAcc] => {
                 load!(dst, addr, offset, 4, i32::from_le_bytes, set_i32)
             },
-            I64Load { dst, addr, offset } => {
+            I64Load { dst, addr, offset } [addr: I64LoadAcc] => {
                 load!(dst, addr, offset, 8, i64::from_le_bytes, set_i64)
             },
-            F32Load { dst, addr, offset } => {
+            F32Load { dst, addr, offset } [addr: F32LoadAcc] => {
                 load!(dst, addr, offset, 4, u32::from_le_bytes, set_i32)
             },
-            F64Load { dst, addr, offset } => {
+            F64Load { dst, addr, offset } [addr: F64LoadAcc] => {
                 load!(dst, addr, offset, 8, u64::from_le_bytes, set_i64)
             },
-            I32Load8S { dst, addr, offset } => {
+            I32Load8S { dst, addr, offset } [addr: I32Load8SAcc] => {
                 load!(dst, addr, offset, 1, i8::from_le_bytes, set_i32)
             },
-            I32Load8U { dst, addr, offset } => {
+            I32Load8U { dst, addr, offset } [addr: I32Load8UAcc] => {
                 load!(dst, addr, offset, 1, u8::from_le_bytes, set_i32)
             },
-            I32Load16S { dst, addr, offset } => {
+            I32Load16S { dst, addr, offset } [addr: I32Load16SAcc] => {
                 load!(dst, addr, offset, 2, i16::from_le_bytes, set_i32)
             },
-            I32Load16U { dst, addr, offset } => {
+            I32Load16U { dst, addr, offset } [addr: I32Load16UAcc] => {
                 load!(dst, addr, offset, 2, u16::from_le_bytes, set_i32)
             },
-            I64Load8S { dst, addr, offset } => {
+            I64Load8S { dst, addr, offset } [addr: I64Load8SAcc] => {
                 load!(dst, addr, offset, 1, i8::from_le_bytes, set_i64)
             },
-            I64Load8U { dst, addr, offset } => {
+            I64Load8U { dst, addr, offset } [addr: I64Load8UAcc] => {
                 load!(dst, addr, offset, 1, u8::from_le_bytes, set_i64)
             },
-            I64Load16S { dst, addr, offset } => {
+            I64Load16S { dst, addr, offset } [addr: I64Load16SAcc] => {
                 load!(dst, addr, offset, 2, i16::from_le_bytes, set_i64)
             },
-            I64Load16U { dst, addr, offset } => {
+            I64Load16U { dst, addr, offset } [addr: I64Load16UAcc] => {
                 load!(dst, addr, offset, 2, u16::from_le_bytes, set_i64)
             },
-            I64Load32S { dst, addr, offset } => {
+            I64Load32S { dst, addr, offset } [addr: I64Load32SAcc] => {
                 load!(dst, addr, offset, 4, i32::from_le_bytes, set_i64)
             },
-            I64Load32U { dst, addr, offset } => {
+            I64Load32U { dst, addr, offset } [addr: I64Load32UAcc] => {
                 load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64)
             },
             I32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
@@ -713,9 +758,9 @@ macro_rules! handlers {
             I32Clz { dst, src } => set_i32!(dst, u32_!(src).leading_zeros()),
             I32Ctz { dst, src } => set_i32!(dst, u32_!(src).trailing_zeros()),
             I32Popcnt { dst, src } => set_i32!(dst, u32_!(src).count_ones()),
-            I32Add { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_add(u32_!(b))),
-            I32Sub { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_sub(u32_!(b))),
-            I32Mul { dst, a, b } => set_i32!(dst, u32_!(a).wrapping_mul(u32_!(b))),
+            I32Add { dst, a, b } [a: I32AddAccA] => set_i32!(dst, u32_!(a).wrapping_add(u32_!(b))),
+            I32Sub { dst, a, b } [a: I32SubAccA, b: I32SubAccB] => set_i32!(dst, u32_!(a).wrapping_sub(u32_!(b))),
+            I32Mul { dst, a, b } [a: I32MulAccA] => set_i32!(dst, u32_!(a).wrapping_mul(u32_!(b))),
             I32DivS { dst, a, b } => {
                 set_i32!(dst, tri!(sem::i32_div_s(i32_!(a), i32_!(b))))
             },
@@ -728,22 +773,22 @@ macro_rules! handlers {
             I32RemU { dst, a, b } => {
                 set_i32!(dst, tri!(sem::i32_rem_u(u32_!(a), u32_!(b))))
             },
-            I32And { dst, a, b } => set_i32!(dst, u32_!(a) & u32_!(b)),
-            I32Or { dst, a, b } => set_i32!(dst, u32_!(a) | u32_!(b)),
-            I32Xor { dst, a, b } => set_i32!(dst, u32_!(a) ^ u32_!(b)),
-            I32Shl { dst, a, b } => set_i32!(dst, sem::i32_shl(i32_!(a), i32_!(b))),
-            I32ShrS { dst, a, b } => set_i32!(dst, sem::i32_shr_s(i32_!(a), i32_!(b))),
-            I32ShrU { dst, a, b } => set_i32!(dst, sem::i32_shr_u(i32_!(a), i32_!(b))),
-            I32Rotl { dst, a, b } => set_i32!(dst, sem::i32_rotl(i32_!(a), i32_!(b))),
-            I32Rotr { dst, a, b } => set_i32!(dst, sem::i32_rotr(i32_!(a), i32_!(b))),
-            I32AddImm { dst, a, imm } => set_i32!(dst, i32_!(a).wrapping_add(imm)),
-            I32MulImm { dst, a, imm } => set_i32!(dst, i32_!(a).wrapping_mul(imm)),
-            I32AndImm { dst, a, imm } => set_i32!(dst, i32_!(a) & imm),
-            I32OrImm { dst, a, imm } => set_i32!(dst, i32_!(a) | imm),
-            I32XorImm { dst, a, imm } => set_i32!(dst, i32_!(a) ^ imm),
-            I32ShlImm { dst, a, imm } => set_i32!(dst, sem::i32_shl(i32_!(a), imm)),
-            I32ShrSImm { dst, a, imm } => set_i32!(dst, sem::i32_shr_s(i32_!(a), imm)),
-            I32ShrUImm { dst, a, imm } => set_i32!(dst, sem::i32_shr_u(i32_!(a), imm)),
+            I32And { dst, a, b } [a: I32AndAccA] => set_i32!(dst, u32_!(a) & u32_!(b)),
+            I32Or { dst, a, b } [a: I32OrAccA] => set_i32!(dst, u32_!(a) | u32_!(b)),
+            I32Xor { dst, a, b } [a: I32XorAccA] => set_i32!(dst, u32_!(a) ^ u32_!(b)),
+            I32Shl { dst, a, b } [a: I32ShlAccA, b: I32ShlAccB] => set_i32!(dst, sem::i32_shl(i32_!(a), i32_!(b))),
+            I32ShrS { dst, a, b } [a: I32ShrSAccA, b: I32ShrSAccB] => set_i32!(dst, sem::i32_shr_s(i32_!(a), i32_!(b))),
+            I32ShrU { dst, a, b } [a: I32ShrUAccA, b: I32ShrUAccB] => set_i32!(dst, sem::i32_shr_u(i32_!(a), i32_!(b))),
+            I32Rotl { dst, a, b } [a: I32RotlAccA, b: I32RotlAccB] => set_i32!(dst, sem::i32_rotl(i32_!(a), i32_!(b))),
+            I32Rotr { dst, a, b } [a: I32RotrAccA, b: I32RotrAccB] => set_i32!(dst, sem::i32_rotr(i32_!(a), i32_!(b))),
+            I32AddImm { dst, a, imm } [a: I32AddImmAcc] => set_i32!(dst, i32_!(a).wrapping_add(imm)),
+            I32MulImm { dst, a, imm } [a: I32MulImmAcc] => set_i32!(dst, i32_!(a).wrapping_mul(imm)),
+            I32AndImm { dst, a, imm } [a: I32AndImmAcc] => set_i32!(dst, i32_!(a) & imm),
+            I32OrImm { dst, a, imm } [a: I32OrImmAcc] => set_i32!(dst, i32_!(a) | imm),
+            I32XorImm { dst, a, imm } [a: I32XorImmAcc] => set_i32!(dst, i32_!(a) ^ imm),
+            I32ShlImm { dst, a, imm } [a: I32ShlImmAcc] => set_i32!(dst, sem::i32_shl(i32_!(a), imm)),
+            I32ShrSImm { dst, a, imm } [a: I32ShrSImmAcc] => set_i32!(dst, sem::i32_shr_s(i32_!(a), imm)),
+            I32ShrUImm { dst, a, imm } [a: I32ShrUImmAcc] => set_i32!(dst, sem::i32_shr_u(i32_!(a), imm)),
             I32EqImm { dst, a, imm } => set_i32!(dst, i32_!(a) == imm),
             I32NeImm { dst, a, imm } => set_i32!(dst, i32_!(a) != imm),
             I32LtSImm { dst, a, imm } => set_i32!(dst, i32_!(a) < imm),
@@ -770,9 +815,9 @@ macro_rules! handlers {
             I64Clz { dst, src } => set_i64!(dst, get!(src).leading_zeros()),
             I64Ctz { dst, src } => set_i64!(dst, get!(src).trailing_zeros()),
             I64Popcnt { dst, src } => set_i64!(dst, get!(src).count_ones()),
-            I64Add { dst, a, b } => set_i64!(dst, get!(a).wrapping_add(get!(b))),
-            I64Sub { dst, a, b } => set_i64!(dst, get!(a).wrapping_sub(get!(b))),
-            I64Mul { dst, a, b } => set_i64!(dst, get!(a).wrapping_mul(get!(b))),
+            I64Add { dst, a, b } [a: I64AddAccA] => set_i64!(dst, get!(a).wrapping_add(get!(b))),
+            I64Sub { dst, a, b } [a: I64SubAccA, b: I64SubAccB] => set_i64!(dst, get!(a).wrapping_sub(get!(b))),
+            I64Mul { dst, a, b } [a: I64MulAccA] => set_i64!(dst, get!(a).wrapping_mul(get!(b))),
             I64DivS { dst, a, b } => {
                 set_i64!(dst, tri!(sem::i64_div_s(i64_!(a), i64_!(b))))
             },
@@ -781,15 +826,15 @@ macro_rules! handlers {
                 set_i64!(dst, tri!(sem::i64_rem_s(i64_!(a), i64_!(b))))
             },
             I64RemU { dst, a, b } => set_i64!(dst, tri!(sem::i64_rem_u(get!(a), get!(b)))),
-            I64And { dst, a, b } => set_i64!(dst, get!(a) & get!(b)),
-            I64Or { dst, a, b } => set_i64!(dst, get!(a) | get!(b)),
-            I64Xor { dst, a, b } => set_i64!(dst, get!(a) ^ get!(b)),
-            I64Shl { dst, a, b } => set_i64!(dst, sem::i64_shl(i64_!(a), i64_!(b))),
-            I64ShrS { dst, a, b } => set_i64!(dst, sem::i64_shr_s(i64_!(a), i64_!(b))),
-            I64ShrU { dst, a, b } => set_i64!(dst, sem::i64_shr_u(i64_!(a), i64_!(b))),
-            I64Rotl { dst, a, b } => set_i64!(dst, sem::i64_rotl(i64_!(a), i64_!(b))),
-            I64Rotr { dst, a, b } => set_i64!(dst, sem::i64_rotr(i64_!(a), i64_!(b))),
-            I64AddImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_add(imm as i64)),
+            I64And { dst, a, b } [a: I64AndAccA] => set_i64!(dst, get!(a) & get!(b)),
+            I64Or { dst, a, b } [a: I64OrAccA] => set_i64!(dst, get!(a) | get!(b)),
+            I64Xor { dst, a, b } [a: I64XorAccA] => set_i64!(dst, get!(a) ^ get!(b)),
+            I64Shl { dst, a, b } [a: I64ShlAccA, b: I64ShlAccB] => set_i64!(dst, sem::i64_shl(i64_!(a), i64_!(b))),
+            I64ShrS { dst, a, b } [a: I64ShrSAccA, b: I64ShrSAccB] => set_i64!(dst, sem::i64_shr_s(i64_!(a), i64_!(b))),
+            I64ShrU { dst, a, b } [a: I64ShrUAccA, b: I64ShrUAccB] => set_i64!(dst, sem::i64_shr_u(i64_!(a), i64_!(b))),
+            I64Rotl { dst, a, b } [a: I64RotlAccA, b: I64RotlAccB] => set_i64!(dst, sem::i64_rotl(i64_!(a), i64_!(b))),
+            I64Rotr { dst, a, b } [a: I64RotrAccA, b: I64RotrAccB] => set_i64!(dst, sem::i64_rotr(i64_!(a), i64_!(b))),
+            I64AddImm { dst, a, imm } [a: I64AddImmAcc] => set_i64!(dst, i64_!(a).wrapping_add(imm as i64)),
             I64EqImm { dst, a, imm } => set_i32!(dst, i64_!(a) == imm as i64),
             I64NeImm { dst, a, imm } => set_i32!(dst, i64_!(a) != imm as i64),
             I64LtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) < imm as i64),
@@ -800,13 +845,13 @@ macro_rules! handlers {
             I64LeUImm { dst, a, imm } => set_i32!(dst, get!(a) <= imm as i64 as u64),
             I64GeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) >= imm as i64),
             I64GeUImm { dst, a, imm } => set_i32!(dst, get!(a) >= imm as i64 as u64),
-            I64MulImm { dst, a, imm } => set_i64!(dst, i64_!(a).wrapping_mul(imm as i64)),
-            I64AndImm { dst, a, imm } => set_i64!(dst, i64_!(a) & imm as i64),
-            I64OrImm { dst, a, imm } => set_i64!(dst, i64_!(a) | imm as i64),
-            I64XorImm { dst, a, imm } => set_i64!(dst, i64_!(a) ^ imm as i64),
-            I64ShlImm { dst, a, imm } => set_i64!(dst, sem::i64_shl(i64_!(a), imm as i64)),
-            I64ShrSImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_s(i64_!(a), imm as i64)),
-            I64ShrUImm { dst, a, imm } => set_i64!(dst, sem::i64_shr_u(i64_!(a), imm as i64)),
+            I64MulImm { dst, a, imm } [a: I64MulImmAcc] => set_i64!(dst, i64_!(a).wrapping_mul(imm as i64)),
+            I64AndImm { dst, a, imm } [a: I64AndImmAcc] => set_i64!(dst, i64_!(a) & imm as i64),
+            I64OrImm { dst, a, imm } [a: I64OrImmAcc] => set_i64!(dst, i64_!(a) | imm as i64),
+            I64XorImm { dst, a, imm } [a: I64XorImmAcc] => set_i64!(dst, i64_!(a) ^ imm as i64),
+            I64ShlImm { dst, a, imm } [a: I64ShlImmAcc] => set_i64!(dst, sem::i64_shl(i64_!(a), imm as i64)),
+            I64ShrSImm { dst, a, imm } [a: I64ShrSImmAcc] => set_i64!(dst, sem::i64_shr_s(i64_!(a), imm as i64)),
+            I64ShrUImm { dst, a, imm } [a: I64ShrUImmAcc] => set_i64!(dst, sem::i64_shr_u(i64_!(a), imm as i64)),
 
             // ---- Numeric: f32 ----
             F32Eq { dst, a, b } => set_i32!(dst, f32_!(a) == f32_!(b)),
@@ -822,10 +867,10 @@ macro_rules! handlers {
             F32Trunc { dst, src } => set_f32!(dst, sem::f32_trunc(f32_!(src))),
             F32Nearest { dst, src } => set_f32!(dst, sem::f32_nearest(f32_!(src))),
             F32Sqrt { dst, src } => set_f32!(dst, sem::f32_sqrt(f32_!(src))),
-            F32Add { dst, a, b } => set_f32!(dst, f32_!(a) + f32_!(b)),
-            F32Sub { dst, a, b } => set_f32!(dst, f32_!(a) - f32_!(b)),
-            F32Mul { dst, a, b } => set_f32!(dst, f32_!(a) * f32_!(b)),
-            F32Div { dst, a, b } => set_f32!(dst, f32_!(a) / f32_!(b)),
+            F32Add { dst, a, b } [a: F32AddAccA, b: F32AddAccB] => set_f32!(dst, f32_!(a) + f32_!(b)),
+            F32Sub { dst, a, b } [a: F32SubAccA, b: F32SubAccB] => set_f32!(dst, f32_!(a) - f32_!(b)),
+            F32Mul { dst, a, b } [a: F32MulAccA, b: F32MulAccB] => set_f32!(dst, f32_!(a) * f32_!(b)),
+            F32Div { dst, a, b } [a: F32DivAccA, b: F32DivAccB] => set_f32!(dst, f32_!(a) / f32_!(b)),
             F32Min { dst, a, b } => set_f32!(dst, sem::f32_min(f32_!(a), f32_!(b))),
             F32Max { dst, a, b } => set_f32!(dst, sem::f32_max(f32_!(a), f32_!(b))),
             F32Copysign { dst, a, b } => {
@@ -846,10 +891,10 @@ macro_rules! handlers {
             F64Trunc { dst, src } => set_f64!(dst, sem::f64_trunc(f64_!(src))),
             F64Nearest { dst, src } => set_f64!(dst, sem::f64_nearest(f64_!(src))),
             F64Sqrt { dst, src } => set_f64!(dst, sem::f64_sqrt(f64_!(src))),
-            F64Add { dst, a, b } => set_f64!(dst, f64_!(a) + f64_!(b)),
-            F64Sub { dst, a, b } => set_f64!(dst, f64_!(a) - f64_!(b)),
-            F64Mul { dst, a, b } => set_f64!(dst, f64_!(a) * f64_!(b)),
-            F64Div { dst, a, b } => set_f64!(dst, f64_!(a) / f64_!(b)),
+            F64Add { dst, a, b } [a: F64AddAccA, b: F64AddAccB] => set_f64!(dst, f64_!(a) + f64_!(b)),
+            F64Sub { dst, a, b } [a: F64SubAccA, b: F64SubAccB] => set_f64!(dst, f64_!(a) - f64_!(b)),
+            F64Mul { dst, a, b } [a: F64MulAccA, b: F64MulAccB] => set_f64!(dst, f64_!(a) * f64_!(b)),
+            F64Div { dst, a, b } [a: F64DivAccA, b: F64DivAccB] => set_f64!(dst, f64_!(a) / f64_!(b)),
             F64Min { dst, a, b } => set_f64!(dst, sem::f64_min(f64_!(a), f64_!(b))),
             F64Max { dst, a, b } => set_f64!(dst, sem::f64_max(f64_!(a), f64_!(b))),
             F64Copysign { dst, a, b } => {

@@ -3,21 +3,32 @@
 //! It is what debug builds and targets other than x86_64 run (see `build.rs`): it needs nothing
 //! from the optimizer, and a `match` on the op's tag compiles to one jump table.
 
-use super::{Cx, Done, Exit, Hot, PauseReason, bulk, simd};
+use super::{Cx, Done, Exit, Hot, PauseReason, bulk, same, simd};
 use life_decode::{TrapCode, ir::Op, semantics as sem};
 
-/// Expands the handler arms into one `match` on the op at `ip`, the pure SIMD ops falling
-/// through to `exec/simd.rs`.
+/// Expands the handler arms into one `match` on the op at `ip`, with an arm for each
+/// accumulator form, the pure SIMD ops falling through to `exec/simd.rs`.
 macro_rules! match_arms {
-    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]
-     $( $name:ident { $($field:ident),* } => $body:expr ),* $(,)?) => {{
+    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]
+     $( $name:ident $fields:tt $([ $($which:ident : $form:ident),* ])? => $body:expr ),* $(,)?) => {{
         // SAFETY: translation ends every body with a terminator and resolves every branch
         // target inside the body, so `ip` is always in bounds.
         let op = unsafe { *$ip };
         // SAFETY: as above; the next op exists because the body ends with a terminator.
         $ip = unsafe { $ip.add(1) };
         match op {
-            $( Op::$name { $($field),* } => $body, )*
+            $(
+                Op::$name $fields => $body,
+                $($( Op::$form $fields => {
+                    #[allow(dead_code)]
+                    const ACC_A: bool = same(stringify!($which), "a");
+                    #[allow(dead_code)]
+                    const ACC_B: bool = same(stringify!($which), "b");
+                    #[allow(dead_code)]
+                    const ACC_ADDR: bool = same(stringify!($which), "addr");
+                    $body
+                } )*)?
+            )*
             // The pure SIMD ops run out of line, in `exec/simd.rs`.
             _ => {
                 // SAFETY: `sp` is the current frame's slot 0, and translation only emits slots
@@ -33,12 +44,12 @@ macro_rules! match_arms {
 
 /// The calls and returns `call_fast` and `ret_fast` leave, run in place.
 macro_rules! slow_call {
-    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
         switch!($cx.call_slow($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
     };
 }
 macro_rules! slow_ret {
-    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {
+    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
         switch!($cx.ret())
     };
 }
@@ -46,10 +57,19 @@ macro_rules! slow_ret {
 /// Runs ops from `hot` until the entry function returns, a trap or a pause.
 #[cfg_attr(life_threaded, allow(dead_code))]
 #[inline(always)]
+#[allow(unused_assignments)] // the accumulator is written by every `set!`, read by few arms
 pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
     let Hot { mut ip, mut sp, mut mem, mut ops } = hot;
-    helpers!(cx, ip, sp, mem, ops);
+    let mut acc: u64 = 0;
+    // No op reads the accumulator but the accumulator forms, whose arms shadow these.
+    #[allow(dead_code)]
+    const ACC_A: bool = false;
+    #[allow(dead_code)]
+    const ACC_B: bool = false;
+    #[allow(dead_code)]
+    const ACC_ADDR: bool = false;
+    helpers!(cx, ip, sp, mem, ops, acc);
     loop {
-        handlers!(match_arms![cx, ip, sp, mem, ops]);
+        handlers!(match_arms![cx, ip, sp, mem, ops, acc]);
     }
 }

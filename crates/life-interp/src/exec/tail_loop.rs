@@ -1,7 +1,8 @@
 //! Threaded dispatch: one function per op, each ending with a call to the next op's handler.
 //!
 //! Every handler has the same signature, takes the hot state (`ip`, `sp`, the memory view and
-//! `ops`) in argument registers and finds the next handler in `HANDLERS` by the next op's tag,
+//! the accumulator; the body's `ops`, needed only by branches, stays in `Cx`) in argument
+//! registers and finds the next handler in `HANDLERS` by the next op's tag,
 //! so each op ends in its own indirect jump, which the branch predictor learns per op, and no
 //! state is spilled between ops. This relies on LLVM turning the call in tail position into a
 //! jump (sibling-call optimization): stable Rust cannot demand it, so `build.rs` enables this
@@ -9,7 +10,7 @@
 //! long runs of every kind of op keep the host stack flat. The handlers are the same arms as
 //! the `match` loop's (`handlers.rs`).
 
-use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, simd};
+use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, same, simd};
 use life_decode::{TrapCode, ir::Op, semantics as sem};
 
 /// Generates `Code` (every op's position in `for_each_op!`, its index in `HANDLERS`) and `code`.
@@ -38,43 +39,45 @@ macro_rules! op_codes {
 life_decode::for_each_op!(op_codes);
 
 /// A handler: the cold state, then the hot state in registers (`ip` at the handler's op, `sp`,
-/// the memory's base and length, `ops`).
-type Handler = unsafe fn(&mut Cx<'_>, *const Op, *mut u64, *mut u8, usize, *const Op) -> Done;
+/// the memory's base and length, the accumulator). Six words: x86_64 passes six in registers.
+type Handler = unsafe fn(&mut Cx<'_>, *const Op, *mut u64, *mut u8, usize, u64) -> Done;
 
 /// Calls the handler of the op at `hot.ip`; in tail position, this compiles to a jump.
+/// `hot.ops` must already be in `cx.ops`.
 ///
 /// # Safety
 ///
 /// `hot` must be the loop's state at an op of the running body.
 #[inline(always)]
-unsafe fn next(cx: &mut Cx<'_>, hot: Hot) -> Done {
+unsafe fn next(cx: &mut Cx<'_>, hot: Hot, acc: u64) -> Done {
     // SAFETY: the caller guarantees `ip` points at an op; `code` is below `COUNT`.
     let handler = unsafe { *HANDLERS.get_unchecked(code(&*hot.ip)) };
     // SAFETY: the handler of this op, called with the state it expects.
-    unsafe { handler(cx, hot.ip, hot.sp, hot.mem.base, hot.mem.len, hot.ops) }
+    unsafe { handler(cx, hot.ip, hot.sp, hot.mem.base, hot.mem.len, acc) }
 }
 
 /// Runs ops from `hot` until the entry function returns, a trap or a pause.
 #[cfg_attr(not(life_threaded), allow(dead_code))]
 pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
-    // SAFETY: `execute` starts at an op of the running body.
-    unsafe { next(cx, hot) }
+    // SAFETY: `execute` starts at an op of the running body, which is never an accumulator
+    // form (it is the body's first op, a `consume_gas` or the op after a call).
+    unsafe { next(cx, hot, 0) }
 }
 
 /// The calls `call_fast` leaves: the handler stores the operands in `cx` and jumps to
 /// `call_slow`, so that the handler itself makes no call and needs no stack frame.
 macro_rules! slow_call {
-    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {{
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
         $cx.slow_call = ($addr, $cb);
         // SAFETY: the loop's state after the call op, as `call_slow` expects.
-        return unsafe { call_slow($cx, $ip, $sp, $mem.base, $mem.len, $ops) };
+        return unsafe { call_slow($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
     }};
 }
 /// The returns `ret_fast` leaves, likewise through a jump to `ret_slow`.
 macro_rules! slow_ret {
-    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident) => {{
+    ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
         // SAFETY: the loop's state at the return, as `ret_slow` expects.
-        return unsafe { ret_slow($cx, $ip, $sp, $mem.base, $mem.len, $ops) };
+        return unsafe { ret_slow($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
     }};
 }
 
@@ -88,14 +91,15 @@ macro_rules! slow_ret {
 ///
 /// As for every handler, with `ip` after the call op.
 #[inline(never)]
-unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
+unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
     // Passed through `cx` too: a `Hot` argument would be a pointer to this frame.
-    cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops };
+    cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops: cx.ops };
     if !cx.call_slow_into_resume() {
         return Done;
     }
-    // SAFETY: the callee's first op, or the caller's next one after a host function.
-    unsafe { next(cx, cx.resume) }
+    // SAFETY: the callee's first op, or the caller's next one after a host function; neither
+    // is an accumulator form.
+    unsafe { next(cx, cx.resume, 0) }
 }
 
 /// Runs `Cx::ret`, then the caller's next op; the state comes back as in `call_slow`.
@@ -104,63 +108,94 @@ unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8,
 ///
 /// As for every handler.
 #[inline(never)]
-unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
-    let _ = (ip, sp, base, len, ops);
+unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
+    let _ = (ip, sp, base, len, acc);
     if !cx.ret_into_resume() {
         return Done;
     }
-    // SAFETY: the caller's next op.
-    unsafe { next(cx, cx.resume) }
+    // SAFETY: the caller's next op, which follows a call and so is no accumulator form.
+    unsafe { next(cx, cx.resume, 0) }
 }
 
-/// Expands the handler arms into one function each, and `HANDLERS`.
+/// Expands the handler arms into one function each (one more per accumulator form, with the
+/// same body reading its operand from the accumulator), and `HANDLERS`.
 macro_rules! tail_handlers {
-    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident]
-     $( $name:ident { $($field:ident),* } => $body:expr ),* $(,)?) => {
+    ([$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]
+     $( $name:ident $fields:tt $([ $($which:ident : $form:ident),* ])? => $body:expr ),* $(,)?) => {
         /// One function per op with an arm.
         #[allow(non_snake_case)]
         mod op {
             use super::*;
             $(
-                /// # Safety
-                ///
-                /// `ip` points at an op of this variant in the running body, and the rest is
-                /// the loop's state there.
-                #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, clippy::unnecessary_cast)]
-                pub(super) unsafe fn $name(
-                    $cx: &mut Cx<'_>,
-                    mut $ip: *const Op,
-                    mut $sp: *mut u64,
-                    mem_base: *mut u8,
-                    mem_len: usize,
-                    mut $ops: *const Op,
-                ) -> Done {
-                    let mut $mem = Mem { base: mem_base, len: mem_len };
-                    helpers!($cx, $ip, $sp, $mem, $ops);
-                    // SAFETY: `HANDLERS` calls this function only for this variant.
-                    let Op::$name { $($field),* } = (unsafe { *$ip }) else {
-                        // SAFETY: as above.
-                        unsafe { std::hint::unreachable_unchecked() }
-                    };
-                    // SAFETY: translation ends every body with a terminator, so the next op exists.
-                    $ip = unsafe { $ip.add(1) };
-                    $body;
-                    // SAFETY: a handler leaves `ip` at the next op or a branch target, both in the
-                    // body, or switched the whole state to another frame.
-                    unsafe { next($cx, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) }
-                }
+                tail_handler!($name, $fields, $body, false, false, false, [$cx, $ip, $sp, $mem, $ops, $acc]);
+                $($(
+                    tail_handler!(
+                        $form,
+                        $fields,
+                        $body,
+                        same(stringify!($which), "a"),
+                        same(stringify!($which), "b"),
+                        same(stringify!($which), "addr"),
+                        [$cx, $ip, $sp, $mem, $ops, $acc]
+                    );
+                )*)?
             )*
         }
 
         /// Every op's handler, indexed by `code`: the pure SIMD ops share `simd_op`.
         static HANDLERS: [Handler; COUNT] = {
             let mut table = [simd_op as Handler; COUNT];
-            $( table[Code::$name as usize] = op::$name; )*
+            $(
+                table[Code::$name as usize] = op::$name;
+                $($( table[Code::$form as usize] = op::$form; )*)?
+            )*
             table
         };
     };
 }
-handlers!(tail_handlers![cx, ip, sp, mem, ops]);
+
+/// One handler function: op `$name`'s fields, then `$body`, then a jump to the next op.
+macro_rules! tail_handler {
+    ($name:ident, $fields:tt, $body:expr, $acc_a:expr, $acc_b:expr, $acc_addr:expr,
+     [$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]) => {
+        /// # Safety
+        ///
+        /// `ip` points at an op of this variant in the running body, and the rest is the
+        /// loop's state there.
+        #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, clippy::unnecessary_cast)]
+        pub(super) unsafe fn $name(
+            $cx: &mut Cx<'_>,
+            mut $ip: *const Op,
+            mut $sp: *mut u64,
+            mem_base: *mut u8,
+            mem_len: usize,
+            mut $acc: u64,
+        ) -> Done {
+            #[allow(dead_code)]
+            const ACC_A: bool = $acc_a;
+            #[allow(dead_code)]
+            const ACC_B: bool = $acc_b;
+            #[allow(dead_code)]
+            const ACC_ADDR: bool = $acc_addr;
+            let mut $mem = Mem { base: mem_base, len: mem_len };
+            let mut $ops = $cx.ops;
+            helpers!($cx, $ip, $sp, $mem, $ops, $acc);
+            // SAFETY: `HANDLERS` calls this function only for this variant.
+            let Op::$name $fields = (unsafe { *$ip }) else {
+                // SAFETY: as above.
+                unsafe { std::hint::unreachable_unchecked() }
+            };
+            // SAFETY: translation ends every body with a terminator, so the next op exists.
+            $ip = unsafe { $ip.add(1) };
+            $body;
+            // SAFETY: a handler leaves `ip` at the next op or a branch target, both in the
+            // body, or switched the whole state (and `cx.ops`) to another frame.
+            unsafe { next($cx, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }, $acc) }
+        }
+    };
+}
+
+handlers!(tail_handlers![cx, ip, sp, mem, ops, acc]);
 
 /// The pure SIMD ops, run out of line in `exec/simd.rs`.
 ///
@@ -168,7 +203,7 @@ handlers!(tail_handlers![cx, ip, sp, mem, ops]);
 ///
 /// As for every handler: `ip` points at an op of the running body and the rest is the loop's
 /// state there.
-unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, ops: *const Op) -> Done {
+unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
     // SAFETY: `ip` points at an op; `sp` is the current frame's slot 0, and translation only
     // emits slots inside the frame, two consecutive ones for a `v128`. The op is passed by
     // reference into the body, not copied to the stack, so nothing here keeps the call to the
@@ -179,5 +214,5 @@ unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, l
         unreachable!("`{}` has no arm in the dispatch loop", unsafe { (*ip).name() });
     }
     // SAFETY: the body ends with a terminator, so the next op exists.
-    unsafe { next(cx, Hot { ip: ip.add(1), sp, mem: Mem { base, len }, ops }) }
+    unsafe { next(cx, Hot { ip: ip.add(1), sp, mem: Mem { base, len }, ops: cx.ops }, acc) }
 }
