@@ -17,7 +17,8 @@
 //! Names match `wasmparser::Operator` for plain Wasm ops (`I32Add`). Specialised or fused ops add a
 //! suffix: `Imm` (right operand is the inline `imm`), `BrIf<Cmp>` (compare fused into a branch),
 //! `Inc` prefix (adds the small constant `step` to `a` first: a loop counter's update and test),
-//! `Wide` (the `v128`/two-slot form of a data-movement op).
+//! `Wide` (the `v128`/two-slot form of a data-movement op), `Acc`, `AccA`, `AccB` (an accumulator
+//! form: the operand named comes from the value the previous op wrote; see `ir/acc.rs`).
 
 /// Calls `$m!` once with every IR op. This is the only list of ops.
 ///

@@ -3,10 +3,15 @@
 //! `handlers!` hands every arm, `Name { fields } => body,`, to a callback macro: the `match` loop
 //! (`match_loop.rs`) turns them into the arms of one `match`, the threaded loop (`tail_loop.rs`)
 //! into one function per op that ends by calling the next op's handler. The hot state (`ip`, the
-//! frame's slot pointer `sp`, the memory view `mem`, the body's `ops`) lives in the driver's
-//! locals, whose names the driver passes in; everything else is in `Cx`, reached through `cx`.
-//! `helpers!` defines the small macros the arms use (`get!`, `set!`, `load!`, `jump!`, ...) over
-//! those names, so an arm reads the same whichever loop runs it.
+//! frame's slot pointer `sp`, the memory view `mem`, the body's `ops`, the accumulator `acc`)
+//! lives in the driver's locals, whose names the driver passes in; everything else is in `Cx`,
+//! reached through `cx`. `helpers!` defines the small macros the arms use (`get!`, `set!`,
+//! `load!`, `jump!`, ...) over those names, so an arm reads the same whichever loop runs it.
+//!
+//! An arm may list the op's accumulator forms after its fields, `Name { fields } [a: NameAccA]
+//! => body,` (the forms are life-decode's `for_each_acc_op!`): the drivers expand the same body
+//! for each form with `get!(a)` reading the accumulator, which `set!` keeps equal to the value
+//! the previous op wrote.
 //!
 //! Ops without an arm here (the pure SIMD ops) run out of line in `exec/simd.rs`.
 

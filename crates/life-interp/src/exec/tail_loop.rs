@@ -216,3 +216,27 @@ unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, l
     // SAFETY: the body ends with a terminator, so the next op exists.
     unsafe { next(cx, Hot { ip: ip.add(1), sp, mem: Mem { base, len }, ops: cx.ops }, acc) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every accumulator form of life-decode's list has its own handler: an arm that forgot to
+    /// name a form would leave it to `simd_op`, which panics.
+    #[test]
+    fn every_accumulator_form_has_a_handler() {
+        macro_rules! check {
+            ($( $form:ident = $base:ident [$opnd:ident $($comm:ident)?] { $($f:ident),* }; )*) => {{
+                let mut missing = Vec::new();
+                $(
+                    let op = Op::$form { $($f: Default::default()),* };
+                    if std::ptr::fn_addr_eq(HANDLERS[code(&op)], simd_op as Handler) {
+                        missing.push(op.name());
+                    }
+                )*
+                assert!(missing.is_empty(), "no handler for {missing:?}");
+            }};
+        }
+        life_decode::for_each_acc_op!(check);
+    }
+}
