@@ -17,20 +17,20 @@
 use super::{FuncBody, Op, Slot};
 
 /// Calls `$m!` with every accumulator form: `Form = Base [operand] { fields };`, where
-/// `operand` is the field read from the accumulator, and `commutative` marks base ops whose `a`
-/// and `b` may be swapped (so `b` can use the `a` form). Every form is also an entry of
+/// `operand` is the field read from the accumulator; `[a b]` marks a commutative base op, whose
+/// `b` may use the form too by swapping it with `a`. Every form is also an entry of
 /// [`for_each_op!`](crate::for_each_op), with the base op's fields.
 #[macro_export]
 macro_rules! for_each_acc_op {
     ($m:ident) => {
         $m! {
-            I32AddAccA = I32Add [a commutative] { dst, a, b };
+            I32AddAccA = I32Add [a b] { dst, a, b };
             I32SubAccA = I32Sub [a] { dst, a, b };
             I32SubAccB = I32Sub [b] { dst, a, b };
-            I32MulAccA = I32Mul [a commutative] { dst, a, b };
-            I32AndAccA = I32And [a commutative] { dst, a, b };
-            I32OrAccA = I32Or [a commutative] { dst, a, b };
-            I32XorAccA = I32Xor [a commutative] { dst, a, b };
+            I32MulAccA = I32Mul [a b] { dst, a, b };
+            I32AndAccA = I32And [a b] { dst, a, b };
+            I32OrAccA = I32Or [a b] { dst, a, b };
+            I32XorAccA = I32Xor [a b] { dst, a, b };
             I32ShlAccA = I32Shl [a] { dst, a, b };
             I32ShlAccB = I32Shl [b] { dst, a, b };
             I32ShrSAccA = I32ShrS [a] { dst, a, b };
@@ -49,13 +49,13 @@ macro_rules! for_each_acc_op {
             I32ShlImmAcc = I32ShlImm [a] { dst, a, imm };
             I32ShrSImmAcc = I32ShrSImm [a] { dst, a, imm };
             I32ShrUImmAcc = I32ShrUImm [a] { dst, a, imm };
-            I64AddAccA = I64Add [a commutative] { dst, a, b };
+            I64AddAccA = I64Add [a b] { dst, a, b };
             I64SubAccA = I64Sub [a] { dst, a, b };
             I64SubAccB = I64Sub [b] { dst, a, b };
-            I64MulAccA = I64Mul [a commutative] { dst, a, b };
-            I64AndAccA = I64And [a commutative] { dst, a, b };
-            I64OrAccA = I64Or [a commutative] { dst, a, b };
-            I64XorAccA = I64Xor [a commutative] { dst, a, b };
+            I64MulAccA = I64Mul [a b] { dst, a, b };
+            I64AndAccA = I64And [a b] { dst, a, b };
+            I64OrAccA = I64Or [a b] { dst, a, b };
+            I64XorAccA = I64Xor [a b] { dst, a, b };
             I64ShlAccA = I64Shl [a] { dst, a, b };
             I64ShlAccB = I64Shl [b] { dst, a, b };
             I64ShrSAccA = I64ShrS [a] { dst, a, b };
@@ -104,17 +104,141 @@ macro_rules! for_each_acc_op {
             I64Load16UAcc = I64Load16U [addr] { dst, addr, offset };
             I64Load32SAcc = I64Load32S [addr] { dst, addr, offset };
             I64Load32UAcc = I64Load32U [addr] { dst, addr, offset };
+            I32EqAccA = I32Eq [a b] { dst, a, b };
+            I32EqImmAcc = I32EqImm [a] { dst, a, imm };
+            BrIfI32EqAccA = BrIfI32Eq [a b] { a, b, target };
+            BrIfI32EqImmAcc = BrIfI32EqImm [a] { a, imm, target };
+            I32NeAccA = I32Ne [a b] { dst, a, b };
+            I32NeImmAcc = I32NeImm [a] { dst, a, imm };
+            BrIfI32NeAccA = BrIfI32Ne [a b] { a, b, target };
+            BrIfI32NeImmAcc = BrIfI32NeImm [a] { a, imm, target };
+            I32LtSAccA = I32LtS [a] { dst, a, b };
+            I32LtSImmAcc = I32LtSImm [a] { dst, a, imm };
+            BrIfI32LtSAccA = BrIfI32LtS [a] { a, b, target };
+            BrIfI32LtSImmAcc = BrIfI32LtSImm [a] { a, imm, target };
+            I32LtUAccA = I32LtU [a] { dst, a, b };
+            I32LtUImmAcc = I32LtUImm [a] { dst, a, imm };
+            BrIfI32LtUAccA = BrIfI32LtU [a] { a, b, target };
+            BrIfI32LtUImmAcc = BrIfI32LtUImm [a] { a, imm, target };
+            I32GtSAccA = I32GtS [a] { dst, a, b };
+            I32GtSImmAcc = I32GtSImm [a] { dst, a, imm };
+            BrIfI32GtSAccA = BrIfI32GtS [a] { a, b, target };
+            BrIfI32GtSImmAcc = BrIfI32GtSImm [a] { a, imm, target };
+            I32GtUAccA = I32GtU [a] { dst, a, b };
+            I32GtUImmAcc = I32GtUImm [a] { dst, a, imm };
+            BrIfI32GtUAccA = BrIfI32GtU [a] { a, b, target };
+            BrIfI32GtUImmAcc = BrIfI32GtUImm [a] { a, imm, target };
+            I32LeSAccA = I32LeS [a] { dst, a, b };
+            I32LeSImmAcc = I32LeSImm [a] { dst, a, imm };
+            BrIfI32LeSAccA = BrIfI32LeS [a] { a, b, target };
+            BrIfI32LeSImmAcc = BrIfI32LeSImm [a] { a, imm, target };
+            I32LeUAccA = I32LeU [a] { dst, a, b };
+            I32LeUImmAcc = I32LeUImm [a] { dst, a, imm };
+            BrIfI32LeUAccA = BrIfI32LeU [a] { a, b, target };
+            BrIfI32LeUImmAcc = BrIfI32LeUImm [a] { a, imm, target };
+            I32GeSAccA = I32GeS [a] { dst, a, b };
+            I32GeSImmAcc = I32GeSImm [a] { dst, a, imm };
+            BrIfI32GeSAccA = BrIfI32GeS [a] { a, b, target };
+            BrIfI32GeSImmAcc = BrIfI32GeSImm [a] { a, imm, target };
+            I32GeUAccA = I32GeU [a] { dst, a, b };
+            I32GeUImmAcc = I32GeUImm [a] { dst, a, imm };
+            BrIfI32GeUAccA = BrIfI32GeU [a] { a, b, target };
+            BrIfI32GeUImmAcc = BrIfI32GeUImm [a] { a, imm, target };
+            I32EqzAcc = I32Eqz [src] { dst, src };
+            I64EqAccA = I64Eq [a b] { dst, a, b };
+            I64EqImmAcc = I64EqImm [a] { dst, a, imm };
+            BrIfI64EqAccA = BrIfI64Eq [a b] { a, b, target };
+            BrIfI64EqImmAcc = BrIfI64EqImm [a] { a, imm, target };
+            I64NeAccA = I64Ne [a b] { dst, a, b };
+            I64NeImmAcc = I64NeImm [a] { dst, a, imm };
+            BrIfI64NeAccA = BrIfI64Ne [a b] { a, b, target };
+            BrIfI64NeImmAcc = BrIfI64NeImm [a] { a, imm, target };
+            I64LtSAccA = I64LtS [a] { dst, a, b };
+            I64LtSImmAcc = I64LtSImm [a] { dst, a, imm };
+            BrIfI64LtSAccA = BrIfI64LtS [a] { a, b, target };
+            BrIfI64LtSImmAcc = BrIfI64LtSImm [a] { a, imm, target };
+            I64LtUAccA = I64LtU [a] { dst, a, b };
+            I64LtUImmAcc = I64LtUImm [a] { dst, a, imm };
+            BrIfI64LtUAccA = BrIfI64LtU [a] { a, b, target };
+            BrIfI64LtUImmAcc = BrIfI64LtUImm [a] { a, imm, target };
+            I64GtSAccA = I64GtS [a] { dst, a, b };
+            I64GtSImmAcc = I64GtSImm [a] { dst, a, imm };
+            BrIfI64GtSAccA = BrIfI64GtS [a] { a, b, target };
+            BrIfI64GtSImmAcc = BrIfI64GtSImm [a] { a, imm, target };
+            I64GtUAccA = I64GtU [a] { dst, a, b };
+            I64GtUImmAcc = I64GtUImm [a] { dst, a, imm };
+            BrIfI64GtUAccA = BrIfI64GtU [a] { a, b, target };
+            BrIfI64GtUImmAcc = BrIfI64GtUImm [a] { a, imm, target };
+            I64LeSAccA = I64LeS [a] { dst, a, b };
+            I64LeSImmAcc = I64LeSImm [a] { dst, a, imm };
+            BrIfI64LeSAccA = BrIfI64LeS [a] { a, b, target };
+            BrIfI64LeSImmAcc = BrIfI64LeSImm [a] { a, imm, target };
+            I64LeUAccA = I64LeU [a] { dst, a, b };
+            I64LeUImmAcc = I64LeUImm [a] { dst, a, imm };
+            BrIfI64LeUAccA = BrIfI64LeU [a] { a, b, target };
+            BrIfI64LeUImmAcc = BrIfI64LeUImm [a] { a, imm, target };
+            I64GeSAccA = I64GeS [a] { dst, a, b };
+            I64GeSImmAcc = I64GeSImm [a] { dst, a, imm };
+            BrIfI64GeSAccA = BrIfI64GeS [a] { a, b, target };
+            BrIfI64GeSImmAcc = BrIfI64GeSImm [a] { a, imm, target };
+            I64GeUAccA = I64GeU [a] { dst, a, b };
+            I64GeUImmAcc = I64GeUImm [a] { dst, a, imm };
+            BrIfI64GeUAccA = BrIfI64GeU [a] { a, b, target };
+            BrIfI64GeUImmAcc = BrIfI64GeUImm [a] { a, imm, target };
+            I64EqzAcc = I64Eqz [src] { dst, src };
+            F32EqAccA = F32Eq [a b] { dst, a, b };
+            F32NeAccA = F32Ne [a b] { dst, a, b };
+            F32LtAccA = F32Lt [a] { dst, a, b };
+            F32GtAccA = F32Gt [a] { dst, a, b };
+            F32LeAccA = F32Le [a] { dst, a, b };
+            F32GeAccA = F32Ge [a] { dst, a, b };
+            F64EqAccA = F64Eq [a b] { dst, a, b };
+            F64NeAccA = F64Ne [a b] { dst, a, b };
+            F64LtAccA = F64Lt [a] { dst, a, b };
+            F64GtAccA = F64Gt [a] { dst, a, b };
+            F64LeAccA = F64Le [a] { dst, a, b };
+            F64GeAccA = F64Ge [a] { dst, a, b };
+            BrIfNezAcc = BrIfNez [cond] { cond, target };
+            BrIfEqzAcc = BrIfEqz [cond] { cond, target };
+            I32StoreAccAddr = I32Store [addr] { addr, value, offset };
+            I32StoreAccValue = I32Store [value] { addr, value, offset };
+            I64StoreAccAddr = I64Store [addr] { addr, value, offset };
+            I64StoreAccValue = I64Store [value] { addr, value, offset };
+            F32StoreAccAddr = F32Store [addr] { addr, value, offset };
+            F32StoreAccValue = F32Store [value] { addr, value, offset };
+            F64StoreAccAddr = F64Store [addr] { addr, value, offset };
+            F64StoreAccValue = F64Store [value] { addr, value, offset };
+            I32Store8AccAddr = I32Store8 [addr] { addr, value, offset };
+            I32Store8AccValue = I32Store8 [value] { addr, value, offset };
+            I32Store16AccAddr = I32Store16 [addr] { addr, value, offset };
+            I32Store16AccValue = I32Store16 [value] { addr, value, offset };
+            I64Store8AccAddr = I64Store8 [addr] { addr, value, offset };
+            I64Store8AccValue = I64Store8 [value] { addr, value, offset };
+            I64Store16AccAddr = I64Store16 [addr] { addr, value, offset };
+            I64Store16AccValue = I64Store16 [value] { addr, value, offset };
+            I64Store32AccAddr = I64Store32 [addr] { addr, value, offset };
+            I64Store32AccValue = I64Store32 [value] { addr, value, offset };
+            I32WrapI64Acc = I32WrapI64 [src] { dst, src };
+            I64ExtendI32SAcc = I64ExtendI32S [src] { dst, src };
+            I64ExtendI32UAcc = I64ExtendI32U [src] { dst, src };
+            F32ConvertI32SAcc = F32ConvertI32S [src] { dst, src };
+            F32ConvertI32UAcc = F32ConvertI32U [src] { dst, src };
+            F32DemoteF64Acc = F32DemoteF64 [src] { dst, src };
+            F64ConvertI32SAcc = F64ConvertI32S [src] { dst, src };
+            F64ConvertI32UAcc = F64ConvertI32U [src] { dst, src };
+            F64PromoteF32Acc = F64PromoteF32 [src] { dst, src };
+            CopyAcc = Copy [src] { dst, src };
         }
     };
 }
 
 macro_rules! acc_fns {
-    ($( $acc:ident = $base:ident [$opnd:ident $($comm:ident)?] { $($f:ident),* }; )*) => {
+    ($( $acc:ident = $base:ident [$opnd:ident $($other:ident)?] $fields:tt; )*) => {
         impl Op {
             /// The base op of an accumulator form; every other op unchanged.
             pub fn without_acc(self) -> Op {
                 match self {
-                    $( Op::$acc { $($f),* } => Op::$base { $($f),* }, )*
+                    $( Op::$acc $fields => Op::$base $fields, )*
                     op => op,
                 }
             }
@@ -128,10 +252,10 @@ macro_rules! acc_fns {
         /// The accumulator form of `op` that reads `produced` from the accumulator, if any.
         fn acc_form(op: &Op, produced: Slot) -> Option<Op> {
             match *op {
-                $( Op::$base { $($f),* } if $opnd == produced => Some(Op::$acc { $($f),* }), )*
-                $($( Op::$base { dst, a, b } if b == produced => {
-                    let _ = stringify!($comm);
-                    Some(Op::$acc { dst, a: b, b: a })
+                $( Op::$base $fields if $opnd == produced => Some(Op::$acc $fields), )*
+                $($( Op::$base $fields if $other == produced => {
+                    let ($opnd, $other) = ($other, $opnd);
+                    Some(Op::$acc $fields)
                 } )?)*
                 _ => None,
             }

@@ -802,6 +802,254 @@ macro_rules! for_each_op {
             I64Load32SAcc = i64_load32_s_acc { dst: Slot, addr: Slot, offset: u32 };
             /// `i64_load32_u` with `addr` taken from the accumulator.
             I64Load32UAcc = i64_load32_u_acc { dst: Slot, addr: Slot, offset: u32 };
+            /// `i32_eq` with `a` taken from the accumulator.
+            I32EqAccA = i32_eq_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_eq_imm` with `a` taken from the accumulator.
+            I32EqImmAcc = i32_eq_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_eq` with `a` taken from the accumulator.
+            BrIfI32EqAccA = br_if_i32_eq_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_eq_imm` with `a` taken from the accumulator.
+            BrIfI32EqImmAcc = br_if_i32_eq_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_ne` with `a` taken from the accumulator.
+            I32NeAccA = i32_ne_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_ne_imm` with `a` taken from the accumulator.
+            I32NeImmAcc = i32_ne_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_ne` with `a` taken from the accumulator.
+            BrIfI32NeAccA = br_if_i32_ne_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_ne_imm` with `a` taken from the accumulator.
+            BrIfI32NeImmAcc = br_if_i32_ne_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_lt_s` with `a` taken from the accumulator.
+            I32LtSAccA = i32_lt_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_lt_s_imm` with `a` taken from the accumulator.
+            I32LtSImmAcc = i32_lt_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_lt_s` with `a` taken from the accumulator.
+            BrIfI32LtSAccA = br_if_i32_lt_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_lt_s_imm` with `a` taken from the accumulator.
+            BrIfI32LtSImmAcc = br_if_i32_lt_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_lt_u` with `a` taken from the accumulator.
+            I32LtUAccA = i32_lt_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_lt_u_imm` with `a` taken from the accumulator.
+            I32LtUImmAcc = i32_lt_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_lt_u` with `a` taken from the accumulator.
+            BrIfI32LtUAccA = br_if_i32_lt_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_lt_u_imm` with `a` taken from the accumulator.
+            BrIfI32LtUImmAcc = br_if_i32_lt_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_gt_s` with `a` taken from the accumulator.
+            I32GtSAccA = i32_gt_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_gt_s_imm` with `a` taken from the accumulator.
+            I32GtSImmAcc = i32_gt_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_gt_s` with `a` taken from the accumulator.
+            BrIfI32GtSAccA = br_if_i32_gt_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_gt_s_imm` with `a` taken from the accumulator.
+            BrIfI32GtSImmAcc = br_if_i32_gt_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_gt_u` with `a` taken from the accumulator.
+            I32GtUAccA = i32_gt_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_gt_u_imm` with `a` taken from the accumulator.
+            I32GtUImmAcc = i32_gt_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_gt_u` with `a` taken from the accumulator.
+            BrIfI32GtUAccA = br_if_i32_gt_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_gt_u_imm` with `a` taken from the accumulator.
+            BrIfI32GtUImmAcc = br_if_i32_gt_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_le_s` with `a` taken from the accumulator.
+            I32LeSAccA = i32_le_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_le_s_imm` with `a` taken from the accumulator.
+            I32LeSImmAcc = i32_le_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_le_s` with `a` taken from the accumulator.
+            BrIfI32LeSAccA = br_if_i32_le_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_le_s_imm` with `a` taken from the accumulator.
+            BrIfI32LeSImmAcc = br_if_i32_le_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_le_u` with `a` taken from the accumulator.
+            I32LeUAccA = i32_le_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_le_u_imm` with `a` taken from the accumulator.
+            I32LeUImmAcc = i32_le_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_le_u` with `a` taken from the accumulator.
+            BrIfI32LeUAccA = br_if_i32_le_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_le_u_imm` with `a` taken from the accumulator.
+            BrIfI32LeUImmAcc = br_if_i32_le_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_ge_s` with `a` taken from the accumulator.
+            I32GeSAccA = i32_ge_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_ge_s_imm` with `a` taken from the accumulator.
+            I32GeSImmAcc = i32_ge_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_ge_s` with `a` taken from the accumulator.
+            BrIfI32GeSAccA = br_if_i32_ge_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_ge_s_imm` with `a` taken from the accumulator.
+            BrIfI32GeSImmAcc = br_if_i32_ge_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_ge_u` with `a` taken from the accumulator.
+            I32GeUAccA = i32_ge_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i32_ge_u_imm` with `a` taken from the accumulator.
+            I32GeUImmAcc = i32_ge_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i32_ge_u` with `a` taken from the accumulator.
+            BrIfI32GeUAccA = br_if_i32_ge_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i32_ge_u_imm` with `a` taken from the accumulator.
+            BrIfI32GeUImmAcc = br_if_i32_ge_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i32_eqz` with `src` taken from the accumulator.
+            I32EqzAcc = i32_eqz_acc { dst: Slot, src: Slot };
+            /// `i64_eq` with `a` taken from the accumulator.
+            I64EqAccA = i64_eq_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_eq_imm` with `a` taken from the accumulator.
+            I64EqImmAcc = i64_eq_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_eq` with `a` taken from the accumulator.
+            BrIfI64EqAccA = br_if_i64_eq_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_eq_imm` with `a` taken from the accumulator.
+            BrIfI64EqImmAcc = br_if_i64_eq_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_ne` with `a` taken from the accumulator.
+            I64NeAccA = i64_ne_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_ne_imm` with `a` taken from the accumulator.
+            I64NeImmAcc = i64_ne_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_ne` with `a` taken from the accumulator.
+            BrIfI64NeAccA = br_if_i64_ne_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_ne_imm` with `a` taken from the accumulator.
+            BrIfI64NeImmAcc = br_if_i64_ne_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_lt_s` with `a` taken from the accumulator.
+            I64LtSAccA = i64_lt_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_lt_s_imm` with `a` taken from the accumulator.
+            I64LtSImmAcc = i64_lt_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_lt_s` with `a` taken from the accumulator.
+            BrIfI64LtSAccA = br_if_i64_lt_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_lt_s_imm` with `a` taken from the accumulator.
+            BrIfI64LtSImmAcc = br_if_i64_lt_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_lt_u` with `a` taken from the accumulator.
+            I64LtUAccA = i64_lt_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_lt_u_imm` with `a` taken from the accumulator.
+            I64LtUImmAcc = i64_lt_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_lt_u` with `a` taken from the accumulator.
+            BrIfI64LtUAccA = br_if_i64_lt_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_lt_u_imm` with `a` taken from the accumulator.
+            BrIfI64LtUImmAcc = br_if_i64_lt_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_gt_s` with `a` taken from the accumulator.
+            I64GtSAccA = i64_gt_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_gt_s_imm` with `a` taken from the accumulator.
+            I64GtSImmAcc = i64_gt_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_gt_s` with `a` taken from the accumulator.
+            BrIfI64GtSAccA = br_if_i64_gt_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_gt_s_imm` with `a` taken from the accumulator.
+            BrIfI64GtSImmAcc = br_if_i64_gt_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_gt_u` with `a` taken from the accumulator.
+            I64GtUAccA = i64_gt_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_gt_u_imm` with `a` taken from the accumulator.
+            I64GtUImmAcc = i64_gt_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_gt_u` with `a` taken from the accumulator.
+            BrIfI64GtUAccA = br_if_i64_gt_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_gt_u_imm` with `a` taken from the accumulator.
+            BrIfI64GtUImmAcc = br_if_i64_gt_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_le_s` with `a` taken from the accumulator.
+            I64LeSAccA = i64_le_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_le_s_imm` with `a` taken from the accumulator.
+            I64LeSImmAcc = i64_le_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_le_s` with `a` taken from the accumulator.
+            BrIfI64LeSAccA = br_if_i64_le_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_le_s_imm` with `a` taken from the accumulator.
+            BrIfI64LeSImmAcc = br_if_i64_le_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_le_u` with `a` taken from the accumulator.
+            I64LeUAccA = i64_le_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_le_u_imm` with `a` taken from the accumulator.
+            I64LeUImmAcc = i64_le_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_le_u` with `a` taken from the accumulator.
+            BrIfI64LeUAccA = br_if_i64_le_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_le_u_imm` with `a` taken from the accumulator.
+            BrIfI64LeUImmAcc = br_if_i64_le_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_ge_s` with `a` taken from the accumulator.
+            I64GeSAccA = i64_ge_s_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_ge_s_imm` with `a` taken from the accumulator.
+            I64GeSImmAcc = i64_ge_s_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_ge_s` with `a` taken from the accumulator.
+            BrIfI64GeSAccA = br_if_i64_ge_s_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_ge_s_imm` with `a` taken from the accumulator.
+            BrIfI64GeSImmAcc = br_if_i64_ge_s_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_ge_u` with `a` taken from the accumulator.
+            I64GeUAccA = i64_ge_u_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `i64_ge_u_imm` with `a` taken from the accumulator.
+            I64GeUImmAcc = i64_ge_u_imm_acc { dst: Slot, a: Slot, imm: i32 };
+            /// `br_if_i64_ge_u` with `a` taken from the accumulator.
+            BrIfI64GeUAccA = br_if_i64_ge_u_acc_a { a: Slot, b: Slot, target: Pc };
+            /// `br_if_i64_ge_u_imm` with `a` taken from the accumulator.
+            BrIfI64GeUImmAcc = br_if_i64_ge_u_imm_acc { a: Slot, imm: i32, target: Pc };
+            /// `i64_eqz` with `src` taken from the accumulator.
+            I64EqzAcc = i64_eqz_acc { dst: Slot, src: Slot };
+            /// `f32_eq` with `a` taken from the accumulator.
+            F32EqAccA = f32_eq_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_ne` with `a` taken from the accumulator.
+            F32NeAccA = f32_ne_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_lt` with `a` taken from the accumulator.
+            F32LtAccA = f32_lt_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_gt` with `a` taken from the accumulator.
+            F32GtAccA = f32_gt_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_le` with `a` taken from the accumulator.
+            F32LeAccA = f32_le_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f32_ge` with `a` taken from the accumulator.
+            F32GeAccA = f32_ge_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_eq` with `a` taken from the accumulator.
+            F64EqAccA = f64_eq_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_ne` with `a` taken from the accumulator.
+            F64NeAccA = f64_ne_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_lt` with `a` taken from the accumulator.
+            F64LtAccA = f64_lt_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_gt` with `a` taken from the accumulator.
+            F64GtAccA = f64_gt_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_le` with `a` taken from the accumulator.
+            F64LeAccA = f64_le_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `f64_ge` with `a` taken from the accumulator.
+            F64GeAccA = f64_ge_acc_a { dst: Slot, a: Slot, b: Slot };
+            /// `br_if_nez` with `cond` taken from the accumulator.
+            BrIfNezAcc = br_if_nez_acc { cond: Slot, target: Pc };
+            /// `br_if_eqz` with `cond` taken from the accumulator.
+            BrIfEqzAcc = br_if_eqz_acc { cond: Slot, target: Pc };
+            /// `i32_store` with `addr` taken from the accumulator.
+            I32StoreAccAddr = i32_store_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_store` with `value` taken from the accumulator.
+            I32StoreAccValue = i32_store_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store` with `addr` taken from the accumulator.
+            I64StoreAccAddr = i64_store_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store` with `value` taken from the accumulator.
+            I64StoreAccValue = i64_store_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `f32_store` with `addr` taken from the accumulator.
+            F32StoreAccAddr = f32_store_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `f32_store` with `value` taken from the accumulator.
+            F32StoreAccValue = f32_store_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `f64_store` with `addr` taken from the accumulator.
+            F64StoreAccAddr = f64_store_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `f64_store` with `value` taken from the accumulator.
+            F64StoreAccValue = f64_store_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_store8` with `addr` taken from the accumulator.
+            I32Store8AccAddr = i32_store8_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_store8` with `value` taken from the accumulator.
+            I32Store8AccValue = i32_store8_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_store16` with `addr` taken from the accumulator.
+            I32Store16AccAddr = i32_store16_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_store16` with `value` taken from the accumulator.
+            I32Store16AccValue = i32_store16_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store8` with `addr` taken from the accumulator.
+            I64Store8AccAddr = i64_store8_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store8` with `value` taken from the accumulator.
+            I64Store8AccValue = i64_store8_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store16` with `addr` taken from the accumulator.
+            I64Store16AccAddr = i64_store16_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store16` with `value` taken from the accumulator.
+            I64Store16AccValue = i64_store16_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store32` with `addr` taken from the accumulator.
+            I64Store32AccAddr = i64_store32_acc_addr { addr: Slot, value: Slot, offset: u32 };
+            /// `i64_store32` with `value` taken from the accumulator.
+            I64Store32AccValue = i64_store32_acc_value { addr: Slot, value: Slot, offset: u32 };
+            /// `i32_wrap_i64` with `src` taken from the accumulator.
+            I32WrapI64Acc = i32_wrap_i64_acc { dst: Slot, src: Slot };
+            /// `i64_extend_i32_s` with `src` taken from the accumulator.
+            I64ExtendI32SAcc = i64_extend_i32_s_acc { dst: Slot, src: Slot };
+            /// `i64_extend_i32_u` with `src` taken from the accumulator.
+            I64ExtendI32UAcc = i64_extend_i32_u_acc { dst: Slot, src: Slot };
+            /// `f32_convert_i32_s` with `src` taken from the accumulator.
+            F32ConvertI32SAcc = f32_convert_i32_s_acc { dst: Slot, src: Slot };
+            /// `f32_convert_i32_u` with `src` taken from the accumulator.
+            F32ConvertI32UAcc = f32_convert_i32_u_acc { dst: Slot, src: Slot };
+            /// `f32_demote_f64` with `src` taken from the accumulator.
+            F32DemoteF64Acc = f32_demote_f64_acc { dst: Slot, src: Slot };
+            /// `f64_convert_i32_s` with `src` taken from the accumulator.
+            F64ConvertI32SAcc = f64_convert_i32_s_acc { dst: Slot, src: Slot };
+            /// `f64_convert_i32_u` with `src` taken from the accumulator.
+            F64ConvertI32UAcc = f64_convert_i32_u_acc { dst: Slot, src: Slot };
+            /// `f64_promote_f32` with `src` taken from the accumulator.
+            F64PromoteF32Acc = f64_promote_f32_acc { dst: Slot, src: Slot };
+            /// `copy` with `src` taken from the accumulator.
+            CopyAcc = copy_acc { dst: Slot, src: Slot };
             // ---- SIMD (generated from wasmparser's operator list, then kept here) ----
             /// Wasm `v128.load`.
             V128Load = v128_load { dst: Slot, addr: Slot, offset: u32 };

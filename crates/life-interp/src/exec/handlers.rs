@@ -24,8 +24,8 @@ macro_rules! helpers {
         //
         // A field read by name (`get!(a)`) comes from the accumulator instead when the running
         // op is an accumulator form for that field: the driver defines the constants `ACC_A`,
-        // `ACC_B` and `ACC_ADDR` for each arm (see `ir/acc.rs` in life-decode), so the choice is
-        // made at compile time.
+        // `ACC_B`, `ACC_ADDR` and so on for each arm (see `ir/acc.rs` in life-decode), so the choice is
+        // made at compile time (and likewise `ACC_VALUE`, `ACC_COND` and `ACC_SRC`).
         #[allow(unused_macros)]
         macro_rules! get {
             ($s:ident) => {{
@@ -51,6 +51,15 @@ macro_rules! helpers {
             };
             (addr) => {
                 ACC_ADDR
+            };
+            (value) => {
+                ACC_VALUE
+            };
+            (cond) => {
+                ACC_COND
+            };
+            (src) => {
+                ACC_SRC
             };
             ($other:ident) => {
                 false
@@ -240,7 +249,7 @@ macro_rules! helpers {
         }
         #[allow(unused_macros)]
         macro_rules! store {
-            ($addr:expr, $offset:expr, $n:literal, $bytes:expr) => {{
+            ($addr:tt, $offset:expr, $n:literal, $bytes:expr) => {{
                 let ea = u32_!($addr) as u64 + $offset as u64;
                 if ea + $n > $mem.len as u64 {
                     trap!(TrapCode::MemoryOutOfBounds);
@@ -302,6 +311,25 @@ macro_rules! helpers {
     };
 }
 
+/// Defines, in an arm's scope, the constants `get!` consults (see `helpers!`): which field, if any, the op reads
+/// from the accumulator.
+macro_rules! acc_consts {
+    ($which:ident) => {
+        #[allow(dead_code)]
+        const ACC_A: bool = same(stringify!($which), "a");
+        #[allow(dead_code)]
+        const ACC_B: bool = same(stringify!($which), "b");
+        #[allow(dead_code)]
+        const ACC_ADDR: bool = same(stringify!($which), "addr");
+        #[allow(dead_code)]
+        const ACC_VALUE: bool = same(stringify!($which), "value");
+        #[allow(dead_code)]
+        const ACC_COND: bool = same(stringify!($which), "cond");
+        #[allow(dead_code)]
+        const ACC_SRC: bool = same(stringify!($which), "src");
+    };
+}
+
 /// Calls `$cb!` with the driver's names for the hot state, then every handler arm.
 macro_rules! handlers {
     ($cb:ident ! [$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]) => {
@@ -309,130 +337,130 @@ macro_rules! handlers {
             // ---- Control ----
             Unreachable {} => trap!(TrapCode::Unreachable),
             Br { target } => jump!(target),
-            BrIfNez { cond, target } => {
+            BrIfNez { cond, target } [cond: BrIfNezAcc] => {
                 br_if!(u32_!(cond) != 0, target)
             },
-            BrIfEqz { cond, target } => {
+            BrIfEqz { cond, target } [cond: BrIfEqzAcc] => {
                 br_if!(u32_!(cond) == 0, target)
             },
-            BrIfI32Eq { a, b, target } => {
+            BrIfI32Eq { a, b, target } [a: BrIfI32EqAccA] => {
                 br_if!(i32_!(a) == i32_!(b), target)
             },
-            BrIfI32Ne { a, b, target } => {
+            BrIfI32Ne { a, b, target } [a: BrIfI32NeAccA] => {
                 br_if!(i32_!(a) != i32_!(b), target)
             },
-            BrIfI32LtS { a, b, target } => {
+            BrIfI32LtS { a, b, target } [a: BrIfI32LtSAccA] => {
                 br_if!(i32_!(a) < i32_!(b), target)
             },
-            BrIfI32LtU { a, b, target } => {
+            BrIfI32LtU { a, b, target } [a: BrIfI32LtUAccA] => {
                 br_if!(u32_!(a) < u32_!(b), target)
             },
-            BrIfI32GtS { a, b, target } => {
+            BrIfI32GtS { a, b, target } [a: BrIfI32GtSAccA] => {
                 br_if!(i32_!(a) > i32_!(b), target)
             },
-            BrIfI32GtU { a, b, target } => {
+            BrIfI32GtU { a, b, target } [a: BrIfI32GtUAccA] => {
                 br_if!(u32_!(a) > u32_!(b), target)
             },
-            BrIfI32LeS { a, b, target } => {
+            BrIfI32LeS { a, b, target } [a: BrIfI32LeSAccA] => {
                 br_if!(i32_!(a) <= i32_!(b), target)
             },
-            BrIfI32LeU { a, b, target } => {
+            BrIfI32LeU { a, b, target } [a: BrIfI32LeUAccA] => {
                 br_if!(u32_!(a) <= u32_!(b), target)
             },
-            BrIfI32GeS { a, b, target } => {
+            BrIfI32GeS { a, b, target } [a: BrIfI32GeSAccA] => {
                 br_if!(i32_!(a) >= i32_!(b), target)
             },
-            BrIfI32GeU { a, b, target } => {
+            BrIfI32GeU { a, b, target } [a: BrIfI32GeUAccA] => {
                 br_if!(u32_!(a) >= u32_!(b), target)
             },
-            BrIfI32EqImm { a, imm, target } => {
+            BrIfI32EqImm { a, imm, target } [a: BrIfI32EqImmAcc] => {
                 br_if!(i32_!(a) == imm, target)
             },
-            BrIfI32NeImm { a, imm, target } => {
+            BrIfI32NeImm { a, imm, target } [a: BrIfI32NeImmAcc] => {
                 br_if!(i32_!(a) != imm, target)
             },
-            BrIfI32LtSImm { a, imm, target } => {
+            BrIfI32LtSImm { a, imm, target } [a: BrIfI32LtSImmAcc] => {
                 br_if!(i32_!(a) < imm, target)
             },
-            BrIfI32LtUImm { a, imm, target } => {
+            BrIfI32LtUImm { a, imm, target } [a: BrIfI32LtUImmAcc] => {
                 br_if!(u32_!(a) < imm as u32, target)
             },
-            BrIfI32GtSImm { a, imm, target } => {
+            BrIfI32GtSImm { a, imm, target } [a: BrIfI32GtSImmAcc] => {
                 br_if!(i32_!(a) > imm, target)
             },
-            BrIfI32GtUImm { a, imm, target } => {
+            BrIfI32GtUImm { a, imm, target } [a: BrIfI32GtUImmAcc] => {
                 br_if!(u32_!(a) > imm as u32, target)
             },
-            BrIfI32LeSImm { a, imm, target } => {
+            BrIfI32LeSImm { a, imm, target } [a: BrIfI32LeSImmAcc] => {
                 br_if!(i32_!(a) <= imm, target)
             },
-            BrIfI32LeUImm { a, imm, target } => {
+            BrIfI32LeUImm { a, imm, target } [a: BrIfI32LeUImmAcc] => {
                 br_if!(u32_!(a) <= imm as u32, target)
             },
-            BrIfI32GeSImm { a, imm, target } => {
+            BrIfI32GeSImm { a, imm, target } [a: BrIfI32GeSImmAcc] => {
                 br_if!(i32_!(a) >= imm, target)
             },
-            BrIfI32GeUImm { a, imm, target } => {
+            BrIfI32GeUImm { a, imm, target } [a: BrIfI32GeUImmAcc] => {
                 br_if!(u32_!(a) >= imm as u32, target)
             },
-            BrIfI64Eq { a, b, target } => {
+            BrIfI64Eq { a, b, target } [a: BrIfI64EqAccA] => {
                 br_if!(i64_!(a) == i64_!(b), target)
             },
-            BrIfI64EqImm { a, imm, target } => {
+            BrIfI64EqImm { a, imm, target } [a: BrIfI64EqImmAcc] => {
                 br_if!(i64_!(a) == imm as i64, target)
             },
-            BrIfI64Ne { a, b, target } => {
+            BrIfI64Ne { a, b, target } [a: BrIfI64NeAccA] => {
                 br_if!(i64_!(a) != i64_!(b), target)
             },
-            BrIfI64NeImm { a, imm, target } => {
+            BrIfI64NeImm { a, imm, target } [a: BrIfI64NeImmAcc] => {
                 br_if!(i64_!(a) != imm as i64, target)
             },
-            BrIfI64LtS { a, b, target } => {
+            BrIfI64LtS { a, b, target } [a: BrIfI64LtSAccA] => {
                 br_if!(i64_!(a) < i64_!(b), target)
             },
-            BrIfI64LtSImm { a, imm, target } => {
+            BrIfI64LtSImm { a, imm, target } [a: BrIfI64LtSImmAcc] => {
                 br_if!(i64_!(a) < imm as i64, target)
             },
-            BrIfI64LtU { a, b, target } => {
+            BrIfI64LtU { a, b, target } [a: BrIfI64LtUAccA] => {
                 br_if!(get!(a) < get!(b), target)
             },
-            BrIfI64LtUImm { a, imm, target } => {
+            BrIfI64LtUImm { a, imm, target } [a: BrIfI64LtUImmAcc] => {
                 br_if!(get!(a) < imm as i64 as u64, target)
             },
-            BrIfI64GtS { a, b, target } => {
+            BrIfI64GtS { a, b, target } [a: BrIfI64GtSAccA] => {
                 br_if!(i64_!(a) > i64_!(b), target)
             },
-            BrIfI64GtSImm { a, imm, target } => {
+            BrIfI64GtSImm { a, imm, target } [a: BrIfI64GtSImmAcc] => {
                 br_if!(i64_!(a) > imm as i64, target)
             },
-            BrIfI64GtU { a, b, target } => {
+            BrIfI64GtU { a, b, target } [a: BrIfI64GtUAccA] => {
                 br_if!(get!(a) > get!(b), target)
             },
-            BrIfI64GtUImm { a, imm, target } => {
+            BrIfI64GtUImm { a, imm, target } [a: BrIfI64GtUImmAcc] => {
                 br_if!(get!(a) > imm as i64 as u64, target)
             },
-            BrIfI64LeS { a, b, target } => {
+            BrIfI64LeS { a, b, target } [a: BrIfI64LeSAccA] => {
                 br_if!(i64_!(a) <= i64_!(b), target)
             },
-            BrIfI64LeSImm { a, imm, target } => {
+            BrIfI64LeSImm { a, imm, target } [a: BrIfI64LeSImmAcc] => {
                 br_if!(i64_!(a) <= imm as i64, target)
             },
-            BrIfI64LeU { a, b, target } => {
+            BrIfI64LeU { a, b, target } [a: BrIfI64LeUAccA] => {
                 br_if!(get!(a) <= get!(b), target)
             },
-            BrIfI64LeUImm { a, imm, target } => {
+            BrIfI64LeUImm { a, imm, target } [a: BrIfI64LeUImmAcc] => {
                 br_if!(get!(a) <= imm as i64 as u64, target)
             },
-            BrIfI64GeS { a, b, target } => {
+            BrIfI64GeS { a, b, target } [a: BrIfI64GeSAccA] => {
                 br_if!(i64_!(a) >= i64_!(b), target)
             },
-            BrIfI64GeSImm { a, imm, target } => {
+            BrIfI64GeSImm { a, imm, target } [a: BrIfI64GeSImmAcc] => {
                 br_if!(i64_!(a) >= imm as i64, target)
             },
-            BrIfI64GeU { a, b, target } => {
+            BrIfI64GeU { a, b, target } [a: BrIfI64GeUAccA] => {
                 br_if!(get!(a) >= get!(b), target)
             },
-            BrIfI64GeUImm { a, imm, target } => {
+            BrIfI64GeUImm { a, imm, target } [a: BrIfI64GeUImmAcc] => {
                 br_if!(get!(a) >= imm as i64 as u64, target)
             },
             IncBrIfI32Eq { a, b, target, step } => {
@@ -570,7 +598,7 @@ macro_rules! handlers {
             CanonNanF64x2 { slot } => set_v128!(slot, sem::canon_nan_f64x2(v128!(slot))),
 
             // ---- Data movement ----
-            Copy { dst, src } => set!(dst, get!(src)),
+            Copy { dst, src } [src: CopyAcc] => set!(dst, get!(src)),
             CopyWide { dst, src } => {
                 let (lo, hi) = (get!(src), get!(src + 1));
                 set!(dst, lo);
@@ -738,28 +766,28 @@ macro_rules! handlers {
             I64Load32U { dst, addr, offset } [addr: I64Load32UAcc] => {
                 load!(dst, addr, offset, 4, u32::from_le_bytes, set_i64)
             },
-            I32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-            I64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-            F32Store { addr, value, offset } => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
-            F64Store { addr, value, offset } => store!(addr, offset, 8, get!(value).to_le_bytes()),
-            I32Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-            I32Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-            I64Store8 { addr, value, offset } => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
-            I64Store16 { addr, value, offset } => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
-            I64Store32 { addr, value, offset } => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
+            I32Store { addr, value, offset } [addr: I32StoreAccAddr, value: I32StoreAccValue] => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+            I64Store { addr, value, offset } [addr: I64StoreAccAddr, value: I64StoreAccValue] => store!(addr, offset, 8, get!(value).to_le_bytes()),
+            F32Store { addr, value, offset } [addr: F32StoreAccAddr, value: F32StoreAccValue] => store!(addr, offset, 4, u32_!(value).to_le_bytes()),
+            F64Store { addr, value, offset } [addr: F64StoreAccAddr, value: F64StoreAccValue] => store!(addr, offset, 8, get!(value).to_le_bytes()),
+            I32Store8 { addr, value, offset } [addr: I32Store8AccAddr, value: I32Store8AccValue] => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+            I32Store16 { addr, value, offset } [addr: I32Store16AccAddr, value: I32Store16AccValue] => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+            I64Store8 { addr, value, offset } [addr: I64Store8AccAddr, value: I64Store8AccValue] => store!(addr, offset, 1, (get!(value) as u8).to_le_bytes()),
+            I64Store16 { addr, value, offset } [addr: I64Store16AccAddr, value: I64Store16AccValue] => store!(addr, offset, 2, (get!(value) as u16).to_le_bytes()),
+            I64Store32 { addr, value, offset } [addr: I64Store32AccAddr, value: I64Store32AccValue] => store!(addr, offset, 4, (get!(value) as u32).to_le_bytes()),
 
             // ---- Numeric: i32 ----
-            I32Eqz { dst, src } => set_i32!(dst, u32_!(src) == 0),
-            I32Eq { dst, a, b } => set_i32!(dst, u32_!(a) == u32_!(b)),
-            I32Ne { dst, a, b } => set_i32!(dst, u32_!(a) != u32_!(b)),
-            I32LtS { dst, a, b } => set_i32!(dst, i32_!(a) < i32_!(b)),
-            I32LtU { dst, a, b } => set_i32!(dst, u32_!(a) < u32_!(b)),
-            I32GtS { dst, a, b } => set_i32!(dst, i32_!(a) > i32_!(b)),
-            I32GtU { dst, a, b } => set_i32!(dst, u32_!(a) > u32_!(b)),
-            I32LeS { dst, a, b } => set_i32!(dst, i32_!(a) <= i32_!(b)),
-            I32LeU { dst, a, b } => set_i32!(dst, u32_!(a) <= u32_!(b)),
-            I32GeS { dst, a, b } => set_i32!(dst, i32_!(a) >= i32_!(b)),
-            I32GeU { dst, a, b } => set_i32!(dst, u32_!(a) >= u32_!(b)),
+            I32Eqz { dst, src } [src: I32EqzAcc] => set_i32!(dst, u32_!(src) == 0),
+            I32Eq { dst, a, b } [a: I32EqAccA] => set_i32!(dst, u32_!(a) == u32_!(b)),
+            I32Ne { dst, a, b } [a: I32NeAccA] => set_i32!(dst, u32_!(a) != u32_!(b)),
+            I32LtS { dst, a, b } [a: I32LtSAccA] => set_i32!(dst, i32_!(a) < i32_!(b)),
+            I32LtU { dst, a, b } [a: I32LtUAccA] => set_i32!(dst, u32_!(a) < u32_!(b)),
+            I32GtS { dst, a, b } [a: I32GtSAccA] => set_i32!(dst, i32_!(a) > i32_!(b)),
+            I32GtU { dst, a, b } [a: I32GtUAccA] => set_i32!(dst, u32_!(a) > u32_!(b)),
+            I32LeS { dst, a, b } [a: I32LeSAccA] => set_i32!(dst, i32_!(a) <= i32_!(b)),
+            I32LeU { dst, a, b } [a: I32LeUAccA] => set_i32!(dst, u32_!(a) <= u32_!(b)),
+            I32GeS { dst, a, b } [a: I32GeSAccA] => set_i32!(dst, i32_!(a) >= i32_!(b)),
+            I32GeU { dst, a, b } [a: I32GeUAccA] => set_i32!(dst, u32_!(a) >= u32_!(b)),
             I32Clz { dst, src } => set_i32!(dst, u32_!(src).leading_zeros()),
             I32Ctz { dst, src } => set_i32!(dst, u32_!(src).trailing_zeros()),
             I32Popcnt { dst, src } => set_i32!(dst, u32_!(src).count_ones()),
@@ -794,29 +822,29 @@ macro_rules! handlers {
             I32ShlImm { dst, a, imm } [a: I32ShlImmAcc] => set_i32!(dst, sem::i32_shl(i32_!(a), imm)),
             I32ShrSImm { dst, a, imm } [a: I32ShrSImmAcc] => set_i32!(dst, sem::i32_shr_s(i32_!(a), imm)),
             I32ShrUImm { dst, a, imm } [a: I32ShrUImmAcc] => set_i32!(dst, sem::i32_shr_u(i32_!(a), imm)),
-            I32EqImm { dst, a, imm } => set_i32!(dst, i32_!(a) == imm),
-            I32NeImm { dst, a, imm } => set_i32!(dst, i32_!(a) != imm),
-            I32LtSImm { dst, a, imm } => set_i32!(dst, i32_!(a) < imm),
-            I32LtUImm { dst, a, imm } => set_i32!(dst, u32_!(a) < imm as u32),
-            I32GtSImm { dst, a, imm } => set_i32!(dst, i32_!(a) > imm),
-            I32GtUImm { dst, a, imm } => set_i32!(dst, u32_!(a) > imm as u32),
-            I32LeSImm { dst, a, imm } => set_i32!(dst, i32_!(a) <= imm),
-            I32LeUImm { dst, a, imm } => set_i32!(dst, u32_!(a) <= imm as u32),
-            I32GeSImm { dst, a, imm } => set_i32!(dst, i32_!(a) >= imm),
-            I32GeUImm { dst, a, imm } => set_i32!(dst, u32_!(a) >= imm as u32),
+            I32EqImm { dst, a, imm } [a: I32EqImmAcc] => set_i32!(dst, i32_!(a) == imm),
+            I32NeImm { dst, a, imm } [a: I32NeImmAcc] => set_i32!(dst, i32_!(a) != imm),
+            I32LtSImm { dst, a, imm } [a: I32LtSImmAcc] => set_i32!(dst, i32_!(a) < imm),
+            I32LtUImm { dst, a, imm } [a: I32LtUImmAcc] => set_i32!(dst, u32_!(a) < imm as u32),
+            I32GtSImm { dst, a, imm } [a: I32GtSImmAcc] => set_i32!(dst, i32_!(a) > imm),
+            I32GtUImm { dst, a, imm } [a: I32GtUImmAcc] => set_i32!(dst, u32_!(a) > imm as u32),
+            I32LeSImm { dst, a, imm } [a: I32LeSImmAcc] => set_i32!(dst, i32_!(a) <= imm),
+            I32LeUImm { dst, a, imm } [a: I32LeUImmAcc] => set_i32!(dst, u32_!(a) <= imm as u32),
+            I32GeSImm { dst, a, imm } [a: I32GeSImmAcc] => set_i32!(dst, i32_!(a) >= imm),
+            I32GeUImm { dst, a, imm } [a: I32GeUImmAcc] => set_i32!(dst, u32_!(a) >= imm as u32),
 
             // ---- Numeric: i64 ----
-            I64Eqz { dst, src } => set_i32!(dst, get!(src) == 0),
-            I64Eq { dst, a, b } => set_i32!(dst, get!(a) == get!(b)),
-            I64Ne { dst, a, b } => set_i32!(dst, get!(a) != get!(b)),
-            I64LtS { dst, a, b } => set_i32!(dst, i64_!(a) < i64_!(b)),
-            I64LtU { dst, a, b } => set_i32!(dst, get!(a) < get!(b)),
-            I64GtS { dst, a, b } => set_i32!(dst, i64_!(a) > i64_!(b)),
-            I64GtU { dst, a, b } => set_i32!(dst, get!(a) > get!(b)),
-            I64LeS { dst, a, b } => set_i32!(dst, i64_!(a) <= i64_!(b)),
-            I64LeU { dst, a, b } => set_i32!(dst, get!(a) <= get!(b)),
-            I64GeS { dst, a, b } => set_i32!(dst, i64_!(a) >= i64_!(b)),
-            I64GeU { dst, a, b } => set_i32!(dst, get!(a) >= get!(b)),
+            I64Eqz { dst, src } [src: I64EqzAcc] => set_i32!(dst, get!(src) == 0),
+            I64Eq { dst, a, b } [a: I64EqAccA] => set_i32!(dst, get!(a) == get!(b)),
+            I64Ne { dst, a, b } [a: I64NeAccA] => set_i32!(dst, get!(a) != get!(b)),
+            I64LtS { dst, a, b } [a: I64LtSAccA] => set_i32!(dst, i64_!(a) < i64_!(b)),
+            I64LtU { dst, a, b } [a: I64LtUAccA] => set_i32!(dst, get!(a) < get!(b)),
+            I64GtS { dst, a, b } [a: I64GtSAccA] => set_i32!(dst, i64_!(a) > i64_!(b)),
+            I64GtU { dst, a, b } [a: I64GtUAccA] => set_i32!(dst, get!(a) > get!(b)),
+            I64LeS { dst, a, b } [a: I64LeSAccA] => set_i32!(dst, i64_!(a) <= i64_!(b)),
+            I64LeU { dst, a, b } [a: I64LeUAccA] => set_i32!(dst, get!(a) <= get!(b)),
+            I64GeS { dst, a, b } [a: I64GeSAccA] => set_i32!(dst, i64_!(a) >= i64_!(b)),
+            I64GeU { dst, a, b } [a: I64GeUAccA] => set_i32!(dst, get!(a) >= get!(b)),
             I64Clz { dst, src } => set_i64!(dst, get!(src).leading_zeros()),
             I64Ctz { dst, src } => set_i64!(dst, get!(src).trailing_zeros()),
             I64Popcnt { dst, src } => set_i64!(dst, get!(src).count_ones()),
@@ -840,16 +868,16 @@ macro_rules! handlers {
             I64Rotl { dst, a, b } [a: I64RotlAccA, b: I64RotlAccB] => set_i64!(dst, sem::i64_rotl(i64_!(a), i64_!(b))),
             I64Rotr { dst, a, b } [a: I64RotrAccA, b: I64RotrAccB] => set_i64!(dst, sem::i64_rotr(i64_!(a), i64_!(b))),
             I64AddImm { dst, a, imm } [a: I64AddImmAcc] => set_i64!(dst, i64_!(a).wrapping_add(imm as i64)),
-            I64EqImm { dst, a, imm } => set_i32!(dst, i64_!(a) == imm as i64),
-            I64NeImm { dst, a, imm } => set_i32!(dst, i64_!(a) != imm as i64),
-            I64LtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) < imm as i64),
-            I64LtUImm { dst, a, imm } => set_i32!(dst, get!(a) < imm as i64 as u64),
-            I64GtSImm { dst, a, imm } => set_i32!(dst, i64_!(a) > imm as i64),
-            I64GtUImm { dst, a, imm } => set_i32!(dst, get!(a) > imm as i64 as u64),
-            I64LeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) <= imm as i64),
-            I64LeUImm { dst, a, imm } => set_i32!(dst, get!(a) <= imm as i64 as u64),
-            I64GeSImm { dst, a, imm } => set_i32!(dst, i64_!(a) >= imm as i64),
-            I64GeUImm { dst, a, imm } => set_i32!(dst, get!(a) >= imm as i64 as u64),
+            I64EqImm { dst, a, imm } [a: I64EqImmAcc] => set_i32!(dst, i64_!(a) == imm as i64),
+            I64NeImm { dst, a, imm } [a: I64NeImmAcc] => set_i32!(dst, i64_!(a) != imm as i64),
+            I64LtSImm { dst, a, imm } [a: I64LtSImmAcc] => set_i32!(dst, i64_!(a) < imm as i64),
+            I64LtUImm { dst, a, imm } [a: I64LtUImmAcc] => set_i32!(dst, get!(a) < imm as i64 as u64),
+            I64GtSImm { dst, a, imm } [a: I64GtSImmAcc] => set_i32!(dst, i64_!(a) > imm as i64),
+            I64GtUImm { dst, a, imm } [a: I64GtUImmAcc] => set_i32!(dst, get!(a) > imm as i64 as u64),
+            I64LeSImm { dst, a, imm } [a: I64LeSImmAcc] => set_i32!(dst, i64_!(a) <= imm as i64),
+            I64LeUImm { dst, a, imm } [a: I64LeUImmAcc] => set_i32!(dst, get!(a) <= imm as i64 as u64),
+            I64GeSImm { dst, a, imm } [a: I64GeSImmAcc] => set_i32!(dst, i64_!(a) >= imm as i64),
+            I64GeUImm { dst, a, imm } [a: I64GeUImmAcc] => set_i32!(dst, get!(a) >= imm as i64 as u64),
             I64MulImm { dst, a, imm } [a: I64MulImmAcc] => set_i64!(dst, i64_!(a).wrapping_mul(imm as i64)),
             I64AndImm { dst, a, imm } [a: I64AndImmAcc] => set_i64!(dst, i64_!(a) & imm as i64),
             I64OrImm { dst, a, imm } [a: I64OrImmAcc] => set_i64!(dst, i64_!(a) | imm as i64),
@@ -859,12 +887,12 @@ macro_rules! handlers {
             I64ShrUImm { dst, a, imm } [a: I64ShrUImmAcc] => set_i64!(dst, sem::i64_shr_u(i64_!(a), imm as i64)),
 
             // ---- Numeric: f32 ----
-            F32Eq { dst, a, b } => set_i32!(dst, f32_!(a) == f32_!(b)),
-            F32Ne { dst, a, b } => set_i32!(dst, f32_!(a) != f32_!(b)),
-            F32Lt { dst, a, b } => set_i32!(dst, f32_!(a) < f32_!(b)),
-            F32Gt { dst, a, b } => set_i32!(dst, f32_!(a) > f32_!(b)),
-            F32Le { dst, a, b } => set_i32!(dst, f32_!(a) <= f32_!(b)),
-            F32Ge { dst, a, b } => set_i32!(dst, f32_!(a) >= f32_!(b)),
+            F32Eq { dst, a, b } [a: F32EqAccA] => set_i32!(dst, f32_!(a) == f32_!(b)),
+            F32Ne { dst, a, b } [a: F32NeAccA] => set_i32!(dst, f32_!(a) != f32_!(b)),
+            F32Lt { dst, a, b } [a: F32LtAccA] => set_i32!(dst, f32_!(a) < f32_!(b)),
+            F32Gt { dst, a, b } [a: F32GtAccA] => set_i32!(dst, f32_!(a) > f32_!(b)),
+            F32Le { dst, a, b } [a: F32LeAccA] => set_i32!(dst, f32_!(a) <= f32_!(b)),
+            F32Ge { dst, a, b } [a: F32GeAccA] => set_i32!(dst, f32_!(a) >= f32_!(b)),
             F32Abs { dst, src } => set_f32!(dst, sem::f32_abs(f32_!(src))),
             F32Neg { dst, src } => set_f32!(dst, sem::f32_neg(f32_!(src))),
             F32Ceil { dst, src } => set_f32!(dst, sem::f32_ceil(f32_!(src))),
@@ -883,12 +911,12 @@ macro_rules! handlers {
             },
 
             // ---- Numeric: f64 ----
-            F64Eq { dst, a, b } => set_i32!(dst, f64_!(a) == f64_!(b)),
-            F64Ne { dst, a, b } => set_i32!(dst, f64_!(a) != f64_!(b)),
-            F64Lt { dst, a, b } => set_i32!(dst, f64_!(a) < f64_!(b)),
-            F64Gt { dst, a, b } => set_i32!(dst, f64_!(a) > f64_!(b)),
-            F64Le { dst, a, b } => set_i32!(dst, f64_!(a) <= f64_!(b)),
-            F64Ge { dst, a, b } => set_i32!(dst, f64_!(a) >= f64_!(b)),
+            F64Eq { dst, a, b } [a: F64EqAccA] => set_i32!(dst, f64_!(a) == f64_!(b)),
+            F64Ne { dst, a, b } [a: F64NeAccA] => set_i32!(dst, f64_!(a) != f64_!(b)),
+            F64Lt { dst, a, b } [a: F64LtAccA] => set_i32!(dst, f64_!(a) < f64_!(b)),
+            F64Gt { dst, a, b } [a: F64GtAccA] => set_i32!(dst, f64_!(a) > f64_!(b)),
+            F64Le { dst, a, b } [a: F64LeAccA] => set_i32!(dst, f64_!(a) <= f64_!(b)),
+            F64Ge { dst, a, b } [a: F64GeAccA] => set_i32!(dst, f64_!(a) >= f64_!(b)),
             F64Abs { dst, src } => set_f64!(dst, sem::f64_abs(f64_!(src))),
             F64Neg { dst, src } => set_f64!(dst, sem::f64_neg(f64_!(src))),
             F64Ceil { dst, src } => set_f64!(dst, sem::f64_ceil(f64_!(src))),
@@ -907,7 +935,7 @@ macro_rules! handlers {
             },
 
             // ---- Conversions ----
-            I32WrapI64 { dst, src } => set_i32!(dst, get!(src) as u32),
+            I32WrapI64 { dst, src } [src: I32WrapI64Acc] => set_i32!(dst, get!(src) as u32),
             I32TruncF32S { dst, src } => {
                 set_i32!(dst, tri!(sem::i32_trunc_f32_s(f32_!(src))))
             },
@@ -920,8 +948,8 @@ macro_rules! handlers {
             I32TruncF64U { dst, src } => {
                 set_i32!(dst, tri!(sem::i32_trunc_f64_u(f64_!(src))))
             },
-            I64ExtendI32S { dst, src } => set_i64!(dst, i32_!(src) as i64),
-            I64ExtendI32U { dst, src } => set_i64!(dst, u32_!(src) as u64),
+            I64ExtendI32S { dst, src } [src: I64ExtendI32SAcc] => set_i64!(dst, i32_!(src) as i64),
+            I64ExtendI32U { dst, src } [src: I64ExtendI32UAcc] => set_i64!(dst, u32_!(src) as u64),
             I64TruncF32S { dst, src } => {
                 set_i64!(dst, tri!(sem::i64_trunc_f32_s(f32_!(src))))
             },
@@ -934,28 +962,28 @@ macro_rules! handlers {
             I64TruncF64U { dst, src } => {
                 set_i64!(dst, tri!(sem::i64_trunc_f64_u(f64_!(src))))
             },
-            F32ConvertI32S { dst, src } => {
+            F32ConvertI32S { dst, src } [src: F32ConvertI32SAcc] => {
                 set_f32!(dst, sem::f32_convert_i32_s(i32_!(src)))
             },
-            F32ConvertI32U { dst, src } => {
+            F32ConvertI32U { dst, src } [src: F32ConvertI32UAcc] => {
                 set_f32!(dst, sem::f32_convert_i32_u(u32_!(src)))
             },
             F32ConvertI64S { dst, src } => {
                 set_f32!(dst, sem::f32_convert_i64_s(i64_!(src)))
             },
             F32ConvertI64U { dst, src } => set_f32!(dst, sem::f32_convert_i64_u(get!(src))),
-            F32DemoteF64 { dst, src } => set_f32!(dst, sem::f32_demote_f64(f64_!(src))),
-            F64ConvertI32S { dst, src } => {
+            F32DemoteF64 { dst, src } [src: F32DemoteF64Acc] => set_f32!(dst, sem::f32_demote_f64(f64_!(src))),
+            F64ConvertI32S { dst, src } [src: F64ConvertI32SAcc] => {
                 set_f64!(dst, sem::f64_convert_i32_s(i32_!(src)))
             },
-            F64ConvertI32U { dst, src } => {
+            F64ConvertI32U { dst, src } [src: F64ConvertI32UAcc] => {
                 set_f64!(dst, sem::f64_convert_i32_u(u32_!(src)))
             },
             F64ConvertI64S { dst, src } => {
                 set_f64!(dst, sem::f64_convert_i64_s(i64_!(src)))
             },
             F64ConvertI64U { dst, src } => set_f64!(dst, sem::f64_convert_i64_u(get!(src))),
-            F64PromoteF32 { dst, src } => set_f64!(dst, sem::f64_promote_f32(f32_!(src))),
+            F64PromoteF32 { dst, src } [src: F64PromoteF32Acc] => set_f64!(dst, sem::f64_promote_f32(f32_!(src))),
             I32Extend8S { dst, src } => set_i32!(dst, sem::i32_extend8_s(i32_!(src))),
             I32Extend16S { dst, src } => set_i32!(dst, sem::i32_extend16_s(i32_!(src))),
             I64Extend8S { dst, src } => set_i64!(dst, sem::i64_extend8_s(i64_!(src))),

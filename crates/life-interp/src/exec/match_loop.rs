@@ -20,12 +20,7 @@ macro_rules! match_arms {
             $(
                 Op::$name $fields => $body,
                 $($( Op::$form $fields => {
-                    #[allow(dead_code)]
-                    const ACC_A: bool = same(stringify!($which), "a");
-                    #[allow(dead_code)]
-                    const ACC_B: bool = same(stringify!($which), "b");
-                    #[allow(dead_code)]
-                    const ACC_ADDR: bool = same(stringify!($which), "addr");
+                    acc_consts!($which);
                     $body
                 } )*)?
             )*
@@ -62,12 +57,7 @@ pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
     let Hot { mut ip, mut sp, mut mem, mut ops } = hot;
     let mut acc: u64 = 0;
     // No op reads the accumulator but the accumulator forms, whose arms shadow these.
-    #[allow(dead_code)]
-    const ACC_A: bool = false;
-    #[allow(dead_code)]
-    const ACC_B: bool = false;
-    #[allow(dead_code)]
-    const ACC_ADDR: bool = false;
+    acc_consts!(none);
     helpers!(cx, ip, sp, mem, ops, acc);
     loop {
         handlers!(match_arms![cx, ip, sp, mem, ops, acc]);

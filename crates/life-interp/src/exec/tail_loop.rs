@@ -127,17 +127,9 @@ macro_rules! tail_handlers {
         mod op {
             use super::*;
             $(
-                tail_handler!($name, $fields, $body, false, false, false, [$cx, $ip, $sp, $mem, $ops, $acc]);
+                tail_handler!($name, $fields, $body, none, [$cx, $ip, $sp, $mem, $ops, $acc]);
                 $($(
-                    tail_handler!(
-                        $form,
-                        $fields,
-                        $body,
-                        same(stringify!($which), "a"),
-                        same(stringify!($which), "b"),
-                        same(stringify!($which), "addr"),
-                        [$cx, $ip, $sp, $mem, $ops, $acc]
-                    );
+                    tail_handler!($form, $fields, $body, $which, [$cx, $ip, $sp, $mem, $ops, $acc]);
                 )*)?
             )*
         }
@@ -154,9 +146,10 @@ macro_rules! tail_handlers {
     };
 }
 
-/// One handler function: op `$name`'s fields, then `$body`, then a jump to the next op.
+/// One handler function: op `$name`'s fields, then `$body` (reading field `$which` from the
+/// accumulator; `none` for a base op), then a jump to the next op.
 macro_rules! tail_handler {
-    ($name:ident, $fields:tt, $body:expr, $acc_a:expr, $acc_b:expr, $acc_addr:expr,
+    ($name:ident, $fields:tt, $body:expr, $which:ident,
      [$cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident]) => {
         /// # Safety
         ///
@@ -171,12 +164,7 @@ macro_rules! tail_handler {
             mem_len: usize,
             mut $acc: u64,
         ) -> Done {
-            #[allow(dead_code)]
-            const ACC_A: bool = $acc_a;
-            #[allow(dead_code)]
-            const ACC_B: bool = $acc_b;
-            #[allow(dead_code)]
-            const ACC_ADDR: bool = $acc_addr;
+            acc_consts!($which);
             let mut $mem = Mem { base: mem_base, len: mem_len };
             let mut $ops = $cx.ops;
             helpers!($cx, $ip, $sp, $mem, $ops, $acc);
