@@ -287,8 +287,8 @@ pub(crate) fn use_accumulator(body: &mut FuncBody) {
     for &t in &body.br_tables {
         targeted[t as usize] = true;
     }
-    for i in 1..n {
-        if targeted[i] {
+    for (i, &targeted) in targeted.iter().enumerate().take(n).skip(1) {
+        if targeted {
             continue;
         }
         if let Some(d) = produced(&body.ops[i - 1])
