@@ -844,11 +844,12 @@ impl Cx<'_> {
         true
     }
 
-    /// Returns to the caller's frame in the common case, a caller of the same instance.
-    /// Returns `None` (having changed nothing) when the return needs `ret`. Like `call_fast`,
-    /// it makes no calls.
+    /// Returns to the caller's frame in the common case, a caller of the same instance, whose
+    /// memory view is `mem`: the callee's, which every handler that can change the memory
+    /// (`memory.grow`, calls that leave the instance) keeps current. Returns `None` (having
+    /// changed nothing) when the return needs `ret`. Like `call_fast`, it makes no calls.
     #[inline(always)]
-    fn ret_fast(&mut self) -> Option<Hot> {
+    fn ret_fast(&mut self, mem: Mem) -> Option<Hot> {
         let f = *self.ex.frames.last()?;
         if f.instance != self.instance {
             return None;
@@ -864,8 +865,7 @@ impl Cx<'_> {
         self.func = f.func;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
-        // The callee may have grown the memory: take its view again.
-        Some(Hot { ip: f.ip, sp, mem: self.memory(), ops })
+        Some(Hot { ip: f.ip, sp, mem, ops })
     }
 
     /// `ret`, leaving the state to continue with in `resume`; returns whether the loop continues.

@@ -2,11 +2,13 @@
 
 mod acc;
 pub mod compare;
+mod jumps;
 mod op;
 mod ops;
 
 pub use acc::produced;
 pub(crate) use acc::use_accumulator;
+pub(crate) use jumps::thread_jumps;
 pub use op::Op;
 
 /// Index of a 64-bit slot in the current frame.

@@ -227,6 +227,7 @@ impl Translator {
             local_types: self.locals.iter().map(|&(t, _)| t).collect(),
             offset: body.range().start as usize,
         };
+        crate::ir::thread_jumps(&mut body);
         crate::ir::use_accumulator(&mut body);
         Ok(body)
     }

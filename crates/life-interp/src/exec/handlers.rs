@@ -288,6 +288,9 @@ macro_rules! helpers {
                         $sp = hot.sp;
                         $mem = hot.mem;
                         $ops = hot.ops;
+                        // A body's first op reads no accumulator: dropping the caller's value
+                        // frees its register while the call is set up.
+                        $acc = 0;
                     }
                     None => slow_call!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
                 }
@@ -297,7 +300,7 @@ macro_rules! helpers {
         #[allow(unused_macros)]
         macro_rules! ret {
             () => {
-                match $cx.ret_fast() {
+                match $cx.ret_fast($mem) {
                     Some(hot) => {
                         $ip = hot.ip;
                         $sp = hot.sp;
