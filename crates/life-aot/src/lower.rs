@@ -1131,10 +1131,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     fn lower_op(&mut self, pc: u32, op: Op) {
         use Ty::*;
-        if let Some((a, step, c, rhs, target)) = compare::as_inc_branch(op) {
+        if let Some((w, a, step, c, rhs, target)) = compare::as_inc_branch(op) {
             // The counter update, then the compare-and-branch it was fused with.
-            self.lower_op(pc, Op::I32AddImm { dst: a, a, imm: step as i32 });
-            let mut branch = compare::branch_op(Width::W32, c, a, rhs);
+            let imm = step as i32;
+            self.lower_op(pc, if w == Width::W32 { Op::I32AddImm { dst: a, a, imm } } else { Op::I64AddImm { dst: a, a, imm } });
+            let mut branch = compare::branch_op(w, c, a, rhs);
             *branch.target_mut().expect("a branch has a target") = target;
             self.lower_op(pc, branch);
             return;

@@ -532,6 +532,8 @@ impl Executor {
             ops,
             func,
             inst_funcs: std::ptr::null(),
+            table0: std::ptr::null(),
+            type_ids: std::ptr::null(),
             slow_call: (0, 0),
             resume: Hot { ip, sp, mem, ops },
             frame_room: 0,
@@ -546,6 +548,7 @@ impl Executor {
         };
         cx.refresh_room();
         cx.inst_funcs = cx.store.instances[instance as usize].funcs.as_ptr();
+        cx.reload_memory();
         let Done = run(&mut cx, Hot { ip, sp, mem, ops });
         cx.store.gas_left = cx.gas_left;
         cx.pos.func = cx.func;
@@ -593,6 +596,11 @@ struct Cx<'a> {
     func: u32,
     /// The running instance's function addresses.
     inst_funcs: *const u32,
+    /// The running instance's table 0 (null if it has none) and its type ids, for
+    /// `call_indirect`. Looked up again wherever the memory is (`reload_memory`), as host
+    /// functions may add tables to the store.
+    table0: *const crate::store::TableEntity,
+    type_ids: *const u32,
     /// The `Call` op's operands while the threaded loop jumps to `tail_loop::call_slow`.
     slow_call: (u32, u32),
     /// Where the threaded loop's slow calls and returns leave the state to continue with.
@@ -646,6 +654,9 @@ impl Cx<'_> {
     #[inline(never)]
     fn reload_memory(&mut self) -> Mem {
         self.memory = Mem::data_of(self.store, self.instance);
+        let inst = &self.store.instances[self.instance as usize];
+        self.type_ids = inst.type_ids.as_ptr();
+        self.table0 = inst.tables.first().map_or(std::ptr::null(), |&t| &self.store.tables[t as usize] as *const _);
         self.memory()
     }
 
@@ -664,10 +675,16 @@ impl Cx<'_> {
         // SAFETY: the running instance exists; validation checked `table` and `ty` against the
         // module, whose tables and types the instance lists, and a table address is a table
         // of the store.
+        // Table 0 and the type ids come from `Cx`'s copies, which `reload_memory` keeps current
+        // (non-null when the module has a table 0, as validation checked).
         let (elements, want) = unsafe {
-            let inst = self.store.instances.get_unchecked(self.instance as usize);
-            let table = self.store.tables.get_unchecked(*inst.tables.get_unchecked(table as usize) as usize);
-            (&table.elements, *inst.type_ids.get_unchecked(ty as usize))
+            let table = if table == 0 {
+                &*self.table0
+            } else {
+                let inst = self.store.instances.get_unchecked(self.instance as usize);
+                self.store.tables.get_unchecked(*inst.tables.get_unchecked(table as usize) as usize)
+            };
+            (&table.elements, *self.type_ids.add(ty as usize))
         };
         let Some(&e) = elements.get(index as usize) else { return Err(TrapCode::UndefinedElement) };
         let Some(addr) = e.checked_sub(1) else { return Err(TrapCode::UninitializedElement) };

@@ -77,6 +77,49 @@ fn integer_edge_cases_and_traps_agree() {
     );
 }
 
+/// Loop counters fused with their test (`inc_br_if_*`), 32- and 64-bit, across the wrap-around
+/// and the sign boundary, with a register and a constant bound: each loop returns how many
+/// times it ran and where the counter stopped, which both engines must agree on and which
+/// the test computes independently.
+#[test]
+fn fused_loop_counters_count_right() {
+    let wat = r#"(module
+        (func (export "up64") (param $i i64) (param $end i64) (result i64 i64) (local $n i64)
+            (loop $top
+                (local.set $n (i64.add (local.get $n) (i64.const 1)))
+                (local.set $i (i64.add (local.get $i) (i64.const 3)))
+                (br_if $top (i64.lt_u (local.get $i) (local.get $end))))
+            (local.get $n) (local.get $i))
+        (func (export "down64") (param $i i64) (result i64 i64) (local $n i64)
+            (loop $top
+                (local.set $n (i64.add (local.get $n) (i64.const 1)))
+                (local.set $i (i64.add (local.get $i) (i64.const -2)))
+                (br_if $top (i64.gt_s (local.get $i) (i64.const -5))))
+            (local.get $n) (local.get $i))
+        (func (export "up32") (param $i i32) (param $end i32) (result i32 i32) (local $n i32)
+            (loop $top
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (local.set $i (i32.add (local.get $i) (i32.const 3)))
+                (br_if $top (i32.lt_s (local.get $i) (local.get $end))))
+            (local.get $n) (local.get $i)))"#;
+    let start = (1i64 << 32) - 7;
+    let out = same_on_both(
+        wat,
+        &VmConfig::default(),
+        &[
+            ("up64", vec![Value::I64(start), Value::I64(start + 10)]),
+            ("down64", vec![Value::I64(4)]),
+            ("up32", i32s(&[-7, 2])),
+        ],
+    );
+    // `start` + 3, 6, 9 are below the end, + 12 is not: four runs; a 32-bit counter would wrap.
+    assert_eq!(out[0], Ok(vec![Value::I64(4), Value::I64(start + 12)]));
+    // 4 → 2, 0, -2, -4, -6: five runs, signed.
+    assert_eq!(out[1], Ok(vec![Value::I64(5), Value::I64(-6)]));
+    // -7 → -4, -1, 2: three runs, signed (unsigned, -4 < 2 would fail at once).
+    assert_eq!(out[2], Ok(i32s(&[3, 2])));
+}
+
 #[test]
 fn float_semantics_agree_bit_for_bit() {
     let wat = r#"(module

@@ -279,59 +279,99 @@ pub fn as_branch(op: Op) -> Option<(Width, Cmp, Slot, Rhs, Pc)> {
     })
 }
 
-/// The `IncBrIf…` op that adds `step` to the `i32` in `a` and then branches to `target` when
-/// `a <c> rhs` (the 32-bit compare-and-branch fused with the counter update before it).
-pub fn inc_branch_op(c: Cmp, a: Slot, rhs: Rhs, step: i16, target: Pc) -> Op {
-    use {Cmp::*, Rhs::*};
-    match (c, rhs) {
-        (Eq, Slot(b)) => Op::IncBrIfI32Eq { a, b, target, step },
-        (Ne, Slot(b)) => Op::IncBrIfI32Ne { a, b, target, step },
-        (LtS, Slot(b)) => Op::IncBrIfI32LtS { a, b, target, step },
-        (LtU, Slot(b)) => Op::IncBrIfI32LtU { a, b, target, step },
-        (GtS, Slot(b)) => Op::IncBrIfI32GtS { a, b, target, step },
-        (GtU, Slot(b)) => Op::IncBrIfI32GtU { a, b, target, step },
-        (LeS, Slot(b)) => Op::IncBrIfI32LeS { a, b, target, step },
-        (LeU, Slot(b)) => Op::IncBrIfI32LeU { a, b, target, step },
-        (GeS, Slot(b)) => Op::IncBrIfI32GeS { a, b, target, step },
-        (GeU, Slot(b)) => Op::IncBrIfI32GeU { a, b, target, step },
-        (Eq, Imm(imm)) => Op::IncBrIfI32EqImm { a, imm, target, step },
-        (Ne, Imm(imm)) => Op::IncBrIfI32NeImm { a, imm, target, step },
-        (LtS, Imm(imm)) => Op::IncBrIfI32LtSImm { a, imm, target, step },
-        (LtU, Imm(imm)) => Op::IncBrIfI32LtUImm { a, imm, target, step },
-        (GtS, Imm(imm)) => Op::IncBrIfI32GtSImm { a, imm, target, step },
-        (GtU, Imm(imm)) => Op::IncBrIfI32GtUImm { a, imm, target, step },
-        (LeS, Imm(imm)) => Op::IncBrIfI32LeSImm { a, imm, target, step },
-        (LeU, Imm(imm)) => Op::IncBrIfI32LeUImm { a, imm, target, step },
-        (GeS, Imm(imm)) => Op::IncBrIfI32GeSImm { a, imm, target, step },
-        (GeU, Imm(imm)) => Op::IncBrIfI32GeUImm { a, imm, target, step },
+/// The `IncBrIf…` op that adds `step` to the integer of width `w` in `a` and then branches to
+/// `target` when `a <c> rhs` (the compare-and-branch fused with the counter update before it).
+pub fn inc_branch_op(w: Width, c: Cmp, a: Slot, rhs: Rhs, step: i16, target: Pc) -> Op {
+    use {Cmp::*, Rhs::*, Width::*};
+    match (w, c, rhs) {
+        (W32, Eq, Slot(b)) => Op::IncBrIfI32Eq { a, b, target, step },
+        (W32, Ne, Slot(b)) => Op::IncBrIfI32Ne { a, b, target, step },
+        (W32, LtS, Slot(b)) => Op::IncBrIfI32LtS { a, b, target, step },
+        (W32, LtU, Slot(b)) => Op::IncBrIfI32LtU { a, b, target, step },
+        (W32, GtS, Slot(b)) => Op::IncBrIfI32GtS { a, b, target, step },
+        (W32, GtU, Slot(b)) => Op::IncBrIfI32GtU { a, b, target, step },
+        (W32, LeS, Slot(b)) => Op::IncBrIfI32LeS { a, b, target, step },
+        (W32, LeU, Slot(b)) => Op::IncBrIfI32LeU { a, b, target, step },
+        (W32, GeS, Slot(b)) => Op::IncBrIfI32GeS { a, b, target, step },
+        (W32, GeU, Slot(b)) => Op::IncBrIfI32GeU { a, b, target, step },
+        (W32, Eq, Imm(imm)) => Op::IncBrIfI32EqImm { a, imm, target, step },
+        (W32, Ne, Imm(imm)) => Op::IncBrIfI32NeImm { a, imm, target, step },
+        (W32, LtS, Imm(imm)) => Op::IncBrIfI32LtSImm { a, imm, target, step },
+        (W32, LtU, Imm(imm)) => Op::IncBrIfI32LtUImm { a, imm, target, step },
+        (W32, GtS, Imm(imm)) => Op::IncBrIfI32GtSImm { a, imm, target, step },
+        (W32, GtU, Imm(imm)) => Op::IncBrIfI32GtUImm { a, imm, target, step },
+        (W32, LeS, Imm(imm)) => Op::IncBrIfI32LeSImm { a, imm, target, step },
+        (W32, LeU, Imm(imm)) => Op::IncBrIfI32LeUImm { a, imm, target, step },
+        (W32, GeS, Imm(imm)) => Op::IncBrIfI32GeSImm { a, imm, target, step },
+        (W32, GeU, Imm(imm)) => Op::IncBrIfI32GeUImm { a, imm, target, step },
+        (W64, Eq, Slot(b)) => Op::IncBrIfI64Eq { a, b, target, step },
+        (W64, Ne, Slot(b)) => Op::IncBrIfI64Ne { a, b, target, step },
+        (W64, LtS, Slot(b)) => Op::IncBrIfI64LtS { a, b, target, step },
+        (W64, LtU, Slot(b)) => Op::IncBrIfI64LtU { a, b, target, step },
+        (W64, GtS, Slot(b)) => Op::IncBrIfI64GtS { a, b, target, step },
+        (W64, GtU, Slot(b)) => Op::IncBrIfI64GtU { a, b, target, step },
+        (W64, LeS, Slot(b)) => Op::IncBrIfI64LeS { a, b, target, step },
+        (W64, LeU, Slot(b)) => Op::IncBrIfI64LeU { a, b, target, step },
+        (W64, GeS, Slot(b)) => Op::IncBrIfI64GeS { a, b, target, step },
+        (W64, GeU, Slot(b)) => Op::IncBrIfI64GeU { a, b, target, step },
+        (W64, Eq, Imm(imm)) => Op::IncBrIfI64EqImm { a, imm, target, step },
+        (W64, Ne, Imm(imm)) => Op::IncBrIfI64NeImm { a, imm, target, step },
+        (W64, LtS, Imm(imm)) => Op::IncBrIfI64LtSImm { a, imm, target, step },
+        (W64, LtU, Imm(imm)) => Op::IncBrIfI64LtUImm { a, imm, target, step },
+        (W64, GtS, Imm(imm)) => Op::IncBrIfI64GtSImm { a, imm, target, step },
+        (W64, GtU, Imm(imm)) => Op::IncBrIfI64GtUImm { a, imm, target, step },
+        (W64, LeS, Imm(imm)) => Op::IncBrIfI64LeSImm { a, imm, target, step },
+        (W64, LeU, Imm(imm)) => Op::IncBrIfI64LeUImm { a, imm, target, step },
+        (W64, GeS, Imm(imm)) => Op::IncBrIfI64GeSImm { a, imm, target, step },
+        (W64, GeU, Imm(imm)) => Op::IncBrIfI64GeUImm { a, imm, target, step },
     }
 }
 
-/// Reads an `IncBrIf…` op back as `(a, step, cmp, rhs, target)`: `a += step`, then the 32-bit
+/// Reads an `IncBrIf…` op back as `(width, a, step, cmp, rhs, target)`: `a += step`, then the
 /// compare-and-branch of [`branch_op`].
-pub fn as_inc_branch(op: Op) -> Option<(Slot, i16, Cmp, Rhs, Pc)> {
-    use {Cmp::*, Rhs::*};
+pub fn as_inc_branch(op: Op) -> Option<(Width, Slot, i16, Cmp, Rhs, Pc)> {
+    use {Cmp::*, Rhs::*, Width::*};
     Some(match op {
-        Op::IncBrIfI32Eq { a, b, target, step } => (a, step, Eq, Slot(b), target),
-        Op::IncBrIfI32Ne { a, b, target, step } => (a, step, Ne, Slot(b), target),
-        Op::IncBrIfI32LtS { a, b, target, step } => (a, step, LtS, Slot(b), target),
-        Op::IncBrIfI32LtU { a, b, target, step } => (a, step, LtU, Slot(b), target),
-        Op::IncBrIfI32GtS { a, b, target, step } => (a, step, GtS, Slot(b), target),
-        Op::IncBrIfI32GtU { a, b, target, step } => (a, step, GtU, Slot(b), target),
-        Op::IncBrIfI32LeS { a, b, target, step } => (a, step, LeS, Slot(b), target),
-        Op::IncBrIfI32LeU { a, b, target, step } => (a, step, LeU, Slot(b), target),
-        Op::IncBrIfI32GeS { a, b, target, step } => (a, step, GeS, Slot(b), target),
-        Op::IncBrIfI32GeU { a, b, target, step } => (a, step, GeU, Slot(b), target),
-        Op::IncBrIfI32EqImm { a, imm, target, step } => (a, step, Eq, Imm(imm), target),
-        Op::IncBrIfI32NeImm { a, imm, target, step } => (a, step, Ne, Imm(imm), target),
-        Op::IncBrIfI32LtSImm { a, imm, target, step } => (a, step, LtS, Imm(imm), target),
-        Op::IncBrIfI32LtUImm { a, imm, target, step } => (a, step, LtU, Imm(imm), target),
-        Op::IncBrIfI32GtSImm { a, imm, target, step } => (a, step, GtS, Imm(imm), target),
-        Op::IncBrIfI32GtUImm { a, imm, target, step } => (a, step, GtU, Imm(imm), target),
-        Op::IncBrIfI32LeSImm { a, imm, target, step } => (a, step, LeS, Imm(imm), target),
-        Op::IncBrIfI32LeUImm { a, imm, target, step } => (a, step, LeU, Imm(imm), target),
-        Op::IncBrIfI32GeSImm { a, imm, target, step } => (a, step, GeS, Imm(imm), target),
-        Op::IncBrIfI32GeUImm { a, imm, target, step } => (a, step, GeU, Imm(imm), target),
+        Op::IncBrIfI32Eq { a, b, target, step } => (W32, a, step, Eq, Slot(b), target),
+        Op::IncBrIfI32Ne { a, b, target, step } => (W32, a, step, Ne, Slot(b), target),
+        Op::IncBrIfI32LtS { a, b, target, step } => (W32, a, step, LtS, Slot(b), target),
+        Op::IncBrIfI32LtU { a, b, target, step } => (W32, a, step, LtU, Slot(b), target),
+        Op::IncBrIfI32GtS { a, b, target, step } => (W32, a, step, GtS, Slot(b), target),
+        Op::IncBrIfI32GtU { a, b, target, step } => (W32, a, step, GtU, Slot(b), target),
+        Op::IncBrIfI32LeS { a, b, target, step } => (W32, a, step, LeS, Slot(b), target),
+        Op::IncBrIfI32LeU { a, b, target, step } => (W32, a, step, LeU, Slot(b), target),
+        Op::IncBrIfI32GeS { a, b, target, step } => (W32, a, step, GeS, Slot(b), target),
+        Op::IncBrIfI32GeU { a, b, target, step } => (W32, a, step, GeU, Slot(b), target),
+        Op::IncBrIfI32EqImm { a, imm, target, step } => (W32, a, step, Eq, Imm(imm), target),
+        Op::IncBrIfI32NeImm { a, imm, target, step } => (W32, a, step, Ne, Imm(imm), target),
+        Op::IncBrIfI32LtSImm { a, imm, target, step } => (W32, a, step, LtS, Imm(imm), target),
+        Op::IncBrIfI32LtUImm { a, imm, target, step } => (W32, a, step, LtU, Imm(imm), target),
+        Op::IncBrIfI32GtSImm { a, imm, target, step } => (W32, a, step, GtS, Imm(imm), target),
+        Op::IncBrIfI32GtUImm { a, imm, target, step } => (W32, a, step, GtU, Imm(imm), target),
+        Op::IncBrIfI32LeSImm { a, imm, target, step } => (W32, a, step, LeS, Imm(imm), target),
+        Op::IncBrIfI32LeUImm { a, imm, target, step } => (W32, a, step, LeU, Imm(imm), target),
+        Op::IncBrIfI32GeSImm { a, imm, target, step } => (W32, a, step, GeS, Imm(imm), target),
+        Op::IncBrIfI32GeUImm { a, imm, target, step } => (W32, a, step, GeU, Imm(imm), target),
+        Op::IncBrIfI64Eq { a, b, target, step } => (W64, a, step, Eq, Slot(b), target),
+        Op::IncBrIfI64Ne { a, b, target, step } => (W64, a, step, Ne, Slot(b), target),
+        Op::IncBrIfI64LtS { a, b, target, step } => (W64, a, step, LtS, Slot(b), target),
+        Op::IncBrIfI64LtU { a, b, target, step } => (W64, a, step, LtU, Slot(b), target),
+        Op::IncBrIfI64GtS { a, b, target, step } => (W64, a, step, GtS, Slot(b), target),
+        Op::IncBrIfI64GtU { a, b, target, step } => (W64, a, step, GtU, Slot(b), target),
+        Op::IncBrIfI64LeS { a, b, target, step } => (W64, a, step, LeS, Slot(b), target),
+        Op::IncBrIfI64LeU { a, b, target, step } => (W64, a, step, LeU, Slot(b), target),
+        Op::IncBrIfI64GeS { a, b, target, step } => (W64, a, step, GeS, Slot(b), target),
+        Op::IncBrIfI64GeU { a, b, target, step } => (W64, a, step, GeU, Slot(b), target),
+        Op::IncBrIfI64EqImm { a, imm, target, step } => (W64, a, step, Eq, Imm(imm), target),
+        Op::IncBrIfI64NeImm { a, imm, target, step } => (W64, a, step, Ne, Imm(imm), target),
+        Op::IncBrIfI64LtSImm { a, imm, target, step } => (W64, a, step, LtS, Imm(imm), target),
+        Op::IncBrIfI64LtUImm { a, imm, target, step } => (W64, a, step, LtU, Imm(imm), target),
+        Op::IncBrIfI64GtSImm { a, imm, target, step } => (W64, a, step, GtS, Imm(imm), target),
+        Op::IncBrIfI64GtUImm { a, imm, target, step } => (W64, a, step, GtU, Imm(imm), target),
+        Op::IncBrIfI64LeSImm { a, imm, target, step } => (W64, a, step, LeS, Imm(imm), target),
+        Op::IncBrIfI64LeUImm { a, imm, target, step } => (W64, a, step, LeU, Imm(imm), target),
+        Op::IncBrIfI64GeSImm { a, imm, target, step } => (W64, a, step, GeS, Imm(imm), target),
+        Op::IncBrIfI64GeUImm { a, imm, target, step } => (W64, a, step, GeU, Imm(imm), target),
         _ => return None,
     })
 }
@@ -366,6 +406,8 @@ mod tests {
                     assert_eq!((c2, a, t), (c, 1, 7), "{op}");
                     assert!(w2 == w || rhs == Rhs::Imm(0));
                     assert_eq!(rhs2, rhs);
+                    let inc = inc_branch_op(w, c, 1, rhs, -3, 7);
+                    assert_eq!(as_inc_branch(inc), Some((w, 1, -3, c, rhs, 7)), "{inc}");
                 }
             }
         }

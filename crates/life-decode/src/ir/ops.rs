@@ -156,6 +156,46 @@ macro_rules! for_each_op {
             IncBrIfI32GeSImm = inc_br_if_i32_ge_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
             /// `IncBrIfI32GeU` with a constant right operand.
             IncBrIfI32GeUImm = inc_br_if_i32_ge_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.eq` + `br_if`.
+            IncBrIfI64Eq = inc_br_if_i64_eq { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.ne` + `br_if`.
+            IncBrIfI64Ne = inc_br_if_i64_ne { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.lt_s` + `br_if`.
+            IncBrIfI64LtS = inc_br_if_i64_lt_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.lt_u` + `br_if`.
+            IncBrIfI64LtU = inc_br_if_i64_lt_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.gt_s` + `br_if`.
+            IncBrIfI64GtS = inc_br_if_i64_gt_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.gt_u` + `br_if`.
+            IncBrIfI64GtU = inc_br_if_i64_gt_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.le_s` + `br_if`.
+            IncBrIfI64LeS = inc_br_if_i64_le_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.le_u` + `br_if`.
+            IncBrIfI64LeU = inc_br_if_i64_le_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.ge_s` + `br_if`.
+            IncBrIfI64GeS = inc_br_if_i64_ge_s { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// Fused `i64.add` of the constant `step` to `a` (written back to `a`) + `i64.ge_u` + `br_if`.
+            IncBrIfI64GeU = inc_br_if_i64_ge_u { a: Slot, b: Slot, target: Pc, step: i16 };
+            /// `IncBrIfI64Eq` with a constant right operand (sign-extended).
+            IncBrIfI64EqImm = inc_br_if_i64_eq_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64Ne` with a constant right operand (sign-extended).
+            IncBrIfI64NeImm = inc_br_if_i64_ne_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64LtS` with a constant right operand (sign-extended).
+            IncBrIfI64LtSImm = inc_br_if_i64_lt_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64LtU` with a constant right operand (sign-extended).
+            IncBrIfI64LtUImm = inc_br_if_i64_lt_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64GtS` with a constant right operand (sign-extended).
+            IncBrIfI64GtSImm = inc_br_if_i64_gt_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64GtU` with a constant right operand (sign-extended).
+            IncBrIfI64GtUImm = inc_br_if_i64_gt_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64LeS` with a constant right operand (sign-extended).
+            IncBrIfI64LeSImm = inc_br_if_i64_le_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64LeU` with a constant right operand (sign-extended).
+            IncBrIfI64LeUImm = inc_br_if_i64_le_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64GeS` with a constant right operand (sign-extended).
+            IncBrIfI64GeSImm = inc_br_if_i64_ge_s_imm { a: Slot, imm: i32, target: Pc, step: i16 };
+            /// `IncBrIfI64GeU` with a constant right operand (sign-extended).
+            IncBrIfI64GeUImm = inc_br_if_i64_ge_u_imm { a: Slot, imm: i32, target: Pc, step: i16 };
             /// Wasm `br_table`: jumps to `body.br_tables[table + min(index, len)]`
             /// (the last of the `len + 1` entries is the default).
             BrTable = br_table { index: Slot, table: u32, len: u32 };

@@ -525,18 +525,23 @@ impl Translator {
         self.fuse_step(i)
     }
 
-    /// Fuses the 32-bit conditional branch just emitted at `i` with an `i32_add_imm` right before
-    /// it that updates the slot the branch tests in place (a loop counter's `i += k` and test),
+    /// Fuses the conditional branch just emitted at `i` with an `i32_add_imm` (`i64_add_imm`) right
+    /// before it that updates the slot the 32-bit (64-bit) branch tests in place (a loop counter's `i += k` and test),
     /// unless a label lies between them. Returns where the branch now is.
     fn fuse_step(&mut self, i: usize) -> usize {
         if i == 0 || i != self.ops.len() - 1 || self.label_pc > i - 1 {
             return i;
         }
-        let Op::I32AddImm { dst, a, imm } = self.ops[i - 1] else { return i };
+        let (width, dst, a, imm) = match self.ops[i - 1] {
+            Op::I32AddImm { dst, a, imm } => (W32, dst, a, imm),
+            Op::I64AddImm { dst, a, imm } => (W64, dst, a, imm),
+            _ => return i,
+        };
         let Ok(step) = i16::try_from(imm) else { return i };
         match compare::as_branch(self.ops[i]) {
-            Some((W32, c, x, rhs, target)) if dst == a && x == a => {
-                self.ops[i - 1] = compare::inc_branch_op(c, a, rhs, step, target);
+            // `br_if_eqz`/`br_if_nez` read as 32-bit tests: they fuse with a 32-bit step only.
+            Some((w, c, x, rhs, target)) if w == width && dst == a && x == a => {
+                self.ops[i - 1] = compare::inc_branch_op(w, c, a, rhs, step, target);
                 self.ops.pop();
                 self.last = None;
                 i - 1

@@ -101,6 +101,18 @@ fn counter_updates_fuse_with_the_branch_that_tests_them() {
         module.body(0).unwrap().disassemble(),
         "   0: inc_br_if_i32_lt_s a=1 b=0 target=0 step=4\n   1: return_\n"
     );
+    let fused64 = wat::parse_str(
+        r#"(module (func (param $n i64) (local $i i64)
+            (loop $top
+                (local.set $i (i64.add (local.get $i) (i64.const -1)))
+                (br_if $top (i64.gt_u (local.get $i) (i64.const 100))))))"#,
+    )
+    .unwrap();
+    let module = decode(&fused64, Features::default()).unwrap();
+    assert_eq!(
+        module.body(0).unwrap().disassemble(),
+        "   0: inc_br_if_i64_gt_u_imm a=1 imm=100 target=0 step=-1\n   1: return_\n"
+    );
     let split = wat::parse_str(
         r#"(module (func (param $n i32) (local $i i32)
             (loop $top

@@ -231,6 +231,15 @@ macro_rules! helpers {
                 v
             }};
         }
+        // The same for a 64-bit counter.
+        #[allow(unused_macros)]
+        macro_rules! inc64 {
+            ($a:expr, $step:expr) => {{
+                let v = get!($a).wrapping_add($step as i64 as u64);
+                set_i64!($a, v);
+                v
+            }};
+        }
         // Memory access: checks `addr + offset + N <= len` in 64-bit arithmetic (cannot overflow).
         #[allow(unused_macros)]
         macro_rules! load {
@@ -545,6 +554,86 @@ macro_rules! handlers {
             IncBrIfI32GeUImm { a, imm, target, step } => {
                 let v = inc!(a, step);
                 br_if!(v >= imm as u32, target)
+            },
+            IncBrIfI64Eq { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v == get!(b), target)
+            },
+            IncBrIfI64Ne { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v != get!(b), target)
+            },
+            IncBrIfI64LtS { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) < i64_!(b), target)
+            },
+            IncBrIfI64LtU { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v < get!(b), target)
+            },
+            IncBrIfI64GtS { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) > i64_!(b), target)
+            },
+            IncBrIfI64GtU { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v > get!(b), target)
+            },
+            IncBrIfI64LeS { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) <= i64_!(b), target)
+            },
+            IncBrIfI64LeU { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v <= get!(b), target)
+            },
+            IncBrIfI64GeS { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) >= i64_!(b), target)
+            },
+            IncBrIfI64GeU { a, b, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v >= get!(b), target)
+            },
+            IncBrIfI64EqImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v == imm as i64 as u64, target)
+            },
+            IncBrIfI64NeImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v != imm as i64 as u64, target)
+            },
+            IncBrIfI64LtSImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) < imm as i64, target)
+            },
+            IncBrIfI64LtUImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v < imm as i64 as u64, target)
+            },
+            IncBrIfI64GtSImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) > imm as i64, target)
+            },
+            IncBrIfI64GtUImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v > imm as i64 as u64, target)
+            },
+            IncBrIfI64LeSImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) <= imm as i64, target)
+            },
+            IncBrIfI64LeUImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v <= imm as i64 as u64, target)
+            },
+            IncBrIfI64GeSImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!((v as i64) >= imm as i64, target)
+            },
+            IncBrIfI64GeUImm { a, imm, target, step } => {
+                let v = inc64!(a, step);
+                br_if!(v >= imm as i64 as u64, target)
             },
             BrTable { index, table, len } => {
                 let i = u32_!(index).min(len);
