@@ -1134,7 +1134,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         if let Some((w, a, step, c, rhs, target)) = compare::as_inc_branch(op) {
             // The counter update, then the compare-and-branch it was fused with.
             let imm = step as i32;
-            self.lower_op(pc, if w == Width::W32 { Op::I32AddImm { dst: a, a, imm } } else { Op::I64AddImm { dst: a, a, imm } });
+            self.lower_op(
+                pc,
+                if w == Width::W32 { Op::I32AddImm { dst: a, a, imm } } else { Op::I64AddImm { dst: a, a, imm } },
+            );
             let mut branch = compare::branch_op(w, c, a, rhs);
             *branch.target_mut().expect("a branch has a target") = target;
             self.lower_op(pc, branch);

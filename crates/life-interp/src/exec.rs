@@ -18,20 +18,20 @@ use crate::{
     trap::TraceFrame,
 };
 pub(crate) mod bulk;
+pub(crate) mod code;
 pub(crate) mod simd;
 
-use life_decode::{
-    TrapCode, Value,
-    ir::{Op, Pc},
-};
+use code::{Code, Instr};
+
+use life_decode::{TrapCode, Value, ir::Pc};
 
 /// A suspended caller.
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     /// The caller's next op.
-    ip: *const Op,
-    /// The caller's body.
-    body: *const life_decode::ir::FuncBody,
+    ip: *const Instr,
+    /// The caller's code.
+    body: *const Code,
     base: usize,
     func: u32,
     instance: u32,
@@ -41,17 +41,17 @@ impl Frame {
     /// The position of the caller's next op in its body.
     fn pc(&self) -> usize {
         // SAFETY: `ip` points into `body`'s ops, which the caller's module keeps alive.
-        unsafe { self.ip.offset_from((*self.body).ops.as_ptr()) as usize }
+        unsafe { self.ip.offset_from((*self.body).start()) as usize }
     }
 }
 
 /// What a call needs of the function at the same store address, for the interpreter's fast
-/// call path: the wasm function's translated body and its instance, and the function's type
-/// for `call_indirect`'s check. `body` is null for host functions and for bodies not translated
-/// yet; calls to those take the slow path, which fills the entry in once the body is translated.
+/// call path: the wasm function's code and its instance, and the function's type for
+/// `call_indirect`'s check. `body` is null for host functions and for functions not called
+/// yet; calls to those take the slow path, which fills the entry in once the code is built.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CallTarget {
-    pub body: *const life_decode::ir::FuncBody,
+    pub body: *const Code,
     pub instance: u32,
     pub type_id: u32,
 }
@@ -64,7 +64,7 @@ impl CallTarget {
 }
 
 // SAFETY: `body` points into a module that an instance of the same store owns (the store never
-// drops an instance), and a translated body is never changed or replaced (`OnceLock`), so the
+// drops an instance), and a body's code is never changed or replaced (`OnceLock`), so the
 // pointer is valid and its target immutable wherever the store goes.
 unsafe impl Send for CallTarget {}
 // SAFETY: as above.
@@ -182,20 +182,20 @@ impl PausedCall {
         r.finish()?;
         // A position is valid when it names a wasm function, its pc is inside the body (or at its
         // start for a fresh entry), and its whole frame lies inside the value stack.
-        let body_of = |func: u32| -> Result<(u32, &life_decode::ir::FuncBody), crate::Error> {
+        let body_of = |func: u32| -> Result<(u32, &Code), crate::Error> {
             match store.funcs.get(func as usize) {
                 Some(FuncEntity::Wasm { instance, index, .. }) => {
-                    let module = &store.instances[*instance as usize].module.0;
-                    let body = module.body(*index as usize).map_err(|e| crate::Error::Trap(translation_trap(e)))?;
+                    let module = &store.instances[*instance as usize].module;
+                    let body = module.code(*index as usize).map_err(|e| crate::Error::Trap(translation_trap(e)))?;
                     Ok((*instance, body))
                 }
                 _ => Err(bad("a frame names a function that is not WebAssembly")),
             }
         };
-        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, &life_decode::ir::FuncBody), crate::Error> {
+        let check = |func: u32, pc: usize, base: usize| -> Result<(u32, &Code), crate::Error> {
             let (instance, body) = body_of(func)?;
             let end = base.checked_add(body.frame_slots as usize).ok_or_else(|| bad("frame base overflows"))?;
-            if pc >= body.ops.len() || end > stack.len() {
+            if pc >= body.instrs.len() || end > stack.len() {
                 return Err(bad("a frame lies outside its code or the value stack"));
             }
             Ok((instance, body))
@@ -215,7 +215,7 @@ impl PausedCall {
         for (f, pc, base) in raw {
             let (instance, body) = check(f, pc, base)?;
             // SAFETY: `check` found `pc` inside the body.
-            let ip = unsafe { body.ops.as_ptr().add(pc) };
+            let ip = unsafe { body.start().add(pc) };
             frames.push(Frame { ip, body, base, func: f, instance });
         }
         if let Some((at, host_ty)) = &pending_host
@@ -414,7 +414,7 @@ impl Mem {
 impl Executor {
     /// Makes room for a frame of `frame_slots` at `base`, zeroing its declared locals.
     #[inline(always)]
-    fn prepare_frame(&mut self, store: &Store, base: usize, body: &life_decode::ir::FuncBody) -> Result<(), TrapCode> {
+    fn prepare_frame(&mut self, store: &Store, base: usize, body: &Code) -> Result<(), TrapCode> {
         let need = base + body.frame_slots as usize;
         if need > store.config.max_value_stack {
             return Err(TrapCode::StackOverflow);
@@ -495,23 +495,23 @@ impl Executor {
             unreachable!("`call` handles host functions before running the loop");
         };
         let base = pos.base;
-        let ops: *const Op;
+        let ops: *const Instr;
         let tables: *const Pc;
-        let running: *const life_decode::ir::FuncBody;
+        let running: *const Code;
         {
-            let module = store.instances[instance as usize].module.0.clone();
-            let body = module.body(index as usize).map_err(translation_trap)?;
+            let module = store.instances[instance as usize].module.clone();
+            let body = module.code(index as usize).map_err(translation_trap)?;
             if pos.fresh {
                 self.prepare_frame(store, base, body)?;
                 pos.fresh = false;
             }
-            ops = body.ops.as_ptr();
-            tables = body.br_tables.as_ptr();
+            ops = body.start();
+            tables = body.br_tables;
             running = body;
         }
         // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
         // position was checked).
-        let ip: *const Op = unsafe { ops.add(pos.pc) };
+        let ip: *const Instr = unsafe { ops.add(pos.pc) };
         // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
         // position keeps the frames it had.
         let sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
@@ -574,10 +574,10 @@ struct Done;
 /// slot 0, the current memory and the running body's first op (branch targets index from it).
 #[derive(Clone, Copy)]
 struct Hot {
-    ip: *const Op,
+    ip: *const Instr,
     sp: *mut u64,
     mem: Mem,
-    ops: *const Op,
+    ops: *const Instr,
 }
 
 /// The rest of the loop's state, in memory: what calls, returns, gas and the store need.
@@ -587,11 +587,11 @@ struct Cx<'a> {
     pos: &'a mut Position,
     /// The running body's `br_tables`.
     tables: *const Pc,
-    /// The running body.
-    body: *const life_decode::ir::FuncBody,
+    /// The running body's code.
+    body: *const Code,
     /// The running body's first op (branch targets index from it); `Hot::ops` everywhere the
     /// hot state is a value, but the threaded loop's handlers keep it here, not in a register.
-    ops: *const Op,
+    ops: *const Instr,
     /// The running function's store address (`pos.func` once the loop returns).
     func: u32,
     /// The running instance's function addresses.
@@ -742,9 +742,9 @@ impl Cx<'_> {
         }
         self.func = addr;
         self.body = body;
-        self.tables = body.br_tables.as_ptr();
+        self.tables = body.br_tables;
         self.base = callee_base;
-        let ops = body.ops.as_ptr();
+        let ops = body.start();
         self.ops = ops;
         Some(Hot { ip: ops, sp, mem: hot.mem, ops })
     }
@@ -772,15 +772,21 @@ impl Cx<'_> {
         }
         let frame = Frame { ip: hot.ip, body: self.body, base: self.base, func: self.func, instance: self.instance };
         self.ex.frames.push(frame);
-        let module = self.store.instances[callee_instance as usize].module.0.clone();
-        let body = match module.body(index as usize) {
-            Ok(body) => body,
-            Err(e) => {
-                self.ex.frames.pop();
-                self.outcome = Err(translation_trap(e));
-                return Err(Done);
+        let mut body = self.store.call_targets[addr as usize].body;
+        if body.is_null() {
+            // The first call: translate (if the module is lazy) and look the body up.
+            let module = &self.store.instances[callee_instance as usize].module;
+            match module.code(index as usize) {
+                Ok(b) => body = b,
+                Err(e) => {
+                    self.ex.frames.pop();
+                    self.outcome = Err(translation_trap(e));
+                    return Err(Done);
+                }
             }
-        };
+        }
+        // SAFETY: a body's code, kept alive by its instance's module (see `CallTarget`).
+        let body = unsafe { &*body };
         let target = &mut self.store.call_targets[addr as usize];
         target.body = body;
         target.instance = callee_instance;
@@ -792,9 +798,9 @@ impl Cx<'_> {
         }
         self.func = addr;
         self.body = body;
-        self.tables = body.br_tables.as_ptr();
+        self.tables = body.br_tables;
         self.base = callee_base;
-        let ops = body.ops.as_ptr();
+        let ops = body.start();
         self.ops = ops;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
@@ -830,7 +836,7 @@ impl Cx<'_> {
     /// frame stays on the frame stack for stack traces, and gas passes through the store.
     /// Returns whether the loop continues (else the outcome is set).
     #[inline(never)]
-    fn call_host(&mut self, addr: u32, callee_base: usize, ip: *const Op) -> bool {
+    fn call_host(&mut self, addr: u32, callee_base: usize, ip: *const Instr) -> bool {
         let caller = self.func;
         self.func = addr;
         let frame = Frame { ip, body: self.body, base: self.base, func: caller, instance: self.instance };
@@ -873,16 +879,23 @@ impl Cx<'_> {
         }
         // SAFETY: the frame stack is not empty.
         unsafe { self.ex.frames.set_len(self.ex.frames.len() - 1) };
+        let (sp, ops) = self.resume_frame(&f);
+        Some(Hot { ip: f.ip, sp, mem, ops })
+    }
+
+    /// Makes the popped frame `f` the running one; returns its slot 0 and its body's first op.
+    #[inline(always)]
+    fn resume_frame(&mut self, f: &Frame) -> (*mut u64, *const Instr) {
         self.body = f.body;
-        // SAFETY: a frame's body is kept alive by its instance's module.
-        let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
+        // SAFETY: a frame's code is kept alive by its instance's module.
+        let (ops, tables) = unsafe { ((*f.body).start(), (*f.body).br_tables) };
         self.tables = tables;
         self.ops = ops;
         self.base = f.base;
         self.func = f.func;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
         let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
-        Some(Hot { ip: f.ip, sp, mem, ops })
+        (sp, ops)
     }
 
     /// `ret`, leaving the state to continue with in `resume`; returns whether the loop continues.
@@ -904,15 +917,7 @@ impl Cx<'_> {
         let Some(f) = self.ex.frames.pop() else {
             return Err(self.exit(Ok(Exit::Returned)));
         };
-        self.body = f.body;
-        // SAFETY: a frame's body is kept alive by its instance's module.
-        let (ops, tables) = unsafe { ((*f.body).ops.as_ptr(), (*f.body).br_tables.as_ptr()) };
-        self.tables = tables;
-        self.ops = ops;
-        self.base = f.base;
-        self.func = f.func;
-        // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
-        let sp = unsafe { self.ex.stack.as_mut_ptr().add(f.base) };
+        let (sp, ops) = self.resume_frame(&f);
         let mem = if f.instance == self.instance { self.memory() } else { self.enter_instance(f.instance) };
         Ok(Hot { ip: f.ip, sp, mem, ops })
     }

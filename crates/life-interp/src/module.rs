@@ -1,8 +1,9 @@
 //! `Module`: a decoded, validated and translated module, shared by all its instances.
 
+use crate::exec::code::Code;
 use crate::{CompiledModule, Engine, Error, VmConfig};
 use life_decode::{DecodeError, DecodeErrorKind};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A module ready to instantiate. Decode once, instantiate many times: cloning is cheap.
 ///
@@ -12,7 +13,12 @@ use std::sync::Arc;
 /// assert!(module.decoded().export("f").is_some());
 /// ```
 #[derive(Clone)]
-pub struct Module(pub(crate) Arc<life_decode::Module>, pub(crate) Option<Arc<dyn CompiledModule>>);
+pub struct Module(
+    pub(crate) Arc<life_decode::Module>,
+    pub(crate) Option<Arc<dyn CompiledModule>>,
+    /// The interpreter's code of each body, built on the body's first call (`Module::code`).
+    pub(crate) Arc<[OnceLock<Code>]>,
+);
 
 impl std::fmt::Debug for Module {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -32,7 +38,7 @@ impl Module {
             Engine::Interpreter => None,
             Engine::Native(compiler) => Some(compiler.compile(&decoded, config)?),
         };
-        Ok(Module(decoded, native))
+        Ok(Module::with(decoded, native))
     }
 
     /// Parses WebAssembly text (or binary) and decodes it.
@@ -47,7 +53,24 @@ impl Module {
 
     /// Wraps an already decoded module.
     pub fn from_decoded(module: life_decode::Module) -> Self {
-        Module(Arc::new(module), None)
+        Module::with(Arc::new(module), None)
+    }
+
+    fn with(decoded: Arc<life_decode::Module>, native: Option<Arc<dyn CompiledModule>>) -> Self {
+        let codes = (0..decoded.num_bodies()).map(|_| OnceLock::new()).collect();
+        Module(decoded, native, codes)
+    }
+
+    /// The interpreter's code of body `index`, translating the body if it was not yet.
+    pub(crate) fn code(&self, index: usize) -> Result<&Code, DecodeError> {
+        let cell = &self.2[index];
+        if let Some(code) = cell.get() {
+            return Ok(code);
+        }
+        let code = Code::new(self.0.body(index)?);
+        // Another thread may have won the race; its code is the same.
+        let _ = cell.set(code);
+        Ok(cell.get().expect("just set"))
     }
 
     /// The module's native code, when a native engine compiled it.

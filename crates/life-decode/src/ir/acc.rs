@@ -264,7 +264,7 @@ macro_rules! acc_fns {
         /// The slot `op` writes last, with that value left in the accumulator, if `op` is a
         /// producer: a base op or form listed here, a constant or a copy.
         #[allow(unreachable_patterns)] // base ops with two forms are listed twice
-        pub fn produced(op: &Op) -> Option<Slot> {
+        pub(crate) fn produced(op: &Op) -> Option<Slot> {
             let producer = matches!(op, $( Op::$base { .. } | Op::$acc { .. } )|*)
                 || matches!(op, Op::Const32 { .. } | Op::Const64 { .. } | Op::Copy { .. });
             let mut op = *op;

@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn a_br_to_a_return_becomes_the_return() {
-        let mut b = body(vec![Op::Br { target: 2 }, Op::Br { target: 3 }, Op::Br { target: 3 }, Op::ReturnSlot { src: 4 }], vec![]);
+        let mut b = body(
+            vec![Op::Br { target: 2 }, Op::Br { target: 3 }, Op::Br { target: 3 }, Op::ReturnSlot { src: 4 }],
+            vec![],
+        );
         thread_jumps(&mut b);
         assert_eq!(b.ops[..3], [Op::ReturnSlot { src: 4 }; 3]);
     }

@@ -6,7 +6,6 @@ mod jumps;
 mod op;
 mod ops;
 
-pub use acc::produced;
 pub(crate) use acc::use_accumulator;
 pub(crate) use jumps::thread_jumps;
 pub use op::Op;

@@ -13,7 +13,7 @@ macro_rules! match_arms {
      $( $name:ident $fields:tt $([ $($which:ident : $form:ident),* ])? => $body:expr ),* $(,)?) => {{
         // SAFETY: translation ends every body with a terminator and resolves every branch
         // target inside the body, so `ip` is always in bounds.
-        let op = unsafe { *$ip };
+        let op = unsafe { (*$ip).op };
         // SAFETY: as above; the next op exists because the body ends with a terminator.
         $ip = unsafe { $ip.add(1) };
         match op {

@@ -2,15 +2,15 @@
 //!
 //! Every handler has the same signature, takes the hot state (`ip`, `sp`, the memory view and
 //! the accumulator; the body's `ops`, needed only by branches, stays in `Cx`) in argument
-//! registers and finds the next handler in `HANDLERS` by the next op's tag,
-//! so each op ends in its own indirect jump, which the branch predictor learns per op, and no
+//! registers and finds the next handler's address beside the next op (`code::Instr`, filled in
+//! from `HANDLERS` when the body's code is built), so each op ends in its own indirect jump, which the branch predictor learns per op, and no
 //! state is spilled between ops. This relies on LLVM turning the call in tail position into a
 //! jump (sibling-call optimization): stable Rust cannot demand it, so `build.rs` enables this
 //! loop only where it happens (optimized x86_64 builds), and `tests/it/dispatch.rs` checks that
 //! long runs of every kind of op keep the host stack flat. The handlers are the same arms as
 //! the `match` loop's (`handlers.rs`).
 
-use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, same, simd};
+use super::{Cx, Done, Exit, Hot, Mem, PauseReason, bulk, code::Instr, same, simd};
 use life_decode::{TrapCode, ir::Op, semantics as sem};
 
 /// Generates `Code` (every op's position in `for_each_op!`, its index in `HANDLERS`) and `code`.
@@ -40,7 +40,12 @@ life_decode::for_each_op!(op_codes);
 
 /// A handler: the cold state, then the hot state in registers (`ip` at the handler's op, `sp`,
 /// the memory's base and length, the accumulator). Six words: x86_64 passes six in registers.
-type Handler = unsafe fn(&mut Cx<'_>, *const Op, *mut u64, *mut u8, usize, u64) -> Done;
+pub(super) type Handler = unsafe fn(&mut Cx<'_>, *const Instr, *mut u64, *mut u8, usize, u64) -> Done;
+
+/// The handler of `op`, for its `Instr`.
+pub(super) fn handler_of(op: &Op) -> Handler {
+    HANDLERS[code(op)]
+}
 
 /// Calls the handler of the op at `hot.ip`; in tail position, this compiles to a jump.
 /// `hot.ops` must already be in `cx.ops`.
@@ -50,8 +55,8 @@ type Handler = unsafe fn(&mut Cx<'_>, *const Op, *mut u64, *mut u8, usize, u64) 
 /// `hot` must be the loop's state at an op of the running body.
 #[inline(always)]
 unsafe fn next(cx: &mut Cx<'_>, hot: Hot, acc: u64) -> Done {
-    // SAFETY: the caller guarantees `ip` points at an op; `code` is below `COUNT`.
-    let handler = unsafe { *HANDLERS.get_unchecked(code(&*hot.ip)) };
+    // SAFETY: the caller guarantees `ip` points at an op of the running body's code.
+    let handler = unsafe { (*hot.ip).handler };
     // SAFETY: the handler of this op, called with the state it expects.
     unsafe { handler(cx, hot.ip, hot.sp, hot.mem.base, hot.mem.len, acc) }
 }
@@ -91,7 +96,7 @@ macro_rules! slow_ret {
 ///
 /// As for every handler, with `ip` after the call op.
 #[inline(never)]
-unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
+unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
     // Passed through `cx` too: a `Hot` argument would be a pointer to this frame.
     cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops: cx.ops };
     if !cx.call_slow_into_resume() {
@@ -108,7 +113,7 @@ unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8,
 ///
 /// As for every handler.
 #[inline(never)]
-unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
+unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
     let _ = (ip, sp, base, len, acc);
     if !cx.ret_into_resume() {
         return Done;
@@ -158,7 +163,7 @@ macro_rules! tail_handler {
         #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, clippy::unnecessary_cast)]
         pub(super) unsafe fn $name(
             $cx: &mut Cx<'_>,
-            mut $ip: *const Op,
+            mut $ip: *const Instr,
             mut $sp: *mut u64,
             mem_base: *mut u8,
             mem_len: usize,
@@ -169,7 +174,7 @@ macro_rules! tail_handler {
             let mut $ops = $cx.ops;
             helpers!($cx, $ip, $sp, $mem, $ops, $acc);
             // SAFETY: `HANDLERS` calls this function only for this variant.
-            let Op::$name $fields = (unsafe { *$ip }) else {
+            let Op::$name $fields = (unsafe { (*$ip).op }) else {
                 // SAFETY: as above.
                 unsafe { std::hint::unreachable_unchecked() }
             };
@@ -191,15 +196,15 @@ handlers!(tail_handlers![cx, ip, sp, mem, ops, acc]);
 ///
 /// As for every handler: `ip` points at an op of the running body and the rest is the loop's
 /// state there.
-unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Op, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
+unsafe fn simd_op(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
     // SAFETY: `ip` points at an op; `sp` is the current frame's slot 0, and translation only
     // emits slots inside the frame, two consecutive ones for a `v128`. The op is passed by
     // reference into the body, not copied to the stack, so nothing here keeps the call to the
     // next handler from being a jump.
-    let handled = unsafe { simd::execute(&*ip, sp) };
+    let handled = unsafe { simd::execute(&(*ip).op, sp) };
     if !handled {
         // SAFETY: as above.
-        unreachable!("`{}` has no arm in the dispatch loop", unsafe { (*ip).name() });
+        unreachable!("`{}` has no arm in the dispatch loop", unsafe { (*ip).op.name() });
     }
     // SAFETY: the body ends with a terminator, so the next op exists.
     unsafe { next(cx, Hot { ip: ip.add(1), sp, mem: Mem { base, len }, ops: cx.ops }, acc) }
