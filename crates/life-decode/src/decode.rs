@@ -53,196 +53,298 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
     // 64-bit LEBs and so accepts overlong 32-bit encodings.
     let mut parser = Parser::new(0);
     parser.set_features(features.to_wasmparser());
-    for payload in parser.parse_all(bytes) {
-        let payload = payload?;
-        let valid = validator.payload(&payload)?;
-        match payload {
-            Payload::TypeSection(reader) => {
-                for ty in reader.into_iter_err_on_gc_types() {
-                    let ty = ty?;
-                    module.types.push(func_type(&ty)?);
-                }
+    // Bodies whose validation waits until the code section ends (`validate_bodies`).
+    let defer = options.lazy && !options.single_threaded;
+    let mut pending: Vec<PendingBody<'_>> = Vec::new();
+    let parse = || -> Result<(), DecodeError> {
+        for payload in parser.parse_all(bytes) {
+            let payload = payload?;
+            if !pending.is_empty() && !matches!(payload, Payload::CodeSectionEntry(_)) {
+                validate_bodies(std::mem::take(&mut pending), options)?;
             }
-            Payload::ImportSection(reader) => {
-                for import in reader.into_imports() {
-                    let import = import?;
-                    let desc = match import.ty {
-                        wasmparser::TypeRef::Func(t) | wasmparser::TypeRef::FuncExact(t) => {
-                            module.funcs.push(t);
-                            module.num_imported_funcs += 1;
-                            ImportDesc::Func(t)
-                        }
-                        wasmparser::TypeRef::Table(t) => {
-                            let t = table_type(&t)?;
-                            module.tables.push(t);
-                            module.num_imported_tables += 1;
-                            ImportDesc::Table(t)
-                        }
-                        wasmparser::TypeRef::Memory(m) => {
-                            let m = memory_type(&m);
-                            module.memories.push(m);
-                            module.num_imported_memories += 1;
-                            ImportDesc::Memory(m)
-                        }
-                        wasmparser::TypeRef::Global(g) => {
-                            let g = global_type(&g)?;
-                            module.global_types.push(g);
-                            module.num_imported_globals += 1;
-                            ImportDesc::Global(g)
-                        }
-                        wasmparser::TypeRef::Tag(_) => {
-                            return Err(unsupported(0, "tags (exception handling)"));
-                        }
-                    };
-                    module.imports.push(Import {
-                        module: import.module.to_string(),
-                        name: import.name.to_string(),
-                        desc,
-                    });
+            let valid = validator.payload(&payload)?;
+            match payload {
+                Payload::TypeSection(reader) => {
+                    for ty in reader.into_iter_err_on_gc_types() {
+                        let ty = ty?;
+                        module.types.push(func_type(&ty)?);
+                    }
                 }
-            }
-            Payload::FunctionSection(reader) => {
-                let total = reader.count() as u64 + module.funcs.len() as u64;
-                if total > limits.max_functions as u64 {
+                Payload::ImportSection(reader) => {
+                    for import in reader.into_imports() {
+                        let import = import?;
+                        let desc = match import.ty {
+                            wasmparser::TypeRef::Func(t) | wasmparser::TypeRef::FuncExact(t) => {
+                                module.funcs.push(t);
+                                module.num_imported_funcs += 1;
+                                ImportDesc::Func(t)
+                            }
+                            wasmparser::TypeRef::Table(t) => {
+                                let t = table_type(&t)?;
+                                module.tables.push(t);
+                                module.num_imported_tables += 1;
+                                ImportDesc::Table(t)
+                            }
+                            wasmparser::TypeRef::Memory(m) => {
+                                let m = memory_type(&m);
+                                module.memories.push(m);
+                                module.num_imported_memories += 1;
+                                ImportDesc::Memory(m)
+                            }
+                            wasmparser::TypeRef::Global(g) => {
+                                let g = global_type(&g)?;
+                                module.global_types.push(g);
+                                module.num_imported_globals += 1;
+                                ImportDesc::Global(g)
+                            }
+                            wasmparser::TypeRef::Tag(_) => {
+                                return Err(unsupported(0, "tags (exception handling)"));
+                            }
+                        };
+                        module.imports.push(Import {
+                            module: import.module.to_string(),
+                            name: import.name.to_string(),
+                            desc,
+                        });
+                    }
+                }
+                Payload::FunctionSection(reader) => {
+                    let total = reader.count() as u64 + module.funcs.len() as u64;
+                    if total > limits.max_functions as u64 {
+                        return Err(limit(
+                            reader.range().start,
+                            format!("{total} functions, more than the limit of {}", limits.max_functions),
+                        ));
+                    }
+                    for t in reader {
+                        module.funcs.push(t?);
+                    }
+                }
+                Payload::TableSection(reader) => {
+                    for table in reader {
+                        let table = table?;
+                        if !matches!(table.init, wasmparser::TableInit::RefNull) {
+                            return Err(unsupported(0, "table initializer expressions"));
+                        }
+                        module.tables.push(table_type(&table.ty)?);
+                    }
+                }
+                Payload::MemorySection(reader) => {
+                    for m in reader {
+                        module.memories.push(memory_type(&m?));
+                    }
+                }
+                Payload::GlobalSection(reader) => {
+                    for g in reader {
+                        let g = g?;
+                        let ty = global_type(&g.ty)?;
+                        module.global_types.push(ty);
+                        module.globals.push(Global { ty, init: const_expr(&g.init_expr)? });
+                    }
+                }
+                Payload::ExportSection(reader) => {
+                    for e in reader {
+                        let e = e?;
+                        let kind = match e.kind {
+                            wasmparser::ExternalKind::Func | wasmparser::ExternalKind::FuncExact => ExternKind::Func,
+                            wasmparser::ExternalKind::Table => ExternKind::Table,
+                            wasmparser::ExternalKind::Memory => ExternKind::Memory,
+                            wasmparser::ExternalKind::Global => ExternKind::Global,
+                            wasmparser::ExternalKind::Tag => {
+                                return Err(unsupported(0, "tags (exception handling)"));
+                            }
+                        };
+                        module.exports.push(Export { name: e.name.to_string(), kind, index: e.index });
+                    }
+                }
+                Payload::StartSection { func, .. } => module.start = Some(func),
+                Payload::ElementSection(reader) => {
+                    check_segments(&module, reader.count(), reader.range().start, limits)?;
+                    for elem in reader {
+                        let elem = elem?;
+                        let mode = match elem.kind {
+                            wasmparser::ElementKind::Passive => ElemMode::Passive,
+                            wasmparser::ElementKind::Declared => ElemMode::Declared,
+                            wasmparser::ElementKind::Active { table_index, offset_expr } => {
+                                ElemMode::Active { table: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
+                            }
+                        };
+                        let (ty, items) = match elem.items {
+                            wasmparser::ElementItems::Functions(funcs) => {
+                                let mut items = Vec::new();
+                                for f in funcs {
+                                    items.push(ConstExpr::RefFunc(f?));
+                                }
+                                (RefType::FuncRef, items)
+                            }
+                            wasmparser::ElementItems::Expressions(ty, exprs) => {
+                                let mut items = Vec::new();
+                                for e in exprs {
+                                    items.push(const_expr(&e?)?);
+                                }
+                                (ref_type(ty)?, items)
+                            }
+                        };
+                        module.elems.push(ElemSegment { mode, ty, items });
+                    }
+                }
+                Payload::DataSection(reader) => {
+                    check_segments(&module, reader.count(), reader.range().start, limits)?;
+                    for data in reader {
+                        let data = data?;
+                        let mode = match data.kind {
+                            wasmparser::DataKind::Passive => DataMode::Passive,
+                            wasmparser::DataKind::Active { memory_index, offset_expr } => {
+                                DataMode::Active { memory: memory_index, offset: const_expr(&offset_expr)? }
+                            }
+                        };
+                        module.datas.push(DataSegment { mode, bytes: data.data.to_vec() });
+                    }
+                }
+                Payload::CodeSectionEntry(ref body)
+                    if body.range().end - body.range().start > limits.max_function_bytes as u64 =>
+                {
+                    let size = body.range().end - body.range().start;
                     return Err(limit(
-                        reader.range().start,
-                        format!("{total} functions, more than the limit of {}", limits.max_functions),
+                        body.range().start,
+                        format!("function body of {size} bytes, more than the limit of {}", limits.max_function_bytes),
                     ));
                 }
-                for t in reader {
-                    module.funcs.push(t?);
+                Payload::CodeSectionStart { unchecked_range: range, .. } => {
+                    // The parser reads the entries from these bytes, so a range that runs past the
+                    // end fails there; clamp it so this copy cannot panic first.
+                    let end = usize::try_from(range.end).unwrap_or(usize::MAX).min(bytes.len());
+                    let start = usize::try_from(range.start).unwrap_or(usize::MAX).min(end);
+                    module.code_bytes = bytes[start..end].into();
+                    module.code_offset = start;
                 }
-            }
-            Payload::TableSection(reader) => {
-                for table in reader {
-                    let table = table?;
-                    if !matches!(table.init, wasmparser::TableInit::RefNull) {
-                        return Err(unsupported(0, "table initializer expressions"));
+                Payload::CodeSectionEntry(_) => {
+                    let ValidPayload::Func(to_validate, body) = valid else {
+                        unreachable!("validator returns a function validator for every code entry");
+                    };
+                    let index = module.num_imported_funcs as usize + module.code.len();
+                    let params = module
+                        .funcs
+                        .get(index)
+                        .and_then(|&t| module.types.get(t as usize))
+                        .map_or(0, |t| t.params().len());
+                    let range = body.range();
+                    if defer {
+                        pending.push(PendingBody { func: to_validate, body: body.clone(), params });
+                    } else {
+                        let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
+                        translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
+                        func_allocs = func_validator.into_allocations();
                     }
-                    module.tables.push(table_type(&table.ty)?);
-                }
-            }
-            Payload::MemorySection(reader) => {
-                for m in reader {
-                    module.memories.push(memory_type(&m?));
-                }
-            }
-            Payload::GlobalSection(reader) => {
-                for g in reader {
-                    let g = g?;
-                    let ty = global_type(&g.ty)?;
-                    module.global_types.push(ty);
-                    module.globals.push(Global { ty, init: const_expr(&g.init_expr)? });
-                }
-            }
-            Payload::ExportSection(reader) => {
-                for e in reader {
-                    let e = e?;
-                    let kind = match e.kind {
-                        wasmparser::ExternalKind::Func | wasmparser::ExternalKind::FuncExact => ExternKind::Func,
-                        wasmparser::ExternalKind::Table => ExternKind::Table,
-                        wasmparser::ExternalKind::Memory => ExternKind::Memory,
-                        wasmparser::ExternalKind::Global => ExternKind::Global,
-                        wasmparser::ExternalKind::Tag => {
-                            return Err(unsupported(0, "tags (exception handling)"));
-                        }
+                    let lazy = LazyBody {
+                        start: (range.start as usize).saturating_sub(module.code_offset),
+                        end: (range.end as usize).saturating_sub(module.code_offset),
+                        ..LazyBody::default()
                     };
-                    module.exports.push(Export { name: e.name.to_string(), kind, index: e.index });
+                    if !options.lazy {
+                        let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
+                        let _ = lazy.ir.set(translated);
+                    }
+                    module.code.push(lazy);
                 }
-            }
-            Payload::StartSection { func, .. } => module.start = Some(func),
-            Payload::ElementSection(reader) => {
-                check_segments(&module, reader.count(), reader.range().start, limits)?;
-                for elem in reader {
-                    let elem = elem?;
-                    let mode = match elem.kind {
-                        wasmparser::ElementKind::Passive => ElemMode::Passive,
-                        wasmparser::ElementKind::Declared => ElemMode::Declared,
-                        wasmparser::ElementKind::Active { table_index, offset_expr } => {
-                            ElemMode::Active { table: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
-                        }
-                    };
-                    let (ty, items) = match elem.items {
-                        wasmparser::ElementItems::Functions(funcs) => {
-                            let mut items = Vec::new();
-                            for f in funcs {
-                                items.push(ConstExpr::RefFunc(f?));
-                            }
-                            (RefType::FuncRef, items)
-                        }
-                        wasmparser::ElementItems::Expressions(ty, exprs) => {
-                            let mut items = Vec::new();
-                            for e in exprs {
-                                items.push(const_expr(&e?)?);
-                            }
-                            (ref_type(ty)?, items)
-                        }
-                    };
-                    module.elems.push(ElemSegment { mode, ty, items });
+                Payload::CustomSection(reader) => {
+                    if let wasmparser::KnownCustom::Name(names) = reader.as_known() {
+                        read_names(&mut module, names);
+                    }
                 }
+                Payload::End(_) => {}
+                _ => {}
             }
-            Payload::DataSection(reader) => {
-                check_segments(&module, reader.count(), reader.range().start, limits)?;
-                for data in reader {
-                    let data = data?;
-                    let mode = match data.kind {
-                        wasmparser::DataKind::Passive => DataMode::Passive,
-                        wasmparser::DataKind::Active { memory_index, offset_expr } => {
-                            DataMode::Active { memory: memory_index, offset: const_expr(&offset_expr)? }
-                        }
-                    };
-                    module.datas.push(DataSegment { mode, bytes: data.data.to_vec() });
-                }
-            }
-            Payload::CodeSectionEntry(ref body)
-                if body.range().end - body.range().start > limits.max_function_bytes as u64 =>
-            {
-                let size = body.range().end - body.range().start;
-                return Err(limit(
-                    body.range().start,
-                    format!("function body of {size} bytes, more than the limit of {}", limits.max_function_bytes),
-                ));
-            }
-            Payload::CodeSectionStart { unchecked_range: range, .. } => {
-                // The parser reads the entries from these bytes, so a range that runs past the
-                // end fails there; clamp it so this copy cannot panic first.
-                let end = usize::try_from(range.end).unwrap_or(usize::MAX).min(bytes.len());
-                let start = usize::try_from(range.start).unwrap_or(usize::MAX).min(end);
-                module.code_bytes = bytes[start..end].into();
-                module.code_offset = start;
-            }
-            Payload::CodeSectionEntry(_) => {
-                let ValidPayload::Func(to_validate, body) = valid else {
-                    unreachable!("validator returns a function validator for every code entry");
-                };
-                let mut func_validator = to_validate.into_validator(func_allocs);
-                let index = module.num_imported_funcs as usize + module.code.len();
-                let params =
-                    module.funcs.get(index).and_then(|&t| module.types.get(t as usize)).map_or(0, |t| t.params().len());
-                translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
-                func_allocs = func_validator.into_allocations();
-                let range = body.range();
-                let lazy = LazyBody {
-                    start: (range.start as usize).saturating_sub(module.code_offset),
-                    end: (range.end as usize).saturating_sub(module.code_offset),
-                    ..LazyBody::default()
-                };
-                if !options.lazy {
-                    let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
-                    let _ = lazy.ir.set(translated);
-                }
-                module.code.push(lazy);
-            }
-            Payload::CustomSection(reader) => {
-                if let wasmparser::KnownCustom::Name(names) = reader.as_known() {
-                    read_names(&mut module, names);
-                }
-            }
-            Payload::End(_) => {}
-            _ => {}
         }
-    }
+        Ok(())
+    };
+    let parsed = parse();
+    // Deferred bodies lie before anything the loop stopped at, so their errors come first, as
+    // they would have had each been validated where it was read.
+    validate_bodies(pending, options)?;
+    parsed?;
     Ok(module)
+}
+
+/// A function body read but not validated yet.
+struct PendingBody<'a> {
+    func: wasmparser::FuncToValidate<wasmparser::ValidatorResources>,
+    body: wasmparser::FunctionBody<'a>,
+    params: usize,
+}
+
+/// Below this many bytes of code, bodies are validated on the calling thread: starting a
+/// thread costs about as much as validating 10 KiB.
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+
+/// Most threads validation uses.
+const MAX_THREADS: usize = 8;
+
+/// Validates `bodies` (consecutive functions, in order), on several threads when there is
+/// enough code. Returns the error of the first invalid body, as validating them one after
+/// another would: each thread takes a consecutive run and stops at its first error, and the
+/// runs' results are taken in order.
+fn validate_bodies(bodies: Vec<PendingBody<'_>>, options: &DecodeOptions) -> Result<(), DecodeError> {
+    let size: usize = bodies.iter().map(|b| (b.body.range().end - b.body.range().start) as usize).sum();
+    let threads = if size < PARALLEL_MIN_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS)
+    };
+    if threads <= 1 {
+        return validate_run(bodies, options);
+    }
+    // Consecutive runs of about `size / threads` bytes each.
+    let mut runs: Vec<Vec<PendingBody<'_>>> = vec![Vec::new()];
+    let mut in_run = 0;
+    for b in bodies {
+        let len = (b.body.range().end - b.body.range().start) as usize;
+        if in_run >= size.div_ceil(threads) && runs.len() < threads {
+            runs.push(Vec::new());
+            in_run = 0;
+        }
+        in_run += len;
+        runs.last_mut().expect("one run at least").push(b);
+    }
+    // Each run sits in a slot a thread takes it from, so a run whose thread could not be
+    // spawned is still there for the calling thread.
+    let slots: Vec<std::sync::Mutex<Option<Vec<PendingBody<'_>>>>> =
+        runs.into_iter().map(|r| std::sync::Mutex::new(Some(r))).collect();
+    let take = |i: usize| slots[i].lock().unwrap_or_else(|e| e.into_inner()).take();
+    std::thread::scope(|scope| {
+        let mut results: Vec<Result<(), DecodeError>> = Vec::with_capacity(slots.len());
+        let workers: Vec<_> = (1..slots.len())
+            .map(|i| {
+                let take = &take;
+                std::thread::Builder::new()
+                    .name("life-validate".into())
+                    .spawn_scoped(scope, move || take(i).map_or(Ok(()), |run| validate_run(run, options)))
+                    .ok()
+            })
+            .collect();
+        results.push(take(0).map_or(Ok(()), |run| validate_run(run, options)));
+        for (i, worker) in workers.into_iter().enumerate() {
+            let result = match worker.map(|w| w.join()) {
+                Some(Ok(result)) => result,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                // Not spawned: its run is still in its slot.
+                None => take(i + 1).map_or(Ok(()), |run| validate_run(run, options)),
+            };
+            results.push(result);
+        }
+        results.into_iter().collect()
+    })
+}
+
+/// Validates consecutive bodies on this thread, stopping at the first error.
+fn validate_run(bodies: Vec<PendingBody<'_>>, options: &DecodeOptions) -> Result<(), DecodeError> {
+    let mut allocs = wasmparser::FuncValidatorAllocations::default();
+    for b in bodies {
+        let mut validator = b.func.into_validator(allocs);
+        translate::validate(&mut validator, &b.body, options.features.floats, options.limits.max_locals, b.params)?;
+        allocs = validator.into_allocations();
+    }
+    Ok(())
 }
 
 /// Reads the `name` section. Errors in it are ignored: the spec makes custom sections optional.

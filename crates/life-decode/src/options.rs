@@ -59,4 +59,9 @@ pub struct DecodeOptions {
     /// still rejected at once; lazy translation makes loading a large module cost decoding and
     /// validation only, and functions that never run are never translated (as in wasmi).
     pub lazy: bool,
+    /// Validate every function body on the calling thread. By default, with `lazy` set, the
+    /// bodies of a module with more than 64 KiB of code are validated on all available cores
+    /// (`std::thread::available_parallelism`; where threads cannot be spawned, on the calling
+    /// thread). Either way the module and the error reported for an invalid one are the same.
+    pub single_threaded: bool,
 }

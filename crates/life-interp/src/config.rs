@@ -87,6 +87,7 @@ impl VmConfig {
             canonicalize_nans: self.canonicalize_nans,
             limits: self.module_limits,
             lazy: self.lazy_translation,
+            single_threaded: false,
         }
     }
 }

@@ -201,3 +201,53 @@ fn lazy_decoding_still_validates_every_body_and_limit() {
     assert_eq!(e.kind(), DecodeErrorKind::Unsupported);
     assert!(e.to_string().contains("f32.const"), "{e}");
 }
+
+/// A module of `n` functions of about 60 bytes of code each, the one at `bad` (if any) invalid
+/// (an `f32` where an `i32` is due), then `tail` (more module fields).
+fn many_functions(n: usize, bad: Option<usize>, tail: &str) -> Vec<u8> {
+    let mut text = String::from("(module (memory 1)\n");
+    for i in 0..n {
+        let result = if Some(i) == bad { "(f32.const 1)" } else { "(i32.const 1)" };
+        text.push_str(&format!(
+            "(func (param i32) (result i32) (local i64)
+               (drop (i32.add (local.get 0) (i32.const {i}))) (drop (i32.mul (local.get 0) (i32.const 7)))
+               (drop (i32.load (local.get 0))) (local.set 1 (i64.const {i})) {result})\n"
+        ));
+    }
+    text.push_str(tail);
+    text.push(')');
+    wat::parse_str(&text).unwrap()
+}
+
+/// Large modules validate their bodies on several threads; the result must be exactly that of
+/// validating on one thread: the same bodies, and for an invalid module the same error (the
+/// first invalid body's, even when a later section is malformed too).
+#[test]
+fn parallel_validation_matches_single_threaded() {
+    let parallel = lazy_options();
+    let single = life_decode::DecodeOptions { single_threaded: true, ..lazy_options() };
+    let n = 5000;
+    let valid = many_functions(n, None, "");
+    assert!(valid.len() > 128 * 1024, "large enough to use threads: {} bytes", valid.len());
+    let a = life_decode::decode_with(&valid, &parallel).unwrap();
+    let b = life_decode::decode_with(&valid, &single).unwrap();
+    assert_eq!(a.num_bodies(), n);
+    for i in [0, n / 2, n - 1] {
+        assert_eq!(a.body(i).unwrap().disassemble(), b.body(i).unwrap().disassemble());
+    }
+    for bad in [0, 1, n / 3, n / 2, n - 2, n - 1] {
+        for tail in ["", "(data (i32.const 0) \"x\")"] {
+            let wasm = many_functions(n, Some(bad), tail);
+            let a = life_decode::decode_with(&wasm, &parallel).unwrap_err();
+            let b = life_decode::decode_with(&wasm, &single).unwrap_err();
+            assert_eq!(a.to_string(), b.to_string(), "bad body {bad}");
+            assert_eq!(a.kind(), DecodeErrorKind::Invalid);
+        }
+        // An invalid body, then a code section cut short: the body's error comes first.
+        let mut wasm = many_functions(n, Some(bad), "");
+        wasm.truncate(wasm.len() - 3);
+        let a = life_decode::decode_with(&wasm, &parallel).unwrap_err();
+        let b = life_decode::decode_with(&wasm, &single).unwrap_err();
+        assert_eq!(a.to_string(), b.to_string(), "bad body {bad}, truncated");
+    }
+}
