@@ -506,7 +506,7 @@ impl Executor {
                 pos.fresh = false;
             }
             ops = body.start();
-            tables = body.br_tables;
+            tables = body.br_tables();
             running = body;
         }
         // SAFETY: `pos.pc` is inside the body (a fresh call starts at 0, a paused or restored
@@ -742,7 +742,7 @@ impl Cx<'_> {
         }
         self.func = addr;
         self.body = body;
-        self.tables = body.br_tables;
+        self.tables = body.br_tables();
         self.base = callee_base;
         let ops = body.start();
         self.ops = ops;
@@ -798,7 +798,7 @@ impl Cx<'_> {
         }
         self.func = addr;
         self.body = body;
-        self.tables = body.br_tables;
+        self.tables = body.br_tables();
         self.base = callee_base;
         let ops = body.start();
         self.ops = ops;
@@ -888,7 +888,7 @@ impl Cx<'_> {
     fn resume_frame(&mut self, f: &Frame) -> (*mut u64, *const Instr) {
         self.body = f.body;
         // SAFETY: a frame's code is kept alive by its instance's module.
-        let (ops, tables) = unsafe { ((*f.body).start(), (*f.body).br_tables) };
+        let (ops, tables) = unsafe { ((*f.body).start(), (*f.body).br_tables()) };
         self.tables = tables;
         self.ops = ops;
         self.base = f.base;

@@ -67,7 +67,10 @@ impl Module {
         if let Some(code) = cell.get() {
             return Ok(code);
         }
-        let code = Code::new(self.0.body(index)?);
+        let body = self.0.body(index)?;
+        let code = Code::new(body).ok_or_else(|| {
+            DecodeError::new(DecodeErrorKind::LimitExceeded, body.offset, "function too large for the interpreter")
+        })?;
         // Another thread may have won the race; its code is the same.
         let _ = cell.set(code);
         Ok(cell.get().expect("just set"))

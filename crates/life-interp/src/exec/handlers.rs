@@ -218,8 +218,9 @@ macro_rules! helpers {
         #[allow(unused_macros)]
         macro_rules! jump {
             ($target:expr) => {
-                // SAFETY: translation resolves every branch target inside the body.
-                $ip = unsafe { $ops.add($target as usize) }
+                // SAFETY: translation resolves every branch target inside the body, and
+                // `Code::new` made it the op's byte offset from the first.
+                $ip = unsafe { $ops.byte_add($target as usize) }
             };
         }
         // Adds the constant `step` to the `i32` in slot `a`, writes it back and yields it (as `u32`).
