@@ -49,6 +49,10 @@ pub struct VmConfig {
     /// [`Module::new`](crate::Module::new); lazy translation makes loading cost decoding and
     /// validation only. A native engine compiles every function at load regardless.
     pub lazy_translation: bool,
+    /// With `lazy_translation`, validate the function bodies of a module with more than 64 KiB
+    /// of code on all available cores (the default); `false` keeps loading on the calling
+    /// thread. The module, and the error for an invalid one, are the same either way.
+    pub parallel_validation: bool,
 }
 
 impl Default for VmConfig {
@@ -67,6 +71,7 @@ impl Default for VmConfig {
             module_limits: ModuleLimits::default(),
             engine: crate::Engine::Interpreter,
             lazy_translation: true,
+            parallel_validation: true,
         }
     }
 }
@@ -87,7 +92,7 @@ impl VmConfig {
             canonicalize_nans: self.canonicalize_nans,
             limits: self.module_limits,
             lazy: self.lazy_translation,
-            single_threaded: false,
+            single_threaded: !self.parallel_validation,
         }
     }
 }

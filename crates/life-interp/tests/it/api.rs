@@ -55,6 +55,35 @@ fn import_of_the_wrong_type_is_rejected() {
     assert!(matches!(err, Error::Instantiation(InstantiationError::IncompatibleImport { .. })), "{err:?}");
 }
 
+/// `parallel_validation` only changes how a large module is loaded, never the outcome: the
+/// same functions run, and an invalid body gives the same error, either way.
+#[test]
+fn parallel_validation_loads_the_same_modules() {
+    let module = |bad: bool| {
+        let mut text = String::from("(module");
+        for i in 0..6000 {
+            let value = if bad && i == 3000 { "(i64.const 1)" } else { "(i32.const 1)" };
+            text.push_str(&format!(
+                " (func (export \"f{i}\") (param i32) (result i32)
+                    (drop (i32.mul (local.get 0) (i32.const {i}))) (i32.add (local.get 0) {value}))"
+            ));
+        }
+        wasm(&format!("{text})"))
+    };
+    let (good, bad) = (module(false), module(true));
+    let parallel = VmConfig::default();
+    let single = VmConfig { parallel_validation: false, ..VmConfig::default() };
+    assert!(parallel.parallel_validation);
+    for config in [&parallel, &single] {
+        let mut vm = Vm::new(&good, config.clone(), &mut NoImports).unwrap();
+        assert_eq!(vm.invoke("f5999", &[Value::I32(41)]).unwrap(), vec![Value::I32(42)]);
+    }
+    let a = Module::new(&bad, &parallel).unwrap_err().to_string();
+    let b = Module::new(&bad, &single).unwrap_err().to_string();
+    assert_eq!(a, b);
+    assert!(a.contains("type mismatch"), "{a}");
+}
+
 #[test]
 fn invalid_module_reports_offset_and_reason() {
     let err = Module::new(&wasm("(module (func (result i32) i64.const 0))"), &VmConfig::default()).unwrap_err();
