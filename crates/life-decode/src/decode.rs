@@ -229,21 +229,21 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
                         .and_then(|&t| module.types.get(t as usize))
                         .map_or(0, |t| t.params().len());
                     let range = body.range();
-                    if defer {
-                        pending.push(PendingBody { func: to_validate, body: body.clone(), params });
-                    } else {
-                        let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
-                        translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
-                        func_allocs = func_validator.into_allocations();
-                    }
                     let lazy = LazyBody {
                         start: (range.start as usize).saturating_sub(module.code_offset),
                         end: (range.end as usize).saturating_sub(module.code_offset),
                         ..LazyBody::default()
                     };
-                    if !options.lazy {
-                        let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
-                        let _ = lazy.ir.set(translated);
+                    if defer {
+                        pending.push(PendingBody { func: to_validate, body, params });
+                    } else {
+                        let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
+                        translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
+                        func_allocs = func_validator.into_allocations();
+                        if !options.lazy {
+                            let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
+                            let _ = lazy.ir.set(translated);
+                        }
                     }
                     module.code.push(lazy);
                 }

@@ -515,9 +515,8 @@ impl Executor {
         // SAFETY: `base` is inside the stack: the entry frame was prepared at 0, and a paused
         // position keeps the frames it had.
         let sp: *mut u64 = unsafe { self.stack.as_mut_ptr().add(base) };
-        let memory = Mem::data_of(store, instance);
-        // SAFETY: just taken from the store.
-        let mem = unsafe { Mem::view(memory) };
+        // Filled in by `enter_instance` below, with the instance's function list and tables.
+        let no_mem = Mem { base: std::ptr::null_mut(), len: 0 };
         let gas_left = store.gas_left;
         let interrupt = store.interrupt.flag();
         let per_unit = store.gas_per_unit;
@@ -535,20 +534,19 @@ impl Executor {
             table0: std::ptr::null(),
             type_ids: std::ptr::null(),
             slow_call: (0, 0),
-            resume: Hot { ip, sp, mem, ops },
+            resume: Hot { ip, sp, mem: no_mem, ops },
             frame_room: 0,
             stack_room: 0,
             base,
             instance,
-            memory,
+            memory: std::ptr::null_mut(),
             gas_left,
             per_unit,
             interrupt,
             outcome,
         };
         cx.refresh_room();
-        cx.inst_funcs = cx.store.instances[instance as usize].funcs.as_ptr();
-        cx.reload_memory();
+        let mem = cx.enter_instance(instance);
         let Done = run(&mut cx, Hot { ip, sp, mem, ops });
         cx.store.gas_left = cx.gas_left;
         cx.pos.func = cx.func;
