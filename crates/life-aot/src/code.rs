@@ -6,6 +6,7 @@ use life_interp::{CompiledModule, Store, Trap, native::rt};
 use std::{sync::Arc, time::Duration};
 
 /// Signature of the per-shape trampolines: `(vmctx, function, slots, budget)`.
+#[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
 type Trampoline = unsafe extern "C" fn(*mut VmCtx, *const u8, *mut u64, i64);
 
 /// The native code of one module.
@@ -22,6 +23,11 @@ pub(crate) struct Code {
     pub code_size: usize,
     /// Native stack the guest may use, in bytes.
     pub max_stack: usize,
+    /// Whether memory accesses are left unchecked for guard pages to catch (`guard.rs`).
+    pub guarded: bool,
+    /// `(start, end, function)` of each defined function's machine code, by address, to name
+    /// the functions of a trace from their return addresses (`signals.rs`).
+    pub ranges: Vec<(usize, usize, u32)>,
 }
 
 // SAFETY: the code is immutable once finalized and the pointers are to that code; the JIT
@@ -52,6 +58,35 @@ impl Code {
     pub(crate) fn num_imported_funcs(&self) -> u32 {
         self.module.num_imported_funcs
     }
+
+    /// The defined function whose machine code holds `pc`. Allocation-free: the signal handler
+    /// calls it.
+    pub(crate) fn func_at(&self, pc: usize) -> Option<u32> {
+        let i = self.ranges.partition_point(|&(start, ..)| start <= pc).checked_sub(1)?;
+        let (_, end, func) = self.ranges[i];
+        (pc < end).then_some(func)
+    }
+}
+
+/// Runs `trampoline(cx, func, slots, budget)`; with guard pages, through the entry stub that
+/// turns faults into traps.
+///
+/// # Safety
+///
+/// The trampoline and `func` were compiled for the function's shape; `cx` and `slots` outlive
+/// the call.
+unsafe fn run(trampoline: *const u8, cx: &mut VmCtx, func: *const u8, slots: *mut u64, budget: i64) {
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    // SAFETY: the caller's guarantees.
+    unsafe {
+        crate::signals::enter(trampoline, cx, func, slots, budget)
+    }
+    #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+    // SAFETY: the caller's guarantees.
+    unsafe {
+        let trampoline: Trampoline = std::mem::transmute(trampoline);
+        trampoline(cx, func, slots, budget)
+    }
 }
 
 /// An address near the current stack pointer.
@@ -74,6 +109,11 @@ impl CompiledModule for Code {
             f.depth = 0;
             f.base = 0;
         }
+        if self.guarded && rt::memory_guarded_len(store, instance) < crate::GUARDED_SPAN {
+            // Only a store whose memories came from `Polymerase::memory_creator` can run code
+            // compiled for guard pages.
+            return Err(Trap::host("polymerase: code compiled for guard pages runs on a memory without them"));
+        }
         let mut cx = VmCtx::new(store, instance, self, stack_limit);
         let ty = self.module.func_type(self.module.num_imported_funcs + index);
         let need = ty.param_slots().max(ty.result_slots()) as usize;
@@ -81,9 +121,8 @@ impl CompiledModule for Code {
         // SAFETY: the trampoline and function were compiled for this function's shape; `cx`
         // and `slots` outlive the call; the store is reached only through `cx` meanwhile.
         unsafe {
-            let tramp: Trampoline = std::mem::transmute(self.trampolines[index as usize]);
             let budget = cx.budget(depth, base);
-            tramp(&mut cx, self.funcs[index as usize], slots.as_mut_ptr(), budget);
+            run(self.trampolines[index as usize], &mut cx, self.funcs[index as usize], slots.as_mut_ptr(), budget);
         }
         rt::set_gas_left(store, cx.gas_left);
         if outermost {

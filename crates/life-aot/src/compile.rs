@@ -26,11 +26,13 @@ use std::{
     time::Instant,
 };
 
-/// The host's instruction set with the settings Polymerase uses.
-fn isa() -> Result<OwnedTargetIsa, String> {
+/// The host's instruction set with the settings Polymerase uses. Code for guard pages keeps a
+/// frame pointer in every function: the fault handler follows them to name the frames.
+fn isa(guarded: bool) -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| flags.set(k, v).map_err(|e| format!("{k}={v}: {e}"));
     set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "preserve_frame_pointers", if guarded { "true" } else { "false" })?;
     set(&mut flags, "enable_multi_ret_implicit_sret", "true")?;
     set(&mut flags, "use_colocated_libcalls", "false")?;
     set(&mut flags, "is_pic", "false")?;
@@ -182,10 +184,10 @@ fn compile_all(
 }
 
 /// Compiles every defined function of `module`.
-pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
+pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase, guarded: bool) -> Result<Code, String> {
     let max_stack = options.max_stack;
     let start = Instant::now();
-    let isa = isa()?;
+    let isa = isa(guarded)?;
     let call_conv = isa.default_call_conv();
     let frontend = isa.frontend_config();
     let mut jit = JITModule::new(JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names()));
@@ -221,6 +223,7 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Resu
         frontend,
         simd: simd_support(&*isa),
         max_complexity: options.max_function_complexity,
+        guarded,
     };
     let sigs: Vec<ir::Signature> = (0..module.num_bodies())
         .map(|i| {
@@ -236,7 +239,10 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Resu
             .map_err(|e| format!("function {}: {e:?}", nimp as usize + i))?;
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
-    let funcs = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
+    let funcs: Vec<*const u8> = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
+    let mut ranges: Vec<(usize, usize, u32)> =
+        funcs.iter().zip(&compiled).enumerate().map(|(i, (&f, c))| (f as usize, f as usize + c.bytes.len(), i as u32)).collect();
+    ranges.sort_unstable();
     let trampolines = (0..module.num_bodies()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
     Ok(Code {
         module: module.clone(),
@@ -246,6 +252,8 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Resu
         compile_time: start.elapsed(),
         code_size,
         max_stack,
+        guarded,
+        ranges,
     })
 }
 

@@ -22,17 +22,32 @@
 //! for the state native code reads, `libcalls.rs` for what it asks the runtime to do, and
 //! `code.rs` for the entry from the host.
 //!
-//! Guest code cannot crash the host: every memory access is bounds-checked explicitly, traps
-//! return through every frame instead of faulting, each function entry checks call depth,
-//! value-stack slots and the native stack pointer, and code pages are never writable and
-//! executable at once.
+//! Guest code cannot crash the host. On x86-64 Linux, unmetered code leaves memory accesses
+//! unchecked: each memory sits at the start of an 8 GiB reservation whose unused pages fault,
+//! and a `SIGSEGV` handler turns a fault in compiled code into the `out of bounds memory
+//! access` trap (`guard.rs`, `signals.rs`; [`Polymerase::guard_pages`]). Elsewhere, and with
+//! gas metering (whose count must be exact at the trap), every access is bounds-checked.
+//! Other traps return through every frame instead of faulting, each function entry checks call
+//! depth, value-stack slots and the native stack pointer, and code pages are never writable
+//! and executable at once.
 
 mod code;
 mod compile;
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+mod guard;
 mod libcalls;
 mod lower;
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+mod signals;
 mod simd;
 mod vmctx;
+
+/// Whether this platform has the signal handling guard pages need.
+const GUARD_PAGES_SUPPORTED: bool = cfg!(all(target_os = "linux", target_arch = "x86_64"));
+
+/// Address space reserved for each guarded memory: every address a wasm32 access can form
+/// (a 32-bit index plus a 32-bit offset plus at most 16 bytes) and a page more.
+const GUARDED_SPAN: usize = (1 << 33) + (1 << 16);
 
 use life_interp::{CompiledModule, Compiler, Engine, Error, VmConfig};
 use std::sync::Arc;
@@ -54,11 +69,24 @@ pub struct Polymerase {
     /// far above what the spec suite and the benchmark programs need (see `life-fuzz`'s hostile
     /// tests for the figures).
     pub max_function_complexity: Option<u64>,
+    /// Whether to put memories in guarded reservations and leave out bounds checks (default
+    /// on). It takes effect only on x86-64 Linux and without gas metering (where a trap must
+    /// see the exact gas count, which lives in a register until a check is reached); elsewhere
+    /// every access is checked. Each memory then reserves 8 GiB of address space (not memory):
+    /// turn this off where address space is scarce, such as under a `ulimit -v`.
+    pub guard_pages: bool,
 }
 
 impl Default for Polymerase {
     fn default() -> Self {
-        Polymerase { max_stack: 1 << 20, max_function_complexity: Some(1 << 23) }
+        Polymerase { max_stack: 1 << 20, max_function_complexity: Some(1 << 23), guard_pages: true }
+    }
+}
+
+impl Polymerase {
+    /// Whether code compiled for `config` leaves bounds checks to guard pages.
+    fn guarded(&self, config: &VmConfig) -> bool {
+        GUARD_PAGES_SUPPORTED && self.guard_pages && !config.metered()
     }
 }
 
@@ -77,9 +105,17 @@ impl Compiler for Polymerase {
         "polymerase"
     }
 
-    fn compile(&self, module: &Arc<life_decode::Module>, _config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
-        let code = compile::compile(module, self).map_err(Error::Compile)?;
+    fn compile(&self, module: &Arc<life_decode::Module>, config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
+        let code = compile::compile(module, self, self.guarded(config)).map_err(Error::Compile)?;
         Ok(Arc::new(code))
+    }
+
+    fn memory_creator(&self, config: &VmConfig) -> Option<Arc<dyn life_interp::native::MemoryCreator>> {
+        #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+        if self.guarded(config) {
+            return Some(Arc::new(guard::GuardedCreator));
+        }
+        None
     }
 }
 

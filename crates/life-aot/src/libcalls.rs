@@ -131,7 +131,7 @@ extern "C" fn lf_unwind(vmctx: *mut VmCtx, func: u32) {
     unwind_frame(cx, func);
 }
 
-fn unwind_frame(cx: &mut VmCtx, func: u32) {
+pub(crate) fn unwind_frame(cx: &mut VmCtx, func: u32) {
     // SAFETY: the context's store and code are live for the call.
     let (store, code) = unsafe { (&*cx.store, &*cx.code) };
     let index = code.num_imported_funcs() + func;

@@ -60,6 +60,9 @@ pub(crate) struct Env<'a> {
     pub simd: SimdSupport,
     /// `Polymerase::max_function_complexity`.
     pub max_complexity: Option<u64>,
+    /// Whether memory 0 is followed by guard pages (`guard.rs`): accesses are then not
+    /// bounds-checked, the hardware catches them.
+    pub guarded: bool,
 }
 
 /// What the host's instruction set offers the SIMD lowering, as wasmtime asks it: without
@@ -84,9 +87,11 @@ const fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
-/// Little-endian, may be unaligned, never faults (every access is bounds-checked first).
-fn heap() -> MemFlagsData {
-    MemFlagsData::new().with_notrap().with_endianness(ir::Endianness::Little)
+/// Guest memory: little-endian, may be unaligned. Never faults when every access is
+/// bounds-checked first; faults on a guard page when it is not (`Env::guarded`).
+fn heap(guarded: bool) -> MemFlagsData {
+    let flags = MemFlagsData::new().with_endianness(ir::Endianness::Little);
+    if guarded { flags } else { flags.with_notrap() }
 }
 
 fn vec_flags() -> MemFlagsData {
@@ -588,10 +593,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     /// between (and at most one store, the last), this access checks the largest range of the
     /// group and the others check nothing. Trapping early is then unobservable: no effect
     /// happens between the two points, and every out-of-bounds trap is the same trap.
+    ///
+    /// With guard pages (`Env::guarded`) nothing is checked: `addr + offset + size` is below
+    /// 2³³ + 16, inside the memory's guarded span, so an access out of bounds faults and the
+    /// signal handler (`signals.rs`) turns the fault into the trap.
     fn address(&mut self, addr: u32, offset: u32, size: u32) -> Value {
         let a = self.get32(addr);
         let a = self.b.ins().uextend(I64, a);
-        if !self.covered.contains(&self.pc) {
+        if !self.env.guarded && !self.covered.contains(&self.pc) {
             let end = offset as u64 + size as u64;
             let end = end.max(self.covered_end(addr, end));
             let end = self.b.ins().iadd_imm_s(a, end as i64);
@@ -643,50 +652,51 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     /// extending load forms so no separate extension is needed.
     fn load(&mut self, dst: u32, addr: u32, offset: u32, ty: Type, signed: bool, out: Ty) {
         let p = self.address(addr, offset, ty.bytes());
+        let flags = self.heap_flags();
         let ins = self.b.ins();
         match (out, ty.bytes(), signed) {
             (Ty::F32, ..) => {
-                let v = self.b.ins().load(F32, heap(), p, 0);
+                let v = self.b.ins().load(F32, flags, p, 0);
                 self.set_ty(Ty::F32, dst, v)
             }
             (Ty::F64, ..) => {
-                let v = self.b.ins().load(F64, heap(), p, 0);
+                let v = self.b.ins().load(F64, flags, p, 0);
                 self.set_ty(Ty::F64, dst, v)
             }
             (_, 8, _) => {
-                let v = ins.load(I64, heap(), p, 0);
+                let v = ins.load(I64, flags, p, 0);
                 self.set(dst, v)
             }
             (_, 4, false) | (Ty::I32, 4, _) => {
-                let v = ins.uload32(heap(), p, 0);
+                let v = ins.uload32(flags, p, 0);
                 self.set(dst, v)
             }
             (_, 2, false) => {
-                let v = ins.uload16(I64, heap(), p, 0);
+                let v = ins.uload16(I64, flags, p, 0);
                 self.set(dst, v)
             }
             (_, _, false) => {
-                let v = ins.uload8(I64, heap(), p, 0);
+                let v = ins.uload8(I64, flags, p, 0);
                 self.set(dst, v)
             }
             (Ty::I64, 4, true) => {
-                let v = ins.sload32(heap(), p, 0);
+                let v = ins.sload32(flags, p, 0);
                 self.set(dst, v)
             }
             (Ty::I64, 2, true) => {
-                let v = ins.sload16(I64, heap(), p, 0);
+                let v = ins.sload16(I64, flags, p, 0);
                 self.set(dst, v)
             }
             (Ty::I64, _, true) => {
-                let v = ins.sload8(I64, heap(), p, 0);
+                let v = ins.sload8(I64, flags, p, 0);
                 self.set(dst, v)
             }
             (_, 2, true) => {
-                let v = ins.sload16(I32, heap(), p, 0);
+                let v = ins.sload16(I32, flags, p, 0);
                 self.set_ty(Ty::I32, dst, v)
             }
             (_, _, true) => {
-                let v = ins.sload8(I32, heap(), p, 0);
+                let v = ins.sload8(I32, flags, p, 0);
                 self.set_ty(Ty::I32, dst, v)
             }
         }
@@ -694,19 +704,20 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     fn store(&mut self, addr: u32, value: u32, offset: u32, size: u32) {
         let p = self.address(addr, offset, size);
+        let flags = self.heap_flags();
         let v = self.get(value);
         match size {
             8 => {
-                self.b.ins().store(heap(), v, p, 0);
+                self.b.ins().store(flags, v, p, 0);
             }
             4 => {
-                self.b.ins().istore32(heap(), v, p, 0);
+                self.b.ins().istore32(flags, v, p, 0);
             }
             2 => {
-                self.b.ins().istore16(heap(), v, p, 0);
+                self.b.ins().istore16(flags, v, p, 0);
             }
             _ => {
-                self.b.ins().istore8(heap(), v, p, 0);
+                self.b.ins().istore8(flags, v, p, 0);
             }
         }
     }
@@ -1626,8 +1637,8 @@ impl<'b, C: Callees> Lower<'_, 'b, C> {
     pub(crate) fn builder(&mut self) -> &mut FunctionBuilder<'b> {
         &mut self.b
     }
-    pub(crate) fn heap_flags() -> MemFlagsData {
-        heap()
+    pub(crate) fn heap_flags(&self) -> MemFlagsData {
+        heap(self.env.guarded)
     }
     pub(crate) fn simd_support(&self) -> SimdSupport {
         self.env.simd

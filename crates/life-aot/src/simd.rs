@@ -28,7 +28,7 @@ pub(crate) fn is_memory(op: &Op) -> bool {
 
 /// Lowers a SIMD load or store.
 pub(crate) fn lower_memory<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) {
-    let flags = Lower::<C>::heap_flags();
+    let flags = l.heap_flags();
     match op {
         // Loaded as a vector (Cranelift keeps every load, used or not); the halves are taken
         // out of it only if something reads them.
@@ -118,7 +118,7 @@ fn extend_load<C: Callees>(
 /// Loads a lane of `ty` and repeats it over both halves (a multiply by `pattern`), and over a
 /// vector for the SIMD ops that may follow.
 fn load_splat<C: Callees>(l: &mut Lower<'_, '_, C>, dst: u32, addr: u32, offset: u32, ty: Type, pattern: i64) {
-    let flags = Lower::<C>::heap_flags();
+    let flags = l.heap_flags();
     let size = ty.lane_bits() / 8;
     let p = l.simd_address(addr, offset, size);
     let b = l.builder();
@@ -153,7 +153,7 @@ fn lanes_of(size: u32) -> Type {
 /// A lane load: into the vector when it is at hand (see `Lower::cached_v128`), else into the
 /// half that holds the lane.
 fn load_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: u32, lane: u8, size: u32) {
-    let flags = Lower::<C>::heap_flags();
+    let flags = l.heap_flags();
     if l.cached_v128(vec).is_some() {
         let ty = lanes_of(size);
         let v = l.get_v128(ty, vec);
@@ -183,7 +183,7 @@ fn load_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: 
 }
 
 fn store_lane<C: Callees>(l: &mut Lower<'_, '_, C>, vec: u32, addr: u32, offset: u32, lane: u8, size: u32) {
-    let flags = Lower::<C>::heap_flags();
+    let flags = l.heap_flags();
     if l.cached_v128(vec).is_some() {
         let v = l.get_v128(lanes_of(size), vec);
         let p = l.simd_address(addr, offset, size);

@@ -52,6 +52,11 @@ pub(crate) struct VmCtx {
     pub globals_generation: (*const u8, usize),
     /// The callee `call_indirect` found when it is not this instance's native code.
     pub indirect_callee: u32,
+    /// Whether the code runs without bounds checks on a guarded memory (`guard.rs`).
+    pub guarded: bool,
+    /// Where the entry stub resumes after a fault (`signals.rs`).
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    pub landing: crate::signals::Landing,
 }
 
 /// Entries of the `call_indirect` cache (a power of two).
@@ -127,6 +132,9 @@ impl VmCtx {
             global_ptrs: Vec::new(),
             globals_generation: (std::ptr::null(), usize::MAX),
             indirect_callee: 0,
+            guarded: code.guarded,
+            #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+            landing: Default::default(),
         };
         cx.refresh(store);
         cx
@@ -155,6 +163,19 @@ impl VmCtx {
         let frames_left = self.max_depth as i64 - depth as i64;
         let slots_left = self.max_slots.saturating_sub(base) as i64;
         (frames_left << 32) | slots_left
+    }
+
+    /// Whether a fault at instruction `pc` touching address `addr` is an access of this call's
+    /// code to its memory's guard pages (see `signals.rs`). Reads only plain fields: it runs in
+    /// the signal handler.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    pub fn owns_fault(&self, pc: usize, addr: usize) -> bool {
+        let base = self.mem_base as usize;
+        // SAFETY: the code outlives the call.
+        self.guarded
+            && base != 0
+            && addr.wrapping_sub(base) < crate::guard::GUARDED_SPAN
+            && unsafe { (*self.code).func_at(pc).is_some() }
     }
 
     /// The depth and base a budget stands for.

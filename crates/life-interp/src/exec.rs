@@ -387,7 +387,7 @@ struct Mem {
 
 impl Mem {
     /// The bytes of `instance`'s default memory (null if it has none), where they are now.
-    fn data_of(store: &mut Store, instance: u32) -> *mut Vec<u8> {
+    fn data_of(store: &mut Store, instance: u32) -> *mut crate::memory::Bytes {
         match store.instances[instance as usize].memories.first() {
             Some(&m) => &mut store.memories[m as usize].data,
             None => std::ptr::null_mut(),
@@ -401,7 +401,7 @@ impl Mem {
     /// `data` is null or points into the store's memories, which have not been added to since
     /// (only host functions can add to them).
     #[inline(always)]
-    unsafe fn view(data: *mut Vec<u8>) -> Mem {
+    unsafe fn view(data: *mut crate::memory::Bytes) -> Mem {
         if data.is_null() {
             return Mem { base: std::ptr::null_mut(), len: 0 };
         }
@@ -616,7 +616,7 @@ struct Cx<'a> {
     /// The bytes of the running instance's default memory (`Mem::data_of`): returns and
     /// `memory.grow` take the memory's view from here, calls into another instance and host
     /// functions (which may add memories to the store) look it up again.
-    memory: *mut Vec<u8>,
+    memory: *mut crate::memory::Bytes,
     gas_left: u64,
     per_unit: u64,
     interrupt: *const std::sync::atomic::AtomicBool,

@@ -79,6 +79,7 @@ mod exec;
 mod host;
 mod instantiate;
 mod interrupt;
+mod memory;
 mod module;
 pub mod native;
 mod snapshot;

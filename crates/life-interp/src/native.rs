@@ -9,9 +9,14 @@
 //! store, instantiation, imports and host functions, memories, tables, globals, limits, traps)
 //! stays here, which is why the API and the limits are the same on both engines.
 //!
+//! A compiler may also decide where memories live ([`Compiler::memory_creator`]): Polymerase
+//! reserves address space with guard pages after each memory so its code needs no bounds
+//! checks.
+//!
 //! [`rt`] is the runtime interface native code calls back into. It is public for `life-aot`
 //! only and is not a stable API.
 
+pub use crate::memory::{LinearMemory, MemoryCreator};
 use crate::{Error, Store, Trap, VmConfig};
 use std::{fmt, sync::Arc};
 
@@ -56,6 +61,14 @@ pub trait Compiler: Send + Sync {
     ///
     /// [`Error::Compile`] when code generation fails.
     fn compile(&self, module: &Arc<life_decode::Module>, config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error>;
+
+    /// What makes the memories of a store with `config` that runs this engine's code; `None`
+    /// (the default) keeps the interpreter's vectors. A compiler whose code relies on guard
+    /// pages returns a creator that provides them (see [`LinearMemory::guarded_len`]).
+    fn memory_creator(&self, config: &VmConfig) -> Option<Arc<dyn MemoryCreator>> {
+        let _ = config;
+        None
+    }
 }
 
 /// A module's native code.
@@ -115,6 +128,15 @@ pub mod rt {
                 (data.as_mut_ptr(), data.len())
             }
             None => (std::ptr::null_mut(), 0),
+        }
+    }
+
+    /// [`LinearMemory::guarded_len`] of `instance`'s memory 0 (`usize::MAX` without memory:
+    /// there is nothing to guard).
+    pub fn memory_guarded_len(store: &Store, instance: u32) -> usize {
+        match store.instances[instance as usize].memories.first() {
+            Some(&m) => store.memories[m as usize].data.guarded_len(),
+            None => usize::MAX,
         }
     }
 

@@ -204,7 +204,8 @@ impl Store {
     /// # Errors
     ///
     /// [`Error::Arguments`] if the snapshot is corrupt or does not fit this store; the store is
-    /// unchanged then.
+    /// unchanged then. [`Error::Memory`] if a memory cannot grow to its size in the snapshot;
+    /// the store is then partly restored.
     pub fn restore(&mut self, bytes: &[u8]) -> Result<(), Error> {
         let mut r = Reader::new(bytes);
         check_header(&mut r, STORE)?;
@@ -249,8 +250,10 @@ impl Store {
         r.finish()?;
         // Everything checked: apply.
         for (m, data) in self.memories.iter_mut().zip(memories) {
-            m.data.clear();
-            m.data.extend_from_slice(data);
+            if !m.data.resize(data.len()) {
+                return Err(Error::Memory("cannot resize linear memory to restore a snapshot".into()));
+            }
+            m.data.copy_from_slice(data);
             m.ty.limits.min = (data.len() / crate::PAGE_SIZE) as u64;
         }
         for (g, v) in self.globals.iter_mut().zip(globals) {

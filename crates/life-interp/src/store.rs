@@ -57,7 +57,7 @@ impl FuncEntity {
 pub const PAGE_SIZE: usize = 65536;
 
 pub(crate) struct MemoryEntity {
-    pub data: Vec<u8>,
+    pub data: crate::memory::Bytes,
     pub ty: MemoryType,
     /// The effective maximum in pages: the type's, capped by the configuration.
     pub max_pages: u64,
@@ -73,10 +73,9 @@ impl MemoryEntity {
         let old = self.pages();
         match old.checked_add(delta) {
             Some(new) if new <= self.max_pages => {
-                if self.data.try_reserve_exact(delta as usize * PAGE_SIZE).is_err() {
+                if !self.data.resize(new as usize * PAGE_SIZE) {
                     return -1;
                 }
-                self.data.resize(new as usize * PAGE_SIZE, 0);
                 self.ty.limits.min = new;
                 old as i64
             }
@@ -270,11 +269,17 @@ impl Store {
                 ty.limits.min
             ))));
         }
-        let mut data = Vec::new();
-        if data.try_reserve_exact(ty.limits.min as usize * PAGE_SIZE).is_err() {
-            return Err(crate::Error::Memory("cannot allocate linear memory".into()));
-        }
-        data.resize(ty.limits.min as usize * PAGE_SIZE, 0);
+        let len = ty.limits.min as usize * PAGE_SIZE;
+        let data = match &self.config.engine {
+            crate::Engine::Native(compiler) if let Some(creator) = compiler.memory_creator(&self.config) => {
+                let memory = creator
+                    .create(len, max_pages as usize * PAGE_SIZE)
+                    .map_err(|e| crate::Error::Memory(format!("cannot allocate linear memory: {e}")))?;
+                crate::memory::Bytes::Created(memory)
+            }
+            _ => crate::memory::Bytes::zeroed(len)
+                .ok_or_else(|| crate::Error::Memory("cannot allocate linear memory".into()))?,
+        };
         self.memories.push(MemoryEntity { data, ty, max_pages });
         Ok(Memory(self.memories.len() as u32 - 1))
     }
