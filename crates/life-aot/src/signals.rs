@@ -123,6 +123,7 @@ extern "C" fn on_fault(cx: *mut VmCtx, pc: usize, fp: usize) -> *const Landing {
     // SAFETY: the handler passes the context of the running call, whose frames are intact
     // above this one.
     let cx = unsafe { &mut *cx };
+    // SAFETY: `pc` and `fp` are the fault's, as the handler read them.
     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unsafe { record_fault(cx, pc, fp) }));
     if done.is_err() {
         // Nothing can unwind through the stubs and compiled frames.
@@ -145,7 +146,7 @@ unsafe fn record_fault(cx: &mut VmCtx, pc: usize, mut fp: usize) {
     loop {
         crate::libcalls::unwind_frame(cx, func);
         // Compiled frames lie between the fault and the entry stub's frame.
-        if fp == 0 || fp >= cx.landing.rbp || fp % 8 != 0 {
+        if fp == 0 || fp >= cx.landing.rbp || !fp.is_multiple_of(8) {
             return;
         }
         // SAFETY: `fp` is a frame pointer of a compiled frame (every compiled function keeps
