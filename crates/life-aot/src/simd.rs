@@ -44,10 +44,12 @@ pub(crate) fn lower_memory<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) {
                     l.builder().ins().store(flags, v, p, 0);
                 }
                 None => {
+                    // The high half first: with guard pages, a store that is partly out of
+                    // bounds faults there and writes nothing, as the spec requires.
                     let (lo, hi) = l.simd_get(value);
                     let b = l.builder();
-                    b.ins().store(flags, lo, p, 0);
                     b.ins().store(flags, hi, p, 8);
+                    b.ins().store(flags, lo, p, 0);
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 mod agree;
 mod control;
+mod guard;
 mod limits;
 
 use life_interp::{Engine, Error, ImportResolver, Module, NoImports, Value, Vm, VmConfig};
