@@ -26,13 +26,14 @@ use std::{
     time::Instant,
 };
 
-/// The host's instruction set with the settings Polymerase uses. Code for guard pages keeps a
-/// frame pointer in every function: the fault handler follows them to name the frames.
-fn isa(guarded: bool) -> Result<OwnedTargetIsa, String> {
+/// The host's instruction set with the settings Polymerase uses. Code whose traps leave the
+/// call in one jump (`Env::unwinds`) keeps a frame pointer in every function: the trap path
+/// follows them to name the frames.
+fn isa(unwinds: bool) -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| flags.set(k, v).map_err(|e| format!("{k}={v}: {e}"));
     set(&mut flags, "opt_level", "speed")?;
-    set(&mut flags, "preserve_frame_pointers", if guarded { "true" } else { "false" })?;
+    set(&mut flags, "preserve_frame_pointers", if unwinds { "true" } else { "false" })?;
     set(&mut flags, "enable_multi_ret_implicit_sret", "true")?;
     set(&mut flags, "use_colocated_libcalls", "false")?;
     set(&mut flags, "is_pic", "false")?;
@@ -187,7 +188,8 @@ fn compile_all(
 pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase, guarded: bool) -> Result<Code, String> {
     let max_stack = options.max_stack;
     let start = Instant::now();
-    let isa = isa(guarded)?;
+    let unwinds = crate::GUARD_PAGES_SUPPORTED && options.guard_pages;
+    let isa = isa(unwinds)?;
     let call_conv = isa.default_call_conv();
     let frontend = isa.frontend_config();
     let mut jit = JITModule::new(JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names()));
@@ -224,6 +226,7 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase, guarded
         simd: simd_support(&*isa),
         max_complexity: options.max_function_complexity,
         guarded,
+        unwinds,
     };
     let sigs: Vec<ir::Signature> = (0..module.num_bodies())
         .map(|i| {

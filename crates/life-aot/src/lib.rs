@@ -27,7 +27,8 @@
 //! and a `SIGSEGV` handler turns a fault in compiled code into the `out of bounds memory
 //! access` trap (`guard.rs`, `signals.rs`; [`Polymerase::guard_pages`]). Elsewhere, and with
 //! gas metering (whose count must be exact at the trap), every access is bounds-checked.
-//! Other traps return through every frame instead of faulting, each function entry checks call
+//! There, a trap also leaves the call in one jump to the entry stub, which restores the host's
+//! registers; elsewhere traps return through every frame. Each function entry checks call
 //! depth, value-stack slots and the native stack pointer, and code pages are never writable
 //! and executable at once.
 
@@ -69,11 +70,14 @@ pub struct Polymerase {
     /// far above what the spec suite and the benchmark programs need (see `life-fuzz`'s hostile
     /// tests for the figures).
     pub max_function_complexity: Option<u64>,
-    /// Whether to put memories in guarded reservations and leave out bounds checks (default
-    /// on). It takes effect only on x86-64 Linux and without gas metering (where a trap must
-    /// see the exact gas count, which lives in a register until a check is reached); elsewhere
-    /// every access is checked. Each memory then reserves 8 GiB of address space (not memory):
-    /// turn this off where address space is scarce, such as under a `ulimit -v`.
+    /// Whether to use the platform's trap support (default on; x86-64 Linux only, ignored
+    /// elsewhere). Without gas metering, memories sit in guarded reservations and accesses are
+    /// not bounds-checked: a fault becomes the trap. (With metering every access is checked: a
+    /// trap must see the exact gas count, which lives in a register until a check is reached.)
+    /// With or without metering, a trap leaves the call in one jump to the host entry, so
+    /// callers do not test for a trap after each call. Each memory then reserves 8 GiB of
+    /// address space (not memory): turn this off where address space is scarce, such as under
+    /// a `ulimit -v`; Polymerase then checks every access and returns through every frame.
     pub guard_pages: bool,
 }
 

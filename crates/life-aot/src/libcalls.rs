@@ -40,9 +40,16 @@ macro_rules! libcalls {
     };
 }
 
+/// Raises a trap and leaves the call at once (`signals.rs`); only where `Env::unwinds`.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+use crate::signals::life_aot_raise as lf_raise;
+#[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+use self::lf_trap as lf_raise;
+
 libcalls! {
     trap = lf_trap(I64, I32, I32);
     unwind = lf_unwind(I64, I32);
+    raise = lf_raise(I64, I32, I32);
     call_import = lf_call_import(I64, I32, I64, I64);
     indirect = lf_indirect(I64, I32, I32, I32) -> I64;
     call_indirect_slow = lf_call_indirect_slow(I64, I64, I64);

@@ -63,6 +63,9 @@ pub(crate) struct Env<'a> {
     /// Whether memory 0 is followed by guard pages (`guard.rs`): accesses are then not
     /// bounds-checked, the hardware catches them.
     pub guarded: bool,
+    /// Whether a trap leaves the whole call in one jump (`signals.rs`): a call then returns
+    /// only without a trap pending, and callers need not test for one after direct calls.
+    pub unwinds: bool,
 }
 
 /// What the host's instruction set offers the SIMD lowering, as wasmtime asks it: without
@@ -502,7 +505,11 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.b.ins().return_(&rets);
     }
 
+    /// The trap blocks raise their trap, the unwind block records this frame; then, where traps
+    /// leave the call in one jump (`Env::unwinds`), nothing returns, else this frame returns
+    /// and its caller's `check_trap` unwinds further.
     fn finish_cold_blocks(&mut self) {
+        let libcalls = self.env.libcalls;
         for (code, record, block) in std::mem::take(&mut self.trap_blocks) {
             self.b.switch_to_block(block);
             let code = TrapCode::ALL.iter().position(|&c| c == code).unwrap_or(0) as i64;
@@ -510,7 +517,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             let index = self.b.ins().iconst(I32, if record { self.index as i64 } else { -1 });
             self.gas_out();
             let vmctx = self.vmctx;
-            self.libcall(self.env.libcalls.trap, &[vmctx, code, index]);
+            self.libcall(if self.env.unwinds { libcalls.raise } else { libcalls.trap }, &[vmctx, code, index]);
             self.return_zeros();
         }
         if let Some(block) = self.unwind_block {
@@ -518,7 +525,12 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             let index = self.b.ins().iconst(I32, self.index as i64);
             self.gas_out();
             let vmctx = self.vmctx;
-            self.libcall(self.env.libcalls.unwind, &[vmctx, index]);
+            if self.env.unwinds {
+                let pending = self.b.ins().iconst(I32, -1);
+                self.libcall(libcalls.raise, &[vmctx, pending, index]);
+            } else {
+                self.libcall(libcalls.unwind, &[vmctx, index]);
+            }
             self.return_zeros();
         }
     }
@@ -527,7 +539,8 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     fn prologue(&mut self) {
         let too_deep = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, self.budget, 0);
         self.trap_if_in(too_deep, TrapCode::StackOverflow, false);
-        let slots_left = self.b.ins().band_imm_u(self.budget, 0xffff_ffff);
+        // The low half, compared as 32 bits: no mask to load.
+        let slots_left = self.b.ins().ireduce(I32, self.budget);
         let too_big = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, slots_left, self.body.frame_slots as i64);
         self.trap_if_in(too_big, TrapCode::StackOverflow, false);
         let sp = self.b.ins().get_stack_pointer(I64);
@@ -558,9 +571,21 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             return;
         }
         let base = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_BASE);
-        let len = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_LEN);
         self.b.def_var(self.mem_base, base);
-        self.b.def_var(self.mem_len, len);
+        // With guard pages only `memory.size` needs the length: it reads it when it runs.
+        if !self.env.guarded {
+            let len = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_LEN);
+            self.b.def_var(self.mem_len, len);
+        }
+    }
+
+    /// The memory's length in bytes.
+    fn memory_len(&mut self) -> Value {
+        if self.env.guarded {
+            self.b.ins().load(I64, flags(), self.vmctx, offsets::MEM_LEN)
+        } else {
+            self.b.use_var(self.mem_len)
+        }
     }
 
     fn libcall(&mut self, addr: usize, args: &[Value]) -> Option<Value> {
@@ -738,9 +763,14 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.b.ins().iadd_imm_s(self.budget, -((1i64 << 32) + cb as i64))
     }
 
-    fn after_call(&mut self) {
+    /// After a call: gas and memory may have changed, and a callee that returns through the
+    /// runtime (`through_runtime`), or any callee unless traps leave the call in one jump
+    /// (`Env::unwinds`), may have left a trap pending.
+    fn after_call(&mut self, through_runtime: bool) {
         self.gas_in();
-        self.check_trap();
+        if through_runtime || !self.env.unwinds {
+            self.check_trap();
+        }
         self.reload_memory();
     }
 
@@ -755,7 +785,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             let f = self.b.ins().iconst(I32, func as i64);
             let vmctx = self.vmctx;
             self.libcall(self.env.libcalls.call_import, &[vmctx, f, buf, budget]);
-            self.after_call();
+            self.after_call(true);
             self.fill_results(buf, cb, r);
             return;
         }
@@ -769,7 +799,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         for (i, v) in results.into_iter().enumerate() {
             self.set(cb + i as u32, v);
         }
-        self.after_call();
+        self.after_call(false);
     }
 
     fn call_indirect(&mut self, index: u32, cb: u32, ty: u32, table: u32) {
@@ -803,8 +833,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         self.fill_results(buf, cb, r);
         self.b.ins().jump(join, &[]);
 
+        // The slow path tested for a trap itself.
         self.continue_in(join);
-        self.after_call();
+        self.after_call(false);
     }
 
     /// Asks the runtime for the code of `table[elem]` called as type `ty`: native code of this
@@ -1356,7 +1387,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                 self.runtime(l.data_drop, &[data]);
             }
             Op::MemorySize { dst } => {
-                let len = self.b.use_var(self.mem_len);
+                let len = self.memory_len();
                 let pages = self.b.ins().ushr_imm_u(len, 16);
                 self.set(dst, pages);
             }

@@ -22,6 +22,7 @@
 //! must pass on the faults it does not handle, as ours does.
 
 use crate::vmctx::VmCtx;
+use life_decode::TrapCode;
 use std::{cell::Cell, ffi::c_void, sync::OnceLock};
 
 /// Where the entry stub resumes when a fault ends the call: its stack and frame pointers.
@@ -79,6 +80,18 @@ std::arch::global_asm!(
     ".size life_aot_enter, . - life_aot_enter",
     "",
     ".p2align 4",
+    ".globl life_aot_raise",
+    ".type life_aot_raise,@function",
+    "life_aot_raise:",
+    "mov rcx, rbp",
+    "sub rsp, 8",
+    "call {on_raise}",
+    "mov rsp, [rax]",
+    "mov rbp, [rax + 8]",
+    "jmp life_aot_resume_trapped",
+    ".size life_aot_raise, . - life_aot_raise",
+    "",
+    ".p2align 4",
     ".globl life_aot_fault",
     ".type life_aot_fault,@function",
     "life_aot_fault:",
@@ -88,6 +101,7 @@ std::arch::global_asm!(
     "jmp life_aot_resume_trapped",
     ".size life_aot_fault, . - life_aot_fault",
     on_fault = sym on_fault,
+    on_raise = sym on_raise,
 );
 
 unsafe extern "C" {
@@ -100,6 +114,9 @@ unsafe extern "C" {
         landing: *mut Landing,
     ) -> u32;
     fn life_aot_fault();
+    /// `life_aot_raise(vmctx, code, func)`, called by compiled code and never returning: see
+    /// [`on_raise`].
+    pub(crate) fn life_aot_raise(vmctx: *mut c_void, code: u32, func: u32);
 }
 
 /// Runs `trampoline(cx, func, slots, budget)` as this thread's innermost native call; a fault
@@ -132,31 +149,62 @@ extern "C" fn on_fault(cx: *mut VmCtx, pc: usize, fp: usize) -> *const Landing {
     &cx.landing
 }
 
-/// Raises `out of bounds memory access` and records the compiled frames from the faulting one
-/// outwards, following the frame pointers while return addresses lie in the module's functions.
+/// Called by `life_aot_raise` from the compiled function whose frame pointer is `fp`: raises
+/// trap `code` (an index into `TrapCode::ALL`; `u32::MAX` when a trap is already pending),
+/// records the function (`func`, unless `u32::MAX`: entry checks leave it to the caller, as
+/// the interpreter does) and its callers, and tells the stub where to resume. Compiled code
+/// thus leaves the call in one jump, and callers need not test for a trap after each call.
+extern "C" fn on_raise(cx: *mut VmCtx, code: u32, func: u32, fp: usize) -> *const Landing {
+    // SAFETY: compiled code passes its own context; its frames are intact above this one.
+    let cx = unsafe { &mut *cx };
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if code != u32::MAX {
+            let code = TrapCode::ALL.get(code as usize).copied().unwrap_or(TrapCode::Unreachable);
+            cx.raise(code.into());
+        }
+        if func != u32::MAX {
+            crate::libcalls::unwind_frame(cx, func);
+        }
+        // SAFETY: `fp` is the frame pointer of the compiled function that called the stub.
+        unsafe { record_callers(cx, fp) };
+    }));
+    if done.is_err() {
+        std::process::abort();
+    }
+    &cx.landing
+}
+
+/// Raises `out of bounds memory access` and records the faulting function and its callers.
 ///
 /// # Safety
 ///
 /// `pc` and `fp` are the faulting instruction and its frame pointer in a call of `cx`.
-unsafe fn record_fault(cx: &mut VmCtx, pc: usize, mut fp: usize) {
+unsafe fn record_fault(cx: &mut VmCtx, pc: usize, fp: usize) {
+    cx.raise(TrapCode::MemoryOutOfBounds.into());
+    // SAFETY: the context's code outlives the call.
+    let Some(func) = (unsafe { &*cx.code }).func_at(pc) else { return };
+    crate::libcalls::unwind_frame(cx, func);
+    // SAFETY: the caller's guarantee.
+    unsafe { record_callers(cx, fp) };
+}
+
+/// Records the compiled callers of the frame whose frame pointer is `fp`, innermost first,
+/// following the frame pointers while return addresses lie in the module's functions (the
+/// trampoline's does not: it called the entry function).
+///
+/// # Safety
+///
+/// `fp` is the frame pointer of a compiled frame of the call `cx` runs.
+unsafe fn record_callers(cx: &mut VmCtx, mut fp: usize) {
     // SAFETY: the context's code outlives the call.
     let code = unsafe { &*cx.code };
-    cx.raise(life_interp::TrapCode::MemoryOutOfBounds.into());
-    let Some(mut func) = code.func_at(pc) else { return };
-    loop {
-        crate::libcalls::unwind_frame(cx, func);
-        // Compiled frames lie between the fault and the entry stub's frame.
-        if fp == 0 || fp >= cx.landing.rbp || !fp.is_multiple_of(8) {
-            return;
-        }
-        // SAFETY: `fp` is a frame pointer of a compiled frame (every compiled function keeps
-        // one, `preserve_frame_pointers`): the caller's frame pointer and return address.
+    // Compiled frames lie between this one and the entry stub's frame.
+    while fp != 0 && fp < cx.landing.rbp && fp.is_multiple_of(8) {
+        // SAFETY: every compiled function keeps a frame pointer (`preserve_frame_pointers`):
+        // at `fp` its caller's frame pointer, then the return address into the caller.
         let (caller_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
-        match code.func_at(ret) {
-            Some(caller) => func = caller,
-            // The trampoline: the entry function is recorded.
-            None => return,
-        }
+        let Some(caller) = code.func_at(ret) else { return };
+        crate::libcalls::unwind_frame(cx, caller);
         fp = caller_fp;
     }
 }

@@ -10,6 +10,7 @@ pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
     ("interp-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("aot", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("aot-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
+    ("aot-checked", "simd/simd_memory-multi.wast", MULTI_MEMORY),
 ];
 
 const MULTI_MEMORY: &str =

@@ -30,6 +30,15 @@ impl InterpEngine {
         Self::with_config(VmConfig { features, gas_limit, engine: life_aot::polymerase(), ..VmConfig::default() })
     }
 
+    /// Polymerase without the platform's trap support (`Polymerase::guard_pages` off): every
+    /// access bounds-checked and traps returning through every frame, as on platforms other
+    /// than x86-64 Linux.
+    pub fn polymerase_portable(features: Features) -> Self {
+        let polymerase = life_aot::Polymerase { guard_pages: false, ..Default::default() };
+        let engine = life_interp::Engine::Native(std::sync::Arc::new(polymerase));
+        Self::with_config(VmConfig { features, engine, ..VmConfig::default() })
+    }
+
     fn with_config(config: VmConfig) -> Self {
         let mut store = Store::new(config.clone());
         let mut linker = Linker::new();

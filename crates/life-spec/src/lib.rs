@@ -45,6 +45,9 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot-metered", "wasm-v1"),
     ("aot-metered", "wasm-v2"),
     ("aot-metered", "simd"),
+    ("aot-checked", "wasm-v1"),
+    ("aot-checked", "wasm-v2"),
+    ("aot-checked", "simd"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -53,7 +56,7 @@ const RUN_STACK_SIZE: usize = 64 << 20;
 
 /// Engines the runner can drive, by name.
 pub fn engine_names() -> &'static [&'static str] {
-    &["interp", "interp-metered", "aot", "aot-metered"]
+    &["interp", "interp-metered", "aot", "aot-metered", "aot-checked"]
 }
 
 /// Suites the runner knows, by name.
@@ -132,6 +135,7 @@ fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> 
         "interp-metered" => run_wast(name, source, &mut interp::InterpEngine::metered(features)),
         "aot" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, false)),
         "aot-metered" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, true)),
+        "aot-checked" => run_wast(name, source, &mut interp::InterpEngine::polymerase_portable(features)),
         _ => Summary::failure(format!("{name}: unknown engine {engine:?}")),
     }
 }
