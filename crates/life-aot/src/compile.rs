@@ -34,6 +34,11 @@ fn isa(unwinds: bool) -> Result<OwnedTargetIsa, String> {
     let set = |flags: &mut settings::Builder, k: &str, v: &str| flags.set(k, v).map_err(|e| format!("{k}={v}: {e}"));
     set(&mut flags, "opt_level", "speed")?;
     set(&mut flags, "preserve_frame_pointers", if unwinds { "true" } else { "false" })?;
+    // Functions start on a cache line: where a hot loop falls relative to 32- and 64-byte
+    // boundaries changes its speed (measured with the `paired` bench example: `mem_copy`, whose
+    // loops are the same instructions as wasmtime's, ran 1.25x wasmtime's time at the JIT's
+    // default placement, 1.24x at 32 bytes, 1.12x at 64; the other workloads did not change).
+    set(&mut flags, "log2_min_function_alignment", "6")?;
     set(&mut flags, "enable_multi_ret_implicit_sret", "true")?;
     set(&mut flags, "use_colocated_libcalls", "false")?;
     set(&mut flags, "is_pic", "false")?;
@@ -300,4 +305,33 @@ fn define_trampoline(
     }
     jit.define_function(id, &mut ctx).map_err(|e| format!("trampoline: {e:?}"))?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn functions_start_on_cache_lines_and_are_found_by_address() {
+        let wasm = wat::parse_str(
+            r#"(module
+              (func (result i32) (i32.const 1))
+              (func (param i32) (result i32) (i32.add (local.get 0) (call 0)))
+              (func (param i64) (result i64) (i64.mul (local.get 0) (local.get 0))))"#,
+        )
+        .unwrap();
+        let module = Arc::new(life_decode::decode(&wasm, life_decode::Features::wasm2()).unwrap());
+        for guard_pages in [true, false] {
+            let options = crate::Polymerase { guard_pages, ..Default::default() };
+            let code = compile(&module, &options, false).unwrap();
+            for (i, &f) in code.funcs.iter().enumerate() {
+                assert_eq!(f as usize % 64, 0, "function {i}");
+                assert_eq!(code.func_at(f as usize), Some(i as u32));
+                assert_eq!(code.func_at(f as usize + 3), Some(i as u32));
+            }
+            let (_, end, last) = *code.ranges.last().unwrap();
+            assert_eq!(code.func_at(end), None, "the byte after function {last}");
+            assert_eq!(code.func_at(code.ranges[0].0 - 1), None);
+        }
+    }
 }
