@@ -248,8 +248,12 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase, guarded
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
     let funcs: Vec<*const u8> = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
-    let mut ranges: Vec<(usize, usize, u32)> =
-        funcs.iter().zip(&compiled).enumerate().map(|(i, (&f, c))| (f as usize, f as usize + c.bytes.len(), i as u32)).collect();
+    let mut ranges: Vec<(usize, usize, u32)> = funcs
+        .iter()
+        .zip(&compiled)
+        .enumerate()
+        .map(|(i, (&f, c))| (f as usize, f as usize + c.bytes.len(), i as u32))
+        .collect();
     ranges.sort_unstable();
     let trampolines = (0..module.num_bodies()).map(|i| jit.get_finalized_function(trampolines[&shape(i)])).collect();
     Ok(Code {

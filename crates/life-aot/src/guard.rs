@@ -51,7 +51,10 @@ impl GuardedMemory {
             )
         };
         if base == libc::MAP_FAILED {
-            return Err(format!("cannot reserve {GUARDED_SPAN} bytes of address space: {}", std::io::Error::last_os_error()));
+            return Err(format!(
+                "cannot reserve {GUARDED_SPAN} bytes of address space: {}",
+                std::io::Error::last_os_error()
+            ));
         }
         let mut memory = GuardedMemory { base: base.cast(), len: 0 };
         if !memory.resize(len) {

@@ -40,11 +40,11 @@ macro_rules! libcalls {
     };
 }
 
+#[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+use self::lf_trap as lf_raise;
 /// Raises a trap and leaves the call at once (`signals.rs`); only where `Env::unwinds`.
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 use crate::signals::life_aot_raise as lf_raise;
-#[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
-use self::lf_trap as lf_raise;
 
 libcalls! {
     trap = lf_trap(I64, I32, I32);

@@ -76,7 +76,11 @@ fn out_of_bounds_accesses_trap_as_on_the_interpreter() {
         let outcomes = same_on_both(ACCESSES, &config, &calls);
         let traps = outcomes.iter().filter(|o| o.as_ref().is_err_and(|e| e.contains("out of bounds memory access")));
         assert_eq!(traps.count(), 17, "{outcomes:#?}");
-        assert_eq!(outcomes[13], Err("trap: out of bounds memory access\n  0: store64 (func 7)".into()), "{outcomes:#?}");
+        assert_eq!(
+            outcomes[13],
+            Err("trap: out of bounds memory access\n  0: store64 (func 7)".into()),
+            "{outcomes:#?}"
+        );
         let chain = outcomes[20].as_ref().unwrap_err();
         assert!(chain.contains("0: leaf") && chain.contains("1: middle") && chain.contains("2: chain"), "{chain}");
         // The bytes `store128` wrote, plus one.
@@ -135,8 +139,8 @@ fn threads_fault_independently() {
     let threads: Vec<_> = (0..4)
         .map(|t| {
             std::thread::spawn(move || {
-                let mut vm = vm(ACCESSES.as_bytes(), &life_aot::polymerase(), &VmConfig::default(), &mut NoImports)
-                    .unwrap();
+                let mut vm =
+                    vm(ACCESSES.as_bytes(), &life_aot::polymerase(), &VmConfig::default(), &mut NoImports).unwrap();
                 for i in 0..200 {
                     let addr = if (i + t) % 2 == 0 { 65536 + i } else { i };
                     let r = outcome(vm.invoke("chain", &[Value::I32(addr)]));
