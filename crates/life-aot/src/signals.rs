@@ -1,23 +1,25 @@
-//! Turning guard-page faults into traps (x86-64 Linux).
+//! Leaving a native call at once: traps and guard-page faults (x86-64 Linux).
 //!
 //! Code compiled for guarded memories (`guard.rs`) does not check bounds: an access out of
-//! bounds touches a page without access rights and the CPU raises `SIGSEGV`. This module
+//! bounds touches a page without access rights and the CPU raises `SIGSEGV`. Any trap, faulted
+//! or raised by a check, then leaves the whole call in one jump. This module
 //!
 //! 1. enters native code through [`enter`], a small assembly stub that saves the callee-saved
 //!    registers and its own stack and frame pointers in the context's [`Landing`], and notes
 //!    the context as this thread's innermost native call;
-//! 2. installs a `SIGSEGV` handler once per process. The handler claims a fault only when this
+//! 2. gives compiled code `life_aot_raise` (a libcall that never returns): [`on_raise`] raises
+//!    the trap, walks the frame pointers of the compiled frames to record the stack trace (the
+//!    frames unwinding through every caller would record), then resumes the entry stub with
+//!    its saved stack: the stub restores the callee-saved registers and returns "trapped";
+//! 3. installs a `SIGSEGV` handler once per process. The handler claims a fault only when this
 //!    thread is in a native call, the faulting instruction is in that call's module's code, and
 //!    the faulting address is in the memory's guarded span; it then rewrites the interrupted
 //!    context so that, when the handler returns, the thread continues in `life_aot_fault` on
-//!    the same stack below the faulting frame. Every other fault goes to the handler that was
-//!    installed before (Rust's stack-overflow report, a sanitizer's, or the default action);
-//! 3. `life_aot_fault` calls [`on_fault`], ordinary Rust outside the signal handler, which
-//!    raises the trap and walks the frame pointers of the compiled frames to record the stack
-//!    trace (the same frames the explicit unwinding records), then resumes the entry stub with
-//!    its saved stack: the stub restores the callee-saved registers and returns "trapped".
+//!    the same stack below the faulting frame, which calls [`on_fault`] (ordinary Rust, outside
+//!    the signal handler) and leaves as in 2. Every other fault goes to the handler that was
+//!    installed before (Rust's stack-overflow report, a sanitizer's, or the default action).
 //!
-//! No Rust frame is skipped: the frames between the stub and the fault are all compiled code,
+//! No Rust frame is skipped: the frames between the stub and the trap are all compiled code,
 //! which owns nothing to drop. An embedder that installs its own `SIGSEGV` handler afterwards
 //! must pass on the faults it does not handle, as ours does.
 
