@@ -31,7 +31,7 @@ struct Frame {
     /// The caller's next op.
     ip: *const Instr,
     /// The caller's code.
-    body: *const Code,
+    code: *const Code,
     base: usize,
     func: u32,
     instance: u32,
@@ -40,18 +40,18 @@ struct Frame {
 impl Frame {
     /// The position of the caller's next op in its body.
     fn pc(&self) -> usize {
-        // SAFETY: `ip` points into `body`'s ops, which the caller's module keeps alive.
-        unsafe { self.ip.offset_from((*self.body).start()) as usize }
+        // SAFETY: `ip` points into `code`'s ops, which the caller's module keeps alive.
+        unsafe { self.ip.offset_from((*self.code).start()) as usize }
     }
 }
 
 /// What a call needs of the function at the same store address, for the interpreter's fast
 /// call path: the wasm function's code and its instance, and the function's type for
-/// `call_indirect`'s check. `body` is null for host functions and for functions not called
+/// `call_indirect`'s check. `code` is null for host functions and for functions not called
 /// yet; calls to those take the slow path, which fills the entry in once the code is built.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CallTarget {
-    pub body: *const Code,
+    pub code: *const Code,
     pub instance: u32,
     pub type_id: u32,
 }
@@ -59,7 +59,7 @@ pub(crate) struct CallTarget {
 impl CallTarget {
     /// The entry of a host function, or of a wasm function not translated yet.
     pub fn slow(type_id: u32) -> CallTarget {
-        CallTarget { body: std::ptr::null(), instance: u32::MAX, type_id }
+        CallTarget { code: std::ptr::null(), instance: u32::MAX, type_id }
     }
 }
 
@@ -216,7 +216,7 @@ impl PausedCall {
             let (instance, body) = check(f, pc, base)?;
             // SAFETY: `check` found `pc` inside the body.
             let ip = unsafe { body.start().add(pc) };
-            frames.push(Frame { ip, body, base, func: f, instance });
+            frames.push(Frame { ip, code: body, base, func: f, instance });
         }
         if let Some((at, host_ty)) = &pending_host
             && at.checked_add(host_ty.result_slots() as usize).is_none_or(|end| end > stack.len())
@@ -527,7 +527,7 @@ impl Executor {
             store,
             pos,
             tables,
-            body: running,
+            code: running,
             ops,
             func,
             inst_funcs: std::ptr::null(),
@@ -586,7 +586,7 @@ struct Cx<'a> {
     /// The running body's `br_tables`.
     tables: *const Pc,
     /// The running body's code.
-    body: *const Code,
+    code: *const Code,
     /// The running body's first op (branch targets index from it); `Hot::ops` everywhere the
     /// hot state is a value, but the threaded loop's handlers keep it here, not in a register.
     ops: *const Instr,
@@ -714,17 +714,17 @@ impl Cx<'_> {
         // addresses of the store's functions only, and `call_targets` has one entry for each.
         let target = unsafe { *self.store.call_targets.get_unchecked(addr as usize) };
         let depth = self.ex.frames.len();
-        if target.body.is_null() || target.instance != self.instance || depth >= self.frame_room {
+        if target.code.is_null() || target.instance != self.instance || depth >= self.frame_room {
             return None;
         }
         // SAFETY: a non-null `body` is a translated body kept alive by its instance's module
         // (see `CallTarget`).
-        let body = unsafe { &*target.body };
+        let body = unsafe { &*target.code };
         let callee_base = self.base + cb as usize;
         if callee_base + body.frame_slots as usize > self.stack_room {
             return None;
         }
-        let frame = Frame { ip: hot.ip, body: self.body, base: self.base, func: self.func, instance: self.instance };
+        let frame = Frame { ip: hot.ip, code: self.code, base: self.base, func: self.func, instance: self.instance };
         // SAFETY: `depth < frame_room <= capacity`, so the slot exists; it is initialized
         // before the length covers it.
         unsafe {
@@ -739,7 +739,7 @@ impl Cx<'_> {
             unsafe { sp.add(i as usize).write_volatile(0) };
         }
         self.func = addr;
-        self.body = body;
+        self.code = body;
         self.tables = body.br_tables();
         self.base = callee_base;
         let ops = body.start();
@@ -768,9 +768,9 @@ impl Cx<'_> {
         if self.ex.frames.len() + 1 >= self.store.config.max_call_depth {
             return Err(self.trap(TrapCode::StackOverflow));
         }
-        let frame = Frame { ip: hot.ip, body: self.body, base: self.base, func: self.func, instance: self.instance };
+        let frame = Frame { ip: hot.ip, code: self.code, base: self.base, func: self.func, instance: self.instance };
         self.ex.frames.push(frame);
-        let mut body = self.store.call_targets[addr as usize].body;
+        let mut body = self.store.call_targets[addr as usize].code;
         if body.is_null() {
             // The first call: translate (if the module is lazy) and look the body up.
             let module = &self.store.instances[callee_instance as usize].module;
@@ -786,7 +786,7 @@ impl Cx<'_> {
         // SAFETY: a body's code, kept alive by its instance's module (see `CallTarget`).
         let body = unsafe { &*body };
         let target = &mut self.store.call_targets[addr as usize];
-        target.body = body;
+        target.code = body;
         target.instance = callee_instance;
         let prepared = self.ex.prepare_frame(self.store, callee_base, body);
         self.refresh_room();
@@ -795,7 +795,7 @@ impl Cx<'_> {
             return Err(self.trap(code));
         }
         self.func = addr;
-        self.body = body;
+        self.code = body;
         self.tables = body.br_tables();
         self.base = callee_base;
         let ops = body.start();
@@ -837,7 +837,7 @@ impl Cx<'_> {
     fn call_host(&mut self, addr: u32, callee_base: usize, ip: *const Instr) -> bool {
         let caller = self.func;
         self.func = addr;
-        let frame = Frame { ip, body: self.body, base: self.base, func: caller, instance: self.instance };
+        let frame = Frame { ip, code: self.code, base: self.base, func: caller, instance: self.instance };
         let pc = frame.pc();
         self.ex.frames.push(frame);
         self.store.gas_left = self.gas_left;
@@ -884,9 +884,9 @@ impl Cx<'_> {
     /// Makes the popped frame `f` the running one; returns its slot 0 and its body's first op.
     #[inline(always)]
     fn resume_frame(&mut self, f: &Frame) -> (*mut u64, *const Instr) {
-        self.body = f.body;
+        self.code = f.code;
         // SAFETY: a frame's code is kept alive by its instance's module.
-        let (ops, tables) = unsafe { ((*f.body).start(), (*f.body).br_tables()) };
+        let (ops, tables) = unsafe { ((*f.code).start(), (*f.code).br_tables()) };
         self.tables = tables;
         self.ops = ops;
         self.base = f.base;
