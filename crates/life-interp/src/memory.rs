@@ -41,7 +41,47 @@ pub unsafe trait LinearMemory: Send {
     fn guarded_len(&self) -> usize;
 }
 
-/// Makes the memories of a store (see the [module docs](self)).
+/// Makes the memories of a store whose native engine asks for it
+/// ([`Compiler::memory_creator`](crate::Compiler::memory_creator)). The interpreter keeps a
+/// memory in a `Vec<u8>` and checks every access; a native engine may want memories that never
+/// move and are followed by pages that fault, so its code can leave the checks to the hardware.
+///
+/// A creator of plain heap memories (no guard pages, so `guarded_len` is the length):
+///
+/// ```
+/// use life_interp::native::{LinearMemory, MemoryCreator};
+///
+/// struct Heap(Vec<u8>);
+///
+/// // SAFETY: the vector owns its bytes, which move only in `resize`.
+/// unsafe impl LinearMemory for Heap {
+///     fn base(&self) -> *mut u8 {
+///         self.0.as_ptr().cast_mut()
+///     }
+///     fn len(&self) -> usize {
+///         self.0.len()
+///     }
+///     fn resize(&mut self, new_len: usize) -> bool {
+///         self.0.resize(new_len, 0);
+///         true
+///     }
+///     fn guarded_len(&self) -> usize {
+///         self.0.len()
+///     }
+/// }
+///
+/// struct Heaps;
+///
+/// impl MemoryCreator for Heaps {
+///     fn create(&self, len: usize, _max: usize) -> Result<Box<dyn LinearMemory>, String> {
+///         Ok(Box::new(Heap(vec![0; len])))
+///     }
+/// }
+///
+/// let mut memory = Heaps.create(65536, 2 * 65536).unwrap();
+/// assert!(memory.resize(2 * 65536));
+/// assert_eq!(memory.len(), 2 * 65536);
+/// ```
 pub trait MemoryCreator: Send + Sync {
     /// A zero-filled memory of `len` bytes that may grow to `max` bytes.
     ///

@@ -131,7 +131,7 @@ pub mod rt {
         }
     }
 
-    /// [`LinearMemory::guarded_len`] of `instance`'s memory 0 (`usize::MAX` without memory:
+    /// [`LinearMemory::guarded_len`](super::LinearMemory::guarded_len) of `instance`'s memory 0 (`usize::MAX` without memory:
     /// there is nothing to guard).
     pub fn memory_guarded_len(store: &Store, instance: u32) -> usize {
         match store.instances[instance as usize].memories.first() {
