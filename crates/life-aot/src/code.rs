@@ -142,6 +142,14 @@ impl CompiledModule for Code {
         }
     }
 
+    fn memory_creator(&self) -> Option<Arc<dyn life_interp::native::MemoryCreator>> {
+        #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+        if self.guarded {
+            return Some(Arc::new(crate::guard::GuardedCreator));
+        }
+        None
+    }
+
     fn compile_time(&self) -> Duration {
         self.compile_time
     }

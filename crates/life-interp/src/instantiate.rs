@@ -108,8 +108,18 @@ impl Store {
         for t in &m.tables[m.num_imported_tables as usize..] {
             tables.push(self.alloc_table(*t)?.0);
         }
+        // The module's own memories are made as its native code needs them, whatever engine
+        // the store was created with (a module compiled elsewhere may be instantiated here).
+        let creator = match module.native() {
+            Some(native) => native.memory_creator(),
+            None => None,
+        };
         for mem in &m.memories[m.num_imported_memories as usize..] {
-            memories.push(self.alloc_memory(*mem)?.0);
+            let memory = match &creator {
+                Some(creator) => self.alloc_memory_with(*mem, Some(creator.clone()))?,
+                None => self.alloc_memory(*mem)?,
+            };
+            memories.push(memory.0);
         }
         for g in &m.globals {
             let v = self.eval_const(&funcs, &globals, &g.init);

@@ -87,6 +87,13 @@ pub trait CompiledModule: Send + Sync {
 
     /// Size of the generated machine code in bytes.
     fn code_size(&self) -> usize;
+
+    /// What makes the memories the module itself defines, when its code needs particular ones
+    /// (guard pages); `None` (the default) leaves them to the store's engine. The module may be
+    /// instantiated in a store created for another engine: its memories still fit its code.
+    fn memory_creator(&self) -> Option<Arc<dyn MemoryCreator>> {
+        None
+    }
 }
 
 /// Runtime services for native code: state it reads and operations it delegates.

@@ -261,6 +261,19 @@ impl Store {
     ///
     /// Fails when the minimum exceeds the configured maximum.
     pub fn alloc_memory(&mut self, ty: MemoryType) -> Result<Memory, crate::Error> {
+        let creator = match &self.config.engine {
+            crate::Engine::Native(compiler) => compiler.memory_creator(&self.config),
+            crate::Engine::Interpreter => None,
+        };
+        self.alloc_memory_with(ty, creator)
+    }
+
+    /// [`Store::alloc_memory`] with the memory made by `creator` (a vector without one).
+    pub(crate) fn alloc_memory_with(
+        &mut self,
+        ty: MemoryType,
+        creator: Option<std::sync::Arc<dyn crate::native::MemoryCreator>>,
+    ) -> Result<Memory, crate::Error> {
         let cap = self.config.max_memory_pages.min(65536);
         let max_pages = ty.limits.max.unwrap_or(65536).min(cap);
         if ty.limits.min > cap {
@@ -270,14 +283,14 @@ impl Store {
             ))));
         }
         let len = ty.limits.min as usize * PAGE_SIZE;
-        let data = match &self.config.engine {
-            crate::Engine::Native(compiler) if let Some(creator) = compiler.memory_creator(&self.config) => {
+        let data = match creator {
+            Some(creator) => {
                 let memory = creator
                     .create(len, max_pages as usize * PAGE_SIZE)
                     .map_err(|e| crate::Error::Memory(format!("cannot allocate linear memory: {e}")))?;
                 crate::memory::Bytes::Created(memory)
             }
-            _ => crate::memory::Bytes::zeroed(len)
+            None => crate::memory::Bytes::zeroed(len)
                 .ok_or_else(|| crate::Error::Memory("cannot allocate linear memory".into()))?,
         };
         self.memories.push(MemoryEntity { data, ty, max_pages });

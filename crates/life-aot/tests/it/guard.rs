@@ -3,8 +3,8 @@
 
 use crate::{engines, outcome, same_on_both, vm};
 use life_interp::{
-    Caller, CompiledModule, Compiler, Engine, Error, FuncType, HostFunc, ImportResolver, NoImports, ValType, Value,
-    VmConfig,
+    Caller, CompiledModule, Compiler, Engine, Error, Extern, FuncType, HostFunc, ImportResolver, Limits, Linker,
+    MemoryType, Module, NoImports, Store, ValType, Value, VmConfig,
 };
 use std::sync::Arc;
 
@@ -175,16 +175,43 @@ impl Compiler for NoGuards {
 
 #[test]
 fn code_for_guard_pages_refuses_a_memory_without_them() {
-    let engine = Engine::Native(Arc::new(NoGuards(life_aot::Polymerase::default())));
-    let mut unguarded = vm(ACCESSES.as_bytes(), &engine, &VmConfig::default(), &mut NoImports).unwrap();
-    let e = unguarded.invoke("i32", &[Value::I32(0)]).unwrap_err().to_string();
-    assert!(e.contains("memory without them"), "{e}");
-    // Turned off, Polymerase checks bounds itself and runs on any memory.
-    let engine = Engine::Native(Arc::new(NoGuards(life_aot::Polymerase { guard_pages: false, ..Default::default() })));
-    let mut checked = vm(ACCESSES.as_bytes(), &engine, &VmConfig::default(), &mut NoImports).unwrap();
-    assert_eq!(checked.invoke("i32", &[Value::I32(0)]).unwrap(), vec![Value::I32(0)]);
-    let e = checked.invoke("i32", &[Value::I32(65536)]).unwrap_err().to_string();
-    assert!(e.contains("out of bounds memory access"), "{e}");
+    // The host makes the memory in a store whose engine gives no guard pages, and the module
+    // compiled for them imports it.
+    let src = r#"(module (import "env" "mem" (memory 1))
+      (func (export "i32") (param i32) (result i32) (i32.load (local.get 0))))"#;
+    let wasm = wat::parse_str(src).unwrap();
+    for (guard_pages, expected) in [(true, Err("memory without them")), (false, Ok(()))] {
+        let polymerase = life_aot::Polymerase { guard_pages, ..Default::default() };
+        let config = VmConfig { engine: Engine::Native(Arc::new(NoGuards(polymerase))), ..VmConfig::default() };
+        let module = Module::new(&wasm, &config).unwrap();
+        let mut store = Store::new(config);
+        let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: None } }).unwrap();
+        let mut linker = Linker::new();
+        linker.define("env", "mem", Extern::Memory(memory));
+        let instance = store.instantiate(&module, &mut linker).unwrap();
+        let r = store.invoke(instance, "i32", &[Value::I32(0)]);
+        match expected {
+            Err(message) => assert!(r.unwrap_err().to_string().contains(message)),
+            Ok(()) => {
+                // Without guard pages Polymerase checks bounds itself and runs on any memory.
+                assert_eq!(r.unwrap(), vec![Value::I32(0)]);
+                let e = store.invoke(instance, "i32", &[Value::I32(65536)]).unwrap_err().to_string();
+                assert!(e.contains("out of bounds memory access"), "{e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_module_compiled_for_guard_pages_brings_its_memories_into_any_store() {
+    let config = VmConfig { engine: life_aot::polymerase(), ..VmConfig::default() };
+    let module = Module::new(&wat::parse_str(ACCESSES).unwrap(), &config).unwrap();
+    // The store is the interpreter's, so it would make plain vectors; the module's code
+    // needs guard pages, and its own memory gets them.
+    let mut vm = life_interp::Vm::from_module(&module, VmConfig::default(), &mut NoImports).unwrap();
+    assert_eq!(vm.invoke("chain", &[Value::I32(0)]).unwrap(), vec![Value::I32(1)]);
+    let e = outcome(vm.invoke("chain", &[Value::I32(65535)])).unwrap_err();
+    assert!(e.starts_with("trap: out of bounds memory access") && e.contains("0: leaf"), "{e}");
 }
 
 /// A host function that dereferences a null pointer while compiled code is on the stack: the
