@@ -27,6 +27,7 @@ pub(crate) struct Code {
     pub guarded: bool,
     /// `(start, end, function)` of each defined function's machine code, by address, to name
     /// the functions of a trace from their return addresses (`signals.rs`).
+    #[cfg_attr(not(all(target_os = "linux", target_arch = "x86_64")), allow(dead_code))]
     pub ranges: Vec<(usize, usize, u32)>,
 }
 
@@ -61,6 +62,7 @@ impl Code {
 
     /// The defined function whose machine code holds `pc`. Allocation-free: the signal handler
     /// calls it.
+    #[cfg_attr(not(all(target_os = "linux", target_arch = "x86_64")), allow(dead_code))]
     pub(crate) fn func_at(&self, pc: usize) -> Option<u32> {
         let i = self.ranges.partition_point(|&(start, ..)| start <= pc).checked_sub(1)?;
         let (_, end, func) = self.ranges[i];

@@ -115,10 +115,12 @@ impl Compiler for Polymerase {
     }
 
     fn memory_creator(&self, config: &VmConfig) -> Option<Arc<dyn life_interp::native::MemoryCreator>> {
-        #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-        if self.guarded(config) {
-            return Some(Arc::new(guard::GuardedCreator));
+        if !self.guarded(config) {
+            return None;
         }
+        #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+        return Some(Arc::new(guard::GuardedCreator));
+        #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
         None
     }
 }
