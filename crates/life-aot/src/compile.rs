@@ -190,9 +190,11 @@ fn compile_all(
 }
 
 /// Compiles every defined function of `module`.
-pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase, guarded: bool) -> Result<Code, String> {
+pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
     let max_stack = options.max_stack;
     let start = Instant::now();
+    // Metering is the module's (decided when it was decoded): its gas lives in a register.
+    let guarded = options.guarded(module.metered);
     let unwinds = crate::GUARD_PAGES_SUPPORTED && options.guard_pages;
     let isa = isa(unwinds)?;
     let call_conv = isa.default_call_conv();
@@ -327,7 +329,7 @@ mod tests {
         let module = Arc::new(life_decode::decode(&wasm, life_decode::Features::wasm2()).unwrap());
         for guard_pages in [true, false] {
             let options = crate::Polymerase { guard_pages, ..Default::default() };
-            let code = compile(&module, &options, false).unwrap();
+            let code = compile(&module, &options).unwrap();
             for (i, &f) in code.funcs.iter().enumerate() {
                 assert_eq!(f as usize % 64, 0, "function {i}");
                 assert_eq!(code.func_at(f as usize), Some(i as u32));

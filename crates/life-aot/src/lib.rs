@@ -88,9 +88,9 @@ impl Default for Polymerase {
 }
 
 impl Polymerase {
-    /// Whether code compiled for `config` leaves bounds checks to guard pages.
-    fn guarded(&self, config: &VmConfig) -> bool {
-        GUARD_PAGES_SUPPORTED && self.guard_pages && !config.metered()
+    /// Whether code compiled with or without gas metering leaves bounds checks to guard pages.
+    fn guarded(&self, metered: bool) -> bool {
+        GUARD_PAGES_SUPPORTED && self.guard_pages && !metered
     }
 }
 
@@ -109,13 +109,13 @@ impl Compiler for Polymerase {
         "polymerase"
     }
 
-    fn compile(&self, module: &Arc<life_decode::Module>, config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
-        let code = compile::compile(module, self, self.guarded(config)).map_err(Error::Compile)?;
+    fn compile(&self, module: &Arc<life_decode::Module>, _config: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
+        let code = compile::compile(module, self).map_err(Error::Compile)?;
         Ok(Arc::new(code))
     }
 
     fn memory_creator(&self, config: &VmConfig) -> Option<Arc<dyn life_interp::native::MemoryCreator>> {
-        if !self.guarded(config) {
+        if !self.guarded(config.metered()) {
             return None;
         }
         #[cfg(all(target_os = "linux", target_arch = "x86_64"))]

@@ -52,8 +52,6 @@ pub(crate) struct VmCtx {
     pub globals_generation: (*const u8, usize),
     /// The callee `call_indirect` found when it is not this instance's native code.
     pub indirect_callee: u32,
-    /// Whether the code runs without bounds checks on a guarded memory (`guard.rs`).
-    pub guarded: bool,
     /// Where the entry stub resumes after a fault (`signals.rs`).
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
     pub landing: crate::signals::Landing,
@@ -132,7 +130,6 @@ impl VmCtx {
             global_ptrs: Vec::new(),
             globals_generation: (std::ptr::null(), usize::MAX),
             indirect_callee: 0,
-            guarded: code.guarded,
             #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
             landing: Default::default(),
         };
@@ -172,10 +169,8 @@ impl VmCtx {
     pub fn owns_fault(&self, pc: usize, addr: usize) -> bool {
         let base = self.mem_base as usize;
         // SAFETY: the code outlives the call.
-        self.guarded
-            && base != 0
-            && addr.wrapping_sub(base) < crate::guard::GUARDED_SPAN
-            && unsafe { (*self.code).func_at(pc).is_some() }
+        let code = unsafe { &*self.code };
+        code.guarded && base != 0 && addr.wrapping_sub(base) < crate::guard::GUARDED_SPAN && code.func_at(pc).is_some()
     }
 
     /// The depth and base a budget stands for.

@@ -20,7 +20,7 @@ const COUNTER: &str = r#"(module (memory (export "mem") 1)
 fn snapshots_move_between_engines() {
     let config = VmConfig::default();
     // Reference: everything on the interpreter.
-    let [(_, interp), (_, aot)] = engines();
+    let [(_, interp), (_, aot), (_, checked)] = engines();
     let mut reference = vm(COUNTER.as_bytes(), &interp, &config, &mut NoImports).unwrap();
     for i in 1..=3 {
         reference.invoke("step", &[Value::I32(i)]).unwrap();
@@ -29,7 +29,7 @@ fn snapshots_move_between_engines() {
     let want_table = reference.invoke("via_table", &[]).unwrap();
 
     // Run three steps on one engine, snapshot, restore on the other, finish there.
-    for (first, second) in [(&interp, &aot), (&aot, &interp), (&aot, &aot)] {
+    for (first, second) in [(&interp, &aot), (&aot, &interp), (&aot, &aot), (&checked, &aot), (&aot, &checked)] {
         let mut a = vm(COUNTER.as_bytes(), first, &config, &mut NoImports).unwrap();
         for i in 1..=3 {
             a.invoke("step", &[Value::I32(i)]).unwrap();

@@ -7,9 +7,16 @@ mod limits;
 
 use life_interp::{Engine, Error, ImportResolver, Module, NoImports, Value, Vm, VmConfig};
 
-/// Both engines, by name.
-pub fn engines() -> [(&'static str, Engine); 2] {
-    [("interp", Engine::Interpreter), ("polymerase", life_aot::polymerase())]
+/// The engines every agreement test compares, by name: the interpreter, Polymerase, and
+/// Polymerase without guard pages (checked accesses, traps returning through every frame: the
+/// path of platforms other than x86-64 Linux).
+pub fn engines() -> [(&'static str, Engine); 3] {
+    let checked = life_aot::Polymerase { guard_pages: false, ..Default::default() };
+    [
+        ("interp", Engine::Interpreter),
+        ("polymerase", life_aot::polymerase()),
+        ("polymerase-checked", Engine::Native(std::sync::Arc::new(checked))),
+    ]
 }
 
 /// What a call produced, in a form that compares across engines: results, or the trap with its
