@@ -433,3 +433,69 @@ fn a_function_past_a_translation_limit_traps_on_its_first_call() {
     // The VM stays usable.
     assert_eq!(vm.invoke("ok", &[]).unwrap(), vec![Value::I32(1)]);
 }
+
+/// A native engine whose memories come from its own creator: here one that refuses large
+/// memories and records the sizes it was asked for.
+mod memory_creator {
+    use life_interp::native::{LinearMemory, MemoryCreator};
+    use life_interp::{CompiledModule, Compiler, Engine, Error, Limits, MemoryType, Store, VmConfig};
+    use std::sync::{Arc, Mutex};
+
+    struct Heap(Vec<u8>);
+
+    // SAFETY: the vector owns its bytes, which move only in `resize`; no guard pages.
+    unsafe impl LinearMemory for Heap {
+        fn base(&self) -> *mut u8 {
+            self.0.as_ptr().cast_mut()
+        }
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+        fn resize(&mut self, new_len: usize) -> bool {
+            self.0.resize(new_len, 0);
+            true
+        }
+        fn guarded_len(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    #[derive(Default)]
+    struct Small(Mutex<Vec<(usize, usize)>>);
+
+    impl MemoryCreator for Small {
+        fn create(&self, len: usize, max: usize) -> Result<Box<dyn LinearMemory>, String> {
+            self.0.lock().unwrap().push((len, max));
+            if len > 65536 { Err("too large for this test".into()) } else { Ok(Box::new(Heap(vec![0; len]))) }
+        }
+    }
+
+    struct MemoryOnly(Arc<Small>);
+
+    impl Compiler for MemoryOnly {
+        fn name(&self) -> &str {
+            "memory-only"
+        }
+        fn compile(&self, _: &Arc<life_decode::Module>, _: &VmConfig) -> Result<Arc<dyn CompiledModule>, Error> {
+            Err(Error::Compile("this engine compiles nothing".into()))
+        }
+        fn memory_creator(&self, _: &VmConfig) -> Option<Arc<dyn MemoryCreator>> {
+            Some(self.0.clone())
+        }
+    }
+
+    #[test]
+    fn a_store_asks_its_engine_for_memories_and_reports_refusals() {
+        let creator = Arc::new(Small::default());
+        let config = VmConfig { engine: Engine::Native(Arc::new(MemoryOnly(creator.clone()))), ..VmConfig::default() };
+        let mut store = Store::new(config);
+        let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(3) } }).unwrap();
+        store.memory_data_mut(memory)[65535] = 7;
+        assert_eq!(store.memory_grow(memory, 2), Some(1));
+        assert_eq!(store.memory_data(memory).len(), 3 * 65536);
+        assert_eq!(store.memory_data(memory)[65535], 7);
+        let e = store.alloc_memory(MemoryType { limits: Limits { min: 2, max: None } }).unwrap_err();
+        assert!(matches!(e, Error::Memory(_)) && e.to_string().contains("too large for this test"), "{e}");
+        assert_eq!(*creator.0.lock().unwrap(), [(65536, 3 * 65536), (2 * 65536, 65536 * 65536)]);
+    }
+}
