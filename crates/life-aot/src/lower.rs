@@ -23,11 +23,13 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
 use life_decode::{
-    Module, TrapCode, ValType,
+    Module, TrapCode, ValType, acc_ops_pattern, for_each_acc_op, for_each_branch_op, for_each_compare_op,
+    for_each_inc_branch_op, for_each_simd_memory_op, for_each_simd_op,
     ir::{
         FuncBody, Op,
         compare::{self, Cmp, Rhs, Width, as_branch, as_compare},
     },
+    ops_pattern,
 };
 use std::collections::HashMap;
 
@@ -225,7 +227,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             typed: HashMap::new(),
             vectors: HashMap::new(),
             block_vectors: HashMap::new(),
-            uses_memory: body.ops.iter().any(touches_memory),
+            uses_memory: body.ops.iter().any(|op| op.facts().touches_memory()),
             pc: 0,
             covered: std::collections::HashSet::new(),
         };
@@ -661,7 +663,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
                         break;
                     }
                 }
-                None if !harmless(&op) => break,
+                None if !op.facts().is_pure() => break,
                 None => {}
             }
             let mut op = op;
@@ -1173,32 +1175,35 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     fn lower_op(&mut self, pc: u32, op: Op) {
         use Ty::*;
-        if let Some((w, a, step, c, rhs, target)) = compare::as_inc_branch(op) {
-            // The counter update, then the compare-and-branch it was fused with.
-            let imm = step as i32;
-            self.lower_op(
-                pc,
-                if w == Width::W32 { Op::I32AddImm { dst: a, a, imm } } else { Op::I64AddImm { dst: a, a, imm } },
-            );
-            let mut branch = compare::branch_op(w, c, a, rhs);
-            *branch.target_mut().expect("a branch has a target") = target;
-            self.lower_op(pc, branch);
-            return;
-        }
-        if let Some((w, c, a, rhs, target)) = as_branch(op) {
-            let cond = self.int_cmp(w, c, a, rhs);
-            let (t, f) = (self.block_at(target), self.block_at(pc + 1));
-            self.b.ins().brif(cond, t, &[], f, &[]);
-            return;
-        }
-        if let Some((w, c, a, rhs)) = as_compare(op) {
-            let dst = op.clone().dst_mut().copied().expect("compares write dst");
-            let cond = self.int_cmp(w, c, a, rhs);
-            self.bool_to_slot(dst, cond);
-            return;
-        }
         let l = self.env.libcalls;
         match op {
+            // ---- Integer comparisons, described by `ir/compare.rs` ----
+            for_each_inc_branch_op!(ops_pattern) => {
+                let (w, a, step, c, rhs, target) = compare::as_inc_branch(op).expect("an inc-branch op");
+                // The counter update, then the compare-and-branch it was fused with.
+                let imm = step as i32;
+                self.lower_op(
+                    pc,
+                    if w == Width::W32 { Op::I32AddImm { dst: a, a, imm } } else { Op::I64AddImm { dst: a, a, imm } },
+                );
+                let mut branch = compare::branch_op(w, c, a, rhs);
+                *branch.target_mut().expect("a branch has a target") = target;
+                self.lower_op(pc, branch);
+            }
+            for_each_branch_op!(ops_pattern) => {
+                let (w, c, a, rhs, target) = as_branch(op).expect("a conditional branch");
+                let cond = self.int_cmp(w, c, a, rhs);
+                let (t, f) = (self.block_at(target), self.block_at(pc + 1));
+                self.b.ins().brif(cond, t, &[], f, &[]);
+            }
+            for_each_compare_op!(ops_pattern) => {
+                let (w, c, a, rhs) = as_compare(op).expect("a comparison");
+                let dst = op.clone().dst_mut().copied().expect("compares write dst");
+                let cond = self.int_cmp(w, c, a, rhs);
+                self.bool_to_slot(dst, cond);
+            }
+            // `compile` hands over bodies without them (`FuncBody::without_accumulator`).
+            for_each_acc_op!(acc_ops_pattern) => unreachable!("accumulator form `{op}` reached Polymerase"),
             // ---- Control ----
             Op::Unreachable {} => self.trap_now(TrapCode::Unreachable),
             Op::Br { target } => {
@@ -1558,14 +1563,13 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Op::I64Extend16S { dst, src } => self.extend(I64, dst, src, I16),
             Op::I64Extend32S { dst, src } => self.extend(I64, dst, src, I32_),
 
-            // ---- SIMD memory access ----
-            op if crate::simd::is_memory(&op) => crate::simd::lower_memory(self, op),
-            op if life_interp::native_support::is_pure_simd(&op) => {
+            // ---- SIMD ----
+            for_each_simd_memory_op!(ops_pattern) => crate::simd::lower_memory(self, op),
+            for_each_simd_op!(ops_pattern) => {
                 if !crate::simd::lower_pure(self, op) {
                     self.simd_fallback(pc, op)
                 }
             }
-            op => unreachable!("polymerase has no lowering for `{op}`"),
         }
     }
 }
@@ -1601,45 +1605,11 @@ fn scalar_access(op: &Op) -> Option<(u32, u32, u32, bool)> {
     })
 }
 
-/// Ops that neither trap nor have effects beyond writing their `dst`, so a bounds check may
-/// move across them. Conservative: anything not listed stops the search.
-fn harmless(op: &Op) -> bool {
-    if matches!(
-        op,
-        Op::Copy { .. }
-            | Op::CopyWide { .. }
-            | Op::Const32 { .. }
-            | Op::Const64 { .. }
-            | Op::Select { .. }
-            | Op::SelectWide { .. }
-            | Op::GlobalGet { .. }
-            | Op::RefIsNull { .. }
-    ) {
-        return true;
-    }
-    let name = op.name();
-    let numeric = ["i32_", "i64_", "f32_", "f64_"].iter().any(|p| name.starts_with(p));
-    numeric
-        && op.clone().dst_mut().is_some()
-        && !name.contains("load")
-        && !name.contains("store")
-        && !name.contains("div")
-        && !name.contains("rem")
-        && (!name.contains("trunc") || name.contains("sat"))
-}
-
 /// See [`crate::complexity`].
 pub(crate) fn complexity(body: &life_decode::ir::FuncBody) -> u64 {
     let temps = u64::from(body.frame_slots - body.local_slots);
-    let points = body.ops.iter().filter(|op| !harmless(op)).count() as u64;
+    let points = body.ops.iter().filter(|op| !op.facts().is_pure()).count() as u64;
     temps.saturating_mul(points + temps / 16)
-}
-
-/// Whether `op` reads the memory view (`mem_base`/`mem_len`); bulk memory ops go through the
-/// runtime and do not.
-fn touches_memory(op: &Op) -> bool {
-    let name = op.name();
-    name.contains("load") || name.contains("store") || matches!(op, Op::MemorySize { .. })
 }
 
 /// Whether control never falls through `op` to the next op.

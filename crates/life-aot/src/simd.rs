@@ -18,13 +18,10 @@ use cranelift_codegen::ir::{
     condcodes::{FloatCC, IntCC},
     types::*,
 };
-use life_decode::ir::Op;
-
-/// Whether `op` is a SIMD load or store.
-pub(crate) fn is_memory(op: &Op) -> bool {
-    let name = op.name();
-    name.starts_with("v128_load") || name.starts_with("v128_store")
-}
+use life_decode::{
+    acc_ops_pattern, for_each_acc_op, for_each_base_op, for_each_branch_op, for_each_compare_op,
+    for_each_inc_branch_op, for_each_simd_op, ir::Op, ops_pattern,
+};
 
 /// Lowers a SIMD load or store.
 pub(crate) fn lower_memory<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) {
@@ -99,7 +96,13 @@ pub(crate) fn lower_memory<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) {
         Op::V128Store16Lane { addr, vec, offset, lane } => store_lane(l, vec, addr, offset, lane, 2),
         Op::V128Store32Lane { addr, vec, offset, lane } => store_lane(l, vec, addr, offset, lane, 4),
         Op::V128Store64Lane { addr, vec, offset, lane } => store_lane(l, vec, addr, offset, lane, 8),
-        op => unreachable!("`{op}` is not a SIMD memory op"),
+        // Every other group, named so that a SIMD memory op without an arm is a compile error.
+        for_each_base_op!(ops_pattern)
+        | for_each_compare_op!(ops_pattern)
+        | for_each_branch_op!(ops_pattern)
+        | for_each_inc_branch_op!(ops_pattern)
+        | for_each_acc_op!(acc_ops_pattern)
+        | for_each_simd_op!(ops_pattern) => unreachable!("`{op}` is not a SIMD memory op"),
     }
 }
 

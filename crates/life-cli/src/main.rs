@@ -6,6 +6,8 @@
 //! the entry function's parameter types, `run` ties them together, `wasi` runs WASI commands,
 //! and `error` words every failure as one `error: ...` line with its exit code.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod cli;
 mod error;

@@ -219,7 +219,7 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
                     module.code_offset = start;
                 }
                 Payload::CodeSectionEntry(_) => {
-                    let ValidPayload::Func(to_validate, body) = valid else {
+                    let ValidPayload::Func(mut to_validate, body) = valid else {
                         unreachable!("validator returns a function validator for every code entry");
                     };
                     let index = module.num_imported_funcs as usize + module.code.len();
@@ -234,6 +234,8 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
                         end: (range.end as usize).saturating_sub(module.code_offset),
                         ..LazyBody::default()
                     };
+                    // Float types pass (their values are bits); float instructions do not.
+                    to_validate.features.set(wasmparser::WasmFeatures::FLOATS, features.floats);
                     if defer {
                         pending.push(PendingBody { func: to_validate, body, params });
                     } else {

@@ -23,8 +23,9 @@ pub struct Features {
     pub reference_types: bool,
     /// 128-bit SIMD.
     pub simd: bool,
-    /// Float instructions. Turning this off is the `--no-fp` deterministic mode: the first float
-    /// instruction is rejected by name (float types alone are accepted; their values are bits).
+    /// Float instructions. Turning this off is the `--no-fp` deterministic mode: wasmparser's
+    /// `floats` feature refuses the first float instruction, which the error names (float types
+    /// alone are accepted; their values are bits).
     pub floats: bool,
 }
 
@@ -60,8 +61,9 @@ impl Features {
     pub(crate) fn to_wasmparser(self) -> wasmparser::WasmFeatures {
         use wasmparser::WasmFeatures as W;
         let mut f = W::GC_TYPES;
-        // Float *instructions* are rejected by the translator, which names the first one;
-        // float types alone are harmless (values pass through as bits).
+        // Float types alone are harmless (values pass through as bits): the module validator
+        // accepts them, and `decode` turns `FLOATS` off for function bodies only, so that
+        // wasmparser refuses float *instructions*.
         f.set(W::FLOATS, true);
         f.set(W::MUTABLE_GLOBAL, self.mutable_global);
         f.set(W::MULTI_VALUE, self.multi_value);

@@ -14,6 +14,8 @@
 //! assert_eq!(module.exports[0].name, "add");
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod error;
 mod features;
 mod gas;

@@ -21,6 +21,8 @@
 //! assert_eq!(life_fuzz::replay(&wasm).unwrap(), None);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod decode;
 pub mod differential;
 pub mod engine;

@@ -1,5 +1,7 @@
 //! `life-fuzz`: the stable driver of the fuzz harnesses (run through `cargo xtask fuzz`).
 
+#![forbid(unsafe_code)]
+
 use life_fuzz::smoke::{self, Options};
 use std::{path::PathBuf, process::ExitCode, time::Duration};
 

@@ -106,5 +106,5 @@ pub use vm::Vm;
 /// does not compile. Not a stable API: they may change with any release.
 #[doc(hidden)]
 pub mod native_support {
-    pub use crate::exec::simd::{execute as execute_simd, is_pure as is_pure_simd};
+    pub use crate::exec::simd::execute as execute_simd;
 }

@@ -18,6 +18,8 @@
 //! assert_eq!(summary.failed, 1);
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod compare;
 mod engine;
 mod expected_failures;

@@ -5,6 +5,8 @@
 //! `--summary PATH` writes one `engine/suite/file passed failed` line per file so that the
 //! results of two branches can be compared with `diff`.
 
+#![forbid(unsafe_code)]
+
 use std::{
     fmt::Write as _,
     process::ExitCode,

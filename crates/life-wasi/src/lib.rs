@@ -39,6 +39,8 @@
 //! them. A pointer outside the guest's memory makes a call fail with `FAULT`; nothing a guest
 //! passes makes the host panic.
 
+#![forbid(unsafe_code)]
+
 mod ctx;
 mod error;
 mod funcs;

@@ -8,7 +8,7 @@ mod ops;
 
 pub(crate) use acc::use_accumulator;
 pub(crate) use jumps::thread_jumps;
-pub use op::Op;
+pub use op::{Facts, Group, Op};
 
 /// Index of a 64-bit slot in the current frame.
 pub type Slot = u32;

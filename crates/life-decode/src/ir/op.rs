@@ -1,10 +1,11 @@
-//! `enum Op` and its generic accessors, generated from `for_each_op!`.
+//! `enum Op` and its generic accessors, generated from `for_each_op!`: names, facts, groups,
+//! slot and target accessors, disassembly.
 
 use super::{Pc, Slot};
 use std::fmt;
 
 macro_rules! define_op {
-    ($( $(#[$doc:meta])* $name:ident = $snake:ident { $($field:ident : $ty:ty),* $(,)? }; )*) => {
+    ($( $(#[$doc:meta])* $name:ident = $snake:ident { $($field:ident : $ty:ty),* $(,)? } [$($fact:ident)*]; )*) => {
         /// One IR instruction. See [`for_each_op!`](crate::for_each_op) for the conventions.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Op {
@@ -15,6 +16,11 @@ macro_rules! define_op {
             /// The op's snake-case name, as `life dump` prints it.
             pub const fn name(&self) -> &'static str {
                 match self { $( Op::$name { .. } => stringify!($snake), )* }
+            }
+
+            /// What the op list says of this op (see [`Facts`]).
+            pub const fn facts(&self) -> Facts {
+                match self { $( Op::$name { .. } => Facts::NONE $(.with(fact!($fact)))*, )* }
             }
 
             /// Calls `f` on every slot operand (read or written) of this op.
@@ -49,6 +55,95 @@ macro_rules! define_op {
             }
         }
     };
+}
+
+/// The facts an entry of the op list may state, by name.
+macro_rules! fact {
+    (trap) => {
+        Facts::TRAP
+    };
+    (mem) => {
+        Facts::MEM
+    };
+    (float) => {
+        Facts::FLOAT
+    };
+    (pure) => {
+        Facts::PURE
+    };
+}
+
+/// What the op list states of an op (`[trap mem float pure]` after its fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts(u8);
+
+impl Facts {
+    const NONE: Facts = Facts(0);
+    const TRAP: Facts = Facts(1);
+    const MEM: Facts = Facts(2);
+    const FLOAT: Facts = Facts(4);
+    const PURE: Facts = Facts(8);
+
+    const fn with(self, other: Facts) -> Facts {
+        Facts(self.0 | other.0)
+    }
+
+    /// The op may trap (or run out of gas).
+    pub const fn can_trap(self) -> bool {
+        self.0 & Facts::TRAP.0 != 0
+    }
+
+    /// The op reads the view (base and length) of the instance's memory: the loads, the stores
+    /// and `memory.size`. Bulk memory ops go through the runtime instead.
+    pub const fn touches_memory(self) -> bool {
+        self.0 & Facts::MEM.0 != 0
+    }
+
+    /// The op computes on or with `f32`/`f64` values, lanes included.
+    pub const fn uses_floats(self) -> bool {
+        self.0 & Facts::FLOAT.0 != 0
+    }
+
+    /// The op writes only its `dst`, reads only its operands or a global, and cannot trap: it
+    /// may move across a check or be dropped when nothing reads its result.
+    pub const fn is_pure(self) -> bool {
+        self.0 & Facts::PURE.0 != 0
+    }
+}
+
+/// Which group of the op list an op belongs to (see `ir/ops.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// [`for_each_base_op!`](crate::for_each_base_op).
+    Base,
+    /// [`for_each_compare_op!`](crate::for_each_compare_op).
+    Compare,
+    /// [`for_each_branch_op!`](crate::for_each_branch_op).
+    Branch,
+    /// [`for_each_inc_branch_op!`](crate::for_each_inc_branch_op).
+    IncBranch,
+    /// [`for_each_acc_op!`](crate::for_each_acc_op).
+    Acc,
+    /// [`for_each_simd_memory_op!`](crate::for_each_simd_memory_op).
+    SimdMemory,
+    /// [`for_each_simd_op!`](crate::for_each_simd_op).
+    Simd,
+}
+
+impl Op {
+    /// The group of the op list this op belongs to.
+    pub const fn group(&self) -> Group {
+        use crate::{acc_ops_pattern, ops_pattern};
+        match self {
+            crate::for_each_base_op!(ops_pattern) => Group::Base,
+            crate::for_each_compare_op!(ops_pattern) => Group::Compare,
+            crate::for_each_branch_op!(ops_pattern) => Group::Branch,
+            crate::for_each_inc_branch_op!(ops_pattern) => Group::IncBranch,
+            crate::for_each_acc_op!(acc_ops_pattern) => Group::Acc,
+            crate::for_each_simd_memory_op!(ops_pattern) => Group::SimdMemory,
+            crate::for_each_simd_op!(ops_pattern) => Group::Simd,
+        }
+    }
 }
 
 /// `Some(dst)` when the first field is named `dst`, else `None`.

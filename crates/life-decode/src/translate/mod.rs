@@ -1760,40 +1760,45 @@ pub(crate) fn validate(
         }
         validator.define_locals(offset, count, t)?;
     }
+    // wasmparser's visitor path, without building an `Operator` per instruction. With floats
+    // off, wasmparser's own `floats` feature rejects the float instructions (`Features::floats`).
     let mut reader = body.get_operators_reader()?;
-    if floats {
-        // wasmparser's visitor path, without building an `Operator` per instruction.
-        while !reader.eof() {
-            let mut visitor = validator.visitor(reader.original_position());
-            reader.visit_operator(&mut visitor)??;
-        }
-    } else {
-        while !reader.eof() {
-            let offset = reader.original_position();
-            let op = reader.read()?;
-            reject_float(&op, offset as usize)?;
-            validator.op(offset, &op)?;
+    while !reader.eof() {
+        let offset = reader.original_position();
+        // Kept only to name a refused instruction; a reader is a slice and a position.
+        let before = (!floats).then(|| reader.clone());
+        let mut visitor = validator.visitor(offset);
+        if let Err(e) = reader.visit_operator(&mut visitor)? {
+            return Err(match before {
+                Some(mut before) => float_rejected(e, &mut before, offset as usize),
+                None => e.into(),
+            });
         }
     }
     reader.finish()?;
     Ok(())
 }
 
-/// Deterministic mode without floats: names the first float instruction.
-fn reject_float(op: &Operator<'_>, offset: usize) -> Res {
-    let name = crate::gas::operator_name(op);
-    let float = name.starts_with("f32") || name.starts_with("f64") || name.contains("_f32") || name.contains("_f64");
-    if float {
-        return Err(DecodeError::new(
-            DecodeErrorKind::Unsupported,
-            offset,
-            format!(
-                "float instruction `{}` is not allowed: floats are disabled (deterministic mode)",
-                name.replace('_', ".")
-            ),
-        ));
+/// A validation error in the deterministic mode without floats, naming the instruction when
+/// wasmparser refused it for being a float instruction.
+#[cold]
+fn float_rejected(
+    e: wasmparser::BinaryReaderError,
+    reader: &mut wasmparser::OperatorsReader<'_>,
+    offset: usize,
+) -> DecodeError {
+    let Ok(op) = reader.read() else { return e.into() };
+    if !e.message().starts_with("floating-point") {
+        return e.into();
     }
-    Ok(())
+    DecodeError::new(
+        DecodeErrorKind::Unsupported,
+        offset,
+        format!(
+            "float instruction `{}` is not allowed: floats are disabled (deterministic mode)",
+            crate::gas::operator_name(&op).replace('_', ".")
+        ),
+    )
 }
 
 fn op_name(op: &Operator<'_>) -> String {

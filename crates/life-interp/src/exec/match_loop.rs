@@ -4,7 +4,7 @@
 //! from the optimizer, and a `match` on the op's tag compiles to one jump table.
 
 use super::{Cx, Done, Exit, Hot, PauseReason, bulk, same, simd};
-use life_decode::{TrapCode, ir::Op, semantics as sem};
+use life_decode::{TrapCode, ir::Op, ops_pattern, semantics as sem};
 
 /// Expands the handler arms into one `match` on the op at `ip`, with an arm for each
 /// accumulator form, the pure SIMD ops falling through to `exec/simd.rs`.
@@ -24,14 +24,13 @@ macro_rules! match_arms {
                     $body
                 } )*)?
             )*
-            // The pure SIMD ops run out of line, in `exec/simd.rs`.
-            _ => {
+            // The pure SIMD ops run out of line, in `exec/simd.rs`. No other arm: an op of the
+            // list without a handler is a compile error here.
+            life_decode::for_each_simd_op!(ops_pattern) => {
                 // SAFETY: `sp` is the current frame's slot 0, and translation only emits slots
                 // inside the frame (see `get!`), two consecutive ones for a `v128`.
                 let handled = unsafe { simd::execute(&op, $sp) };
-                if !handled {
-                    unreachable!("`{}` has no arm in the dispatch loop", op.name());
-                }
+                debug_assert!(handled, "`{}` is in the SIMD group", op.name());
             }
         }
     }};
