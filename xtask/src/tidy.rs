@@ -130,7 +130,8 @@ fn crates_without_unsafe_forbid_it() {
 }
 
 /// Macros of the standard library the docs may name.
-const STD_MACROS: &[&str] = &["asm", "global_asm", "matches", "format", "vec", "println", "concat", "stringify", "include_bytes"];
+const STD_MACROS: &[&str] =
+    &["asm", "global_asm", "matches", "format", "vec", "println", "concat", "stringify", "include_bytes"];
 
 /// The docs whose file and macro citations are checked.
 const DOCS: &[&str] = &["README.md", "ARCHITECTURE.md", "RATIONALE.md", "CONTRIBUTING.md", "benches/README.md"];
@@ -216,7 +217,8 @@ fn bare_paths(text: &str) -> Vec<&str> {
             }
             for word in part.split(|c: char| c.is_whitespace() || "()[],;\"'<>".contains(c)) {
                 let word = word.trim_end_matches(['.', ':']);
-                if (word.ends_with(".rs") || word.ends_with(".md")) && !word.contains("://") && !word.starts_with("..") {
+                if (word.ends_with(".rs") || word.ends_with(".md")) && !word.contains("://") && !word.starts_with("..")
+                {
                     out.push(word);
                 }
             }

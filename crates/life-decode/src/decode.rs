@@ -240,7 +240,13 @@ pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Deco
                         pending.push(PendingBody { func: to_validate, body, params });
                     } else {
                         let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
-                        translate::validate(&mut func_validator, &body, features.floats, limits.max_locals, params)?;
+                        crate::validate::validate(
+                            &mut func_validator,
+                            &body,
+                            features.floats,
+                            limits.max_locals,
+                            params,
+                        )?;
                         func_allocs = func_validator.into_allocations();
                         if !options.lazy {
                             let translated = translator.translate(&ModuleEnv { module: &module }, index, &body)?;
@@ -343,7 +349,13 @@ fn validate_run(bodies: Vec<PendingBody<'_>>, options: &DecodeOptions) -> Result
     let mut allocs = wasmparser::FuncValidatorAllocations::default();
     for b in bodies {
         let mut validator = b.func.into_validator(allocs);
-        translate::validate(&mut validator, &b.body, options.features.floats, options.limits.max_locals, b.params)?;
+        crate::validate::validate(
+            &mut validator,
+            &b.body,
+            options.features.floats,
+            options.limits.max_locals,
+            b.params,
+        )?;
         allocs = validator.into_allocations();
     }
     Ok(())

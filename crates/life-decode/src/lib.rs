@@ -26,6 +26,7 @@ pub mod semantics;
 mod translate;
 mod trap;
 mod types;
+mod validate;
 mod value;
 
 mod decode;

@@ -53,6 +53,10 @@ pub struct VmConfig {
     /// of code on all available cores (the default); `false` keeps loading on the calling
     /// thread. The module, and the error for an invalid one, are the same either way.
     pub parallel_validation: bool,
+    /// Run the interpreter's portable `match` loop even in builds that have the threaded one
+    /// (optimized x86-64 builds, see `build.rs`). The threaded loop is faster; this switch lets
+    /// tests and comparisons run both loops over the same code in one build.
+    pub portable_dispatch: bool,
 }
 
 impl Default for VmConfig {
@@ -72,6 +76,7 @@ impl Default for VmConfig {
             engine: crate::Engine::Interpreter,
             lazy_translation: true,
             parallel_validation: true,
+            portable_dispatch: false,
         }
     }
 }

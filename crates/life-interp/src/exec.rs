@@ -944,13 +944,15 @@ mod match_loop;
 mod tail_loop;
 
 /// Runs the loop from `hot` with the dispatch this build uses: threaded code where the
-/// optimizer turns the handlers' calls into jumps (see `build.rs`), else the `match` loop.
+/// optimizer turns the handlers' calls into jumps (see `build.rs`), unless the store asks for
+/// the portable loop (`VmConfig::portable_dispatch`), else the `match` loop.
 #[inline(always)]
 fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
     #[cfg(life_threaded)]
-    return tail_loop::run(cx, hot);
-    #[cfg(not(life_threaded))]
-    return match_loop::run(cx, hot);
+    if !cx.store.config.portable_dispatch {
+        return tail_loop::run(cx, hot);
+    }
+    match_loop::run(cx, hot)
 }
 
 /// Stack-trace frames for function addresses, innermost first: named by the `name` section,

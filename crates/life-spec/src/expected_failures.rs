@@ -7,6 +7,7 @@
 /// `(engine, "suite/file", reason)`, e.g. `("interp", "wasm-v2/simd_lane.wast", "no SIMD yet")`.
 pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
     ("interp", "simd/simd_memory-multi.wast", MULTI_MEMORY),
+    ("interp-portable", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("interp-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("aot", "simd/simd_memory-multi.wast", MULTI_MEMORY),
     ("aot-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),

@@ -18,6 +18,12 @@ impl InterpEngine {
         Self::with_config(VmConfig { features, ..VmConfig::default() })
     }
 
+    /// The interpreter's portable `match` loop, which builds with the threaded loop run only
+    /// when asked (`VmConfig::portable_dispatch`).
+    pub fn portable(features: Features) -> Self {
+        Self::with_config(VmConfig { features, portable_dispatch: true, ..VmConfig::default() })
+    }
+
     /// The same with gas metering on and a limit no spec script reaches: metering must not
     /// change any result.
     pub fn metered(features: Features) -> Self {

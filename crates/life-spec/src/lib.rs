@@ -38,6 +38,9 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("interp", "wasm-v1"),
     ("interp", "wasm-v2"),
     ("interp", "simd"),
+    ("interp-portable", "wasm-v1"),
+    ("interp-portable", "wasm-v2"),
+    ("interp-portable", "simd"),
     ("interp-metered", "wasm-v1"),
     ("interp-metered", "wasm-v2"),
     ("interp-metered", "simd"),
@@ -58,7 +61,7 @@ const RUN_STACK_SIZE: usize = 64 << 20;
 
 /// Engines the runner can drive, by name.
 pub fn engine_names() -> &'static [&'static str] {
-    &["interp", "interp-metered", "aot", "aot-metered", "aot-checked"]
+    &["interp", "interp-portable", "interp-metered", "aot", "aot-metered", "aot-checked"]
 }
 
 /// Suites the runner knows, by name.
@@ -134,6 +137,7 @@ pub fn run_file(engine: &str, features: Features, name: &str, source: &str) -> S
 fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> Summary {
     match engine {
         "interp" => run_wast(name, source, &mut interp::InterpEngine::new(features)),
+        "interp-portable" => run_wast(name, source, &mut interp::InterpEngine::portable(features)),
         "interp-metered" => run_wast(name, source, &mut interp::InterpEngine::metered(features)),
         "aot" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, false)),
         "aot-metered" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, true)),

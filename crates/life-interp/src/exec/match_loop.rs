@@ -49,7 +49,6 @@ macro_rules! slow_ret {
 }
 
 /// Runs ops from `hot` until the entry function returns, a trap or a pause.
-#[cfg_attr(life_threaded, allow(dead_code))]
 #[inline(always)]
 #[allow(unused_assignments)] // the accumulator is written by every `set!`, read by few arms
 pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
