@@ -75,7 +75,9 @@ impl CliError {
         }
         match error {
             life_interp::Error::Decode(error) => CliError::Decode { path: path.to_path_buf(), error },
-            life_interp::Error::Instantiation(error) => CliError::Instantiate { path: path.to_path_buf(), error: Box::new(error) },
+            life_interp::Error::Instantiation(error) => {
+                CliError::Instantiate { path: path.to_path_buf(), error: Box::new(error) }
+            }
             other => CliError::Other(other),
         }
     }
