@@ -465,3 +465,69 @@ fn descriptors_are_limited() {
     }
     assert_eq!(last, Errno::Mfile as u32);
 }
+
+#[test]
+fn append_is_a_flag_of_the_descriptor_not_the_host_file() {
+    const O_TRUNC: u32 = 8;
+    const APPEND: u32 = 1;
+    let dir = scratch("append_is_a_flag_of_the_descriptor_not_the_host_file");
+    fs::write(dir.join("log.txt"), "old contents").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    // C's open(O_CREAT | O_TRUNC | O_WRONLY | O_APPEND): the host refuses truncate with append.
+    let (e, fd) = g.open(3, true, "log.txt", O_CREAT | O_TRUNC, 1 << 6 | 1 << 2 | 1 << 5 | 1 << 3, APPEND);
+    assert_eq!(e, 0);
+    assert_eq!(g.write_fd(fd, b"ab"), (0, 2));
+    let pos = g.alloc(8);
+    assert_eq!(g.call("fd_seek", &[Arg::I(fd), Arg::L(0), Arg::I(0), Arg::I(pos)]), 0);
+    assert_eq!(g.write_fd(fd, b"cd"), (0, 2), "appended, whatever the position");
+    assert_eq!(g.call("fd_tell", &[Arg::I(fd), Arg::I(pos)]), 0);
+    assert_eq!(g.u64_at(pos), 4);
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "abcd");
+    // Clearing the flag takes effect on the next write.
+    assert_eq!(g.call("fd_fdstat_set_flags", &[Arg::I(fd), Arg::I(0)]), 0);
+    assert_eq!(g.call("fd_seek", &[Arg::I(fd), Arg::L(0), Arg::I(0), Arg::I(pos)]), 0);
+    assert_eq!(g.write_fd(fd, b"X"), (0, 1));
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "Xbcd");
+    // And setting it again as well.
+    assert_eq!(g.call("fd_fdstat_set_flags", &[Arg::I(fd), Arg::I(APPEND)]), 0);
+    assert_eq!(g.write_fd(fd, b"!"), (0, 1));
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "Xbcd!");
+}
+
+#[test]
+fn path_open_checks_truncate_rights_and_directories_for_writing() {
+    const O_TRUNC: u32 = 8;
+    const PATH_FILESTAT_SET_SIZE: u64 = 1 << 19;
+    let dir = scratch("path_open_checks_truncate_rights_and_directories_for_writing");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    let (e, fd) = g.open(3, true, "f.txt", O_TRUNC, 0, 0);
+    assert_eq!(e, 0);
+    assert_eq!(g.call("fd_close", &[Arg::I(fd)]), 0);
+    assert_eq!(fs::read(dir.join("f.txt")).unwrap(), b"");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let stat = g.alloc(24);
+    assert_eq!(g.call("fd_fdstat_get", &[Arg::I(3), Arg::I(stat)]), 0);
+    let (base, inheriting) = (g.u64_at(stat + 8), g.u64_at(stat + 16));
+    let drop = [Arg::I(3), Arg::L(base & !PATH_FILESTAT_SET_SIZE), Arg::L(inheriting)];
+    assert_eq!(g.call("fd_fdstat_set_rights", &drop), 0);
+    assert_eq!(g.open(3, true, "f.txt", O_TRUNC, 0, 0).0, Errno::Notcapable as u32);
+    assert_eq!(fs::read(dir.join("f.txt")).unwrap(), b"data", "not truncated");
+    assert_eq!(g.open(3, true, "f.txt", 0, RW, 0).0, 0, "opening for writing needs no truncate right");
+}
+
+#[test]
+fn path_link_does_not_follow_symbolic_links() {
+    const FOLLOW: u32 = 1;
+    let dir = scratch("path_link_does_not_follow_symbolic_links");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    let (old, old_len) = g.str("f.txt");
+    let (new, new_len) = g.str("link.txt");
+    let link =
+        |flags| [Arg::I(3), Arg::I(flags), Arg::I(old), Arg::I(old_len), Arg::I(3), Arg::I(new), Arg::I(new_len)];
+    assert_eq!(g.call("path_link", &link(FOLLOW)), INVAL);
+    assert!(!dir.join("link.txt").exists());
+    assert_eq!(g.call("path_link", &link(0)), 0);
+    assert_eq!(fs::read_to_string(dir.join("link.txt")).unwrap(), "data");
+}
