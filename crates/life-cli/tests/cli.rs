@@ -801,3 +801,19 @@ fn no_fp_rejects_float_programs_by_instruction() {
     life_in(&dir, &["f.wat"]).succeeds("1.4142135623730951\n");
     life_in(&dir, &["--no-fp", "f.wat"]).fails_with("error: f.wat: unsupported feature at offset 0x", "`f64.const`");
 }
+
+/// Arguments reach a WASI program as UTF-8 strings; another byte sequence is a usage error.
+#[cfg(unix)]
+#[test]
+fn arguments_must_be_utf8() {
+    use std::{ffi::OsStr, os::unix::ffi::OsStrExt};
+    let out = Command::new(env!("CARGO_BIN_EXE_life"))
+        .arg(program("args"))
+        .arg(OsStr::from_bytes(b"caf\xe9"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("argument \"caf\\xE9\" is not valid UTF-8"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
