@@ -68,19 +68,23 @@ pub struct Cli {
     #[arg(long)]
     pub stats: bool,
 
-    /// Treat calls of imported functions that life does not provide as follows: `deny` refuses
-    /// to run the module and names the import; `trap` runs it, and a call of such a function
-    /// stops the program with a trap; `nosys` runs it, and such a function returns ENOSYS (52)
-    /// as its first i32 result, zeros otherwise. Applies to `wasi_snapshot_preview1` functions
-    /// Life does not implement and to every other function import but `env.__life_log`.
+    /// What to do with an imported function that life does not provide
+    ///
+    /// `deny` refuses to run the module and names the import and its type; `trap` runs it,
+    /// and a call of such a function stops the program with a trap; `nosys` runs it, and such
+    /// a function returns ENOSYS (52) as its first i32 result, zeros otherwise. This applies
+    /// to `wasi_snapshot_preview1` functions Life does not implement and to every other
+    /// function import but `env.__life_log`.
     #[arg(long, value_name = "POLICY", value_enum, default_value_t = UnknownImports::Deny)]
     pub wasi_unknown_imports: UnknownImports,
 
-    /// FILE, then ARGS: the module (binary, with the `\0asm` header, or WebAssembly text,
-    /// decided by content), then the arguments of the entry function, parsed by its parameter
-    /// types; for a WASI command, its command-line arguments (the program name, FILE, comes
-    /// first). Options of `life` come before FILE: every word after FILE goes to the program
-    /// unchanged, dashes and `--` included.
+    /// The module, then ARGS: every word after FILE goes to the program unchanged
+    ///
+    /// FILE is a binary module (with the `\0asm` header) or WebAssembly text, decided by
+    /// content. ARGS are the arguments of the entry function, parsed by its parameter types;
+    /// for a WASI command, its command-line arguments (the program name, FILE, comes first).
+    /// Options of `life` come before FILE: every word after it goes to the program unchanged,
+    /// dashes and `--` included (`life lua.wasm -e 'print(1)'`, `life -e f m.wasm -5`).
     #[arg(
         value_name = "FILE",
         required = true,
