@@ -817,3 +817,50 @@ fn arguments_must_be_utf8() {
     assert!(stderr.contains("argument \"caf\\xE9\" is not valid UTF-8"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+/// A program of the official WASI test suite (vendored in life-wasi), as an argument.
+fn wasi_suite(path: &str) -> String {
+    workspace_root().join("crates/life-wasi/tests/wasi-testsuite").join(path).to_string_lossy().into_owned()
+}
+
+/// Copies directory `from` to `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// Programs of the WASI test suite run the way its runner runs wasmtime
+/// (`adapters/wasmtime.py`): `--env K=V`, `--dir ROOT::/`, FILE, then the arguments.
+/// life-wasi's `wasi_testsuite` test runs all of them through the library.
+#[test]
+fn wasi_testsuite_programs_run_as_under_wasmtime() {
+    let dir = scratch("wasi_testsuite_programs_run_as_under_wasmtime");
+    let args = wasi_suite("assemblyscript/args_get-multiple-arguments.wasm");
+    life_in(&dir, &[&args, "first", "the \"second\" arg", "3"]).succeeds("");
+    let env = wasi_suite("assemblyscript/environ_get-multiple-variables.wasm");
+    life_in(&dir, &["--env", "a=text", "--env", "b=escap \" ing", "--env", "c=new\nline", &env]).succeeds("");
+    let run = life_in(&dir, &[&wasi_suite("assemblyscript/proc_exit-failure.wasm")]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(33), ""), "{run:#?}");
+    life_in(&dir, &[&wasi_suite("assemblyscript/fd_write-to-stdout.wasm")]).succeeds("hello");
+    // A root directory, granted as `/`: a fresh copy for each engine's run.
+    for (name, engine) in ENGINES {
+        let root = dir.join(format!("root-{name}"));
+        copy_dir(Path::new(&wasi_suite("c/fs-tests.dir")), &root);
+        let grant = format!("{}::/", root.display());
+        for program in ["c/fopen-with-access.wasm", "c/pwrite-with-append.wasm", "c/lseek.wasm"] {
+            let run = life_on(&dir, engine, &["--dir", &grant, &wasi_suite(program)]);
+            assert_eq!(
+                (run.code, run.stdout.as_str(), run.stderr.as_str()),
+                (Some(0), "", ""),
+                "{name} {program}: {run:#?}"
+            );
+        }
+    }
+}
