@@ -108,3 +108,30 @@ fn leb128(bytes: &[u8], mut at: usize) -> Result<(usize, usize), &'static str> {
     }
     Err("a section size is longer than 5 bytes")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::strip;
+
+    /// A section: id, size, contents.
+    fn section(id: u8, contents: &[u8]) -> Vec<u8> {
+        [&[id, contents.len() as u8][..], contents].concat()
+    }
+
+    /// A custom section called `name` with `payload`.
+    fn custom(name: &str, payload: &[u8]) -> Vec<u8> {
+        section(0, &[&[name.len() as u8][..], name.as_bytes(), payload].concat())
+    }
+
+    #[test]
+    fn strip_keeps_every_section_but_custom_ones_other_than_name() {
+        let header = b"\0asm\x01\0\0\0".to_vec();
+        let types = section(1, &[1, 0x60, 0, 0]);
+        let names = custom("name", &[1, 2, 3]);
+        let module =
+            [&header[..], &custom(".debug_info", &[0; 100]), &types, &names, &custom("producers", &[7])].concat();
+        assert_eq!(strip(&module), Ok([&header[..], &types, &names].concat()));
+        assert_eq!(strip(b"\0asm\x01\0\0\0\x01\x05\x01"), Err("a section runs past the end"));
+        assert_eq!(strip(b"not wasm"), Err("not a binary module"));
+    }
+}
