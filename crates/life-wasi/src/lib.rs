@@ -8,7 +8,7 @@
 //! resolver (or as the first half of a pair, `(wasi, my_resolver)`, to add host functions of
 //! your own).
 //! The guest sees only the directories you preopen; paths are resolved with `cap-std`, so
-//! `..`, absolute paths and symbolic links cannot lead outside them (see RATIONALE-wasi.md).
+//! `..`, absolute paths and symbolic links cannot lead outside them (see RATIONALE.md).
 //!
 //! ```
 //! use life_interp::{TrapKind, Vm, VmConfig};

@@ -51,9 +51,9 @@ pub(crate) fn path_rename(call: &mut Call<'_>) -> WasiResult {
 
 /// `path_link(old_fd, old_flags: lookupflags, old_path, new_fd, new_path) -> errno`.
 ///
-/// The link is always made to the named entry itself: a `SYMLINK_FOLLOW` lookup flag is
-/// refused with `INVAL`, as wasmtime does (the official test suite accepts `INVAL` or
-/// `NOENT`), since Linux's `link` would not follow the link either.
+/// The link is always made to the named entry itself, as Linux's `link` does; a
+/// `SYMLINK_FOLLOW` lookup flag is refused with `INVAL`, as in wasmtime (the official test
+/// suite accepts `INVAL` or `NOENT`).
 pub(crate) fn path_link(call: &mut Call<'_>) -> WasiResult {
     let from = call.ctx.fds.get(call.u32(0)?)?.as_writable_dir()?;
     let to = call.ctx.fds.get(call.u32(4)?)?.as_writable_dir()?;
