@@ -11,6 +11,7 @@ mod fuzz;
 mod spec;
 #[cfg(test)]
 mod tidy;
+mod wasi_testsuite;
 
 use std::{
     path::PathBuf,
@@ -24,6 +25,7 @@ commands:
   spec [args...]   run the .wast suites (`cargo xtask spec --help` lists the arguments)
   bench [args...]  run the life-bench suite, write benches/RESULTS.md (`cargo xtask bench --help`)
   fuzz --smoke [args...]  run the fuzz harnesses over fixed seeds on stable (crates/life-fuzz)
+  wasi-testsuite <checkout>  vendor the WASI test suite's preview 1 programs into crates/life-wasi
 
 checks:
   tidy             the repository checks: module docs, where `unsafe` may appear, that docs
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(args.collect()),
         Some("fuzz") => fuzz::run(args.collect()),
         Some("tidy") => tidy_run(),
+        Some("wasi-testsuite") => wasi_testsuite::run(args.collect()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,7 +1,7 @@
 //! The command line, declared with clap's derive API.
 
-use clap::Parser;
-use std::path::PathBuf;
+use clap::{Parser, ValueEnum, error::ErrorKind};
+use std::{ffi::OsString, path::PathBuf};
 
 /// Run a WebAssembly program with Life.
 ///
@@ -18,10 +18,10 @@ use std::path::PathBuf;
 /// The program runs on the interpreter or, with --polymerase, compiled to native code first;
 /// results, traps, limits and exit codes are the same on both engines.
 #[derive(Debug, Parser)]
-#[command(name = "life", version, after_help = AFTER_HELP)]
+#[command(name = "life", version, override_usage = "life [OPTIONS] <FILE> [ARGS]...", after_help = AFTER_HELP)]
 pub struct Cli {
     /// The exported function to call [default: app_main, or _start for a WASI command].
-    #[arg(short, long, value_name = "NAME")]
+    #[arg(short, long, visible_alias = "invoke", value_name = "NAME")]
     pub entry: Option<String>,
 
     /// WASI: let the program use directory HOST, under the name GUEST (default: HOST).
@@ -68,15 +68,82 @@ pub struct Cli {
     #[arg(long)]
     pub stats: bool,
 
-    /// The module: binary (`\0asm` header) or WebAssembly text, decided by content.
+    /// What to do with an imported function that life does not provide
+    ///
+    /// `deny` refuses to run the module and names the import and its type; `trap` runs it,
+    /// and a call of such a function stops the program with a trap; `nosys` runs it, and such
+    /// a function returns ENOSYS (52) as its first i32 result, zeros otherwise. This applies
+    /// to `wasi_snapshot_preview1` functions Life does not implement and to every other
+    /// function import but `env.__life_log`.
+    #[arg(long, value_name = "POLICY", value_enum, default_value_t = UnknownImports::Deny)]
+    pub wasi_unknown_imports: UnknownImports,
+
+    /// The module, then ARGS: every word after FILE goes to the program unchanged
+    ///
+    /// FILE is a binary module (with the `\0asm` header) or WebAssembly text, decided by
+    /// content. ARGS are the arguments of the entry function, parsed by its parameter types;
+    /// for a WASI command, its command-line arguments (the program name, FILE, comes first).
+    /// Options of `life` come before FILE: every word after it goes to the program unchanged,
+    /// dashes and `--` included (`life lua.wasm -e 'print(1)'`, `life -e f m.wasm -5`).
+    #[arg(
+        value_name = "FILE",
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+    )]
+    command: Vec<OsString>,
+
+    /// The module file: the first word of `command`.
+    #[arg(skip)]
     pub file: PathBuf,
 
-    /// Arguments of the entry function, parsed by its parameter types; for a WASI command,
-    /// its command-line arguments (the program name, FILE, comes first). Options of `life`
-    /// may come between FILE and the first argument; use `--` before arguments that start
-    /// with `-`.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    /// The arguments after FILE.
+    #[arg(skip)]
     pub args: Vec<String>,
+}
+
+impl UnknownImports {
+    /// The library's name for this policy.
+    pub fn policy(self) -> life_wasi::UnknownImports {
+        match self {
+            UnknownImports::Deny => life_wasi::UnknownImports::Deny,
+            UnknownImports::Trap => life_wasi::UnknownImports::Trap,
+            UnknownImports::Nosys => life_wasi::UnknownImports::Nosys,
+        }
+    }
+}
+
+impl Cli {
+    /// Parses this process's command line, splitting FILE from the arguments after it; exits
+    /// with clap's message (status 2) on a malformed command line.
+    pub fn from_env() -> Self {
+        let mut cli = Cli::parse();
+        let mut words = std::mem::take(&mut cli.command).into_iter();
+        // clap checked that FILE is there (`required`, `num_args = 1..`).
+        cli.file = words.next().map(PathBuf::from).unwrap_or_default();
+        for word in words {
+            match word.into_string() {
+                Ok(arg) => cli.args.push(arg),
+                Err(word) => {
+                    let message = format!("argument {word:?} is not valid UTF-8, which WASI requires\n");
+                    clap::Error::raw(ErrorKind::InvalidUtf8, message).exit();
+                }
+            }
+        }
+        cli
+    }
+}
+
+/// What `--wasi-unknown-imports` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnknownImports {
+    /// Refuse to instantiate the module, naming the import and its type.
+    Deny,
+    /// Provide a function that traps when called.
+    Trap,
+    /// Provide a function that returns ENOSYS.
+    Nosys,
 }
 
 const AFTER_HELP: &str = "\

@@ -30,7 +30,7 @@ pub enum CliError {
     /// The module did not decode or validate.
     Decode { path: PathBuf, error: DecodeError },
     /// The module did not instantiate (a trap during instantiation is [`CliError::Trap`]).
-    Instantiate { path: PathBuf, error: InstantiationError },
+    Instantiate { path: PathBuf, error: Box<InstantiationError> },
     /// No export of that name; carries the exported functions to list.
     MissingExport { path: PathBuf, name: String, funcs: Vec<(String, FuncType)> },
     /// The export exists but is not a function.
@@ -40,7 +40,7 @@ pub enum CliError {
     /// An argument does not parse as its parameter type (`index` is 1-based).
     BadArg { entry: String, index: usize, text: String, ty: ValType, reason: &'static str },
     /// The WASI command did not instantiate.
-    InstantiateWasi { path: PathBuf, error: InstantiationError },
+    InstantiateWasi { path: PathBuf, error: Box<InstantiationError> },
     /// A `--dir` or `--dir-ro` directory could not be opened.
     Preopen { dir: PathBuf, error: io::Error },
     /// An `--env` with an empty name.
@@ -75,7 +75,9 @@ impl CliError {
         }
         match error {
             life_interp::Error::Decode(error) => CliError::Decode { path: path.to_path_buf(), error },
-            life_interp::Error::Instantiation(error) => CliError::Instantiate { path: path.to_path_buf(), error },
+            life_interp::Error::Instantiation(error) => {
+                CliError::Instantiate { path: path.to_path_buf(), error: Box::new(error) }
+            }
             other => CliError::Other(other),
         }
     }
@@ -109,15 +111,17 @@ impl fmt::Display for CliError {
             }
             CliError::Instantiate { path, error } => {
                 write!(f, "cannot instantiate {}: {error}", path.display())?;
-                if let InstantiationError::UnknownImport { .. } = error {
-                    write!(f, " (life provides only \"env\" \"__life_log\")")?;
+                if let InstantiationError::UnknownImport { kind, .. } = &**error {
+                    write!(f, " (life provides only \"env\" \"__life_log\"")?;
+                    stub_hint(f, kind)?;
                 }
                 Ok(())
             }
             CliError::InstantiateWasi { path, error } => {
                 write!(f, "cannot instantiate {}: {error}", path.display())?;
-                if let InstantiationError::UnknownImport { .. } = error {
-                    write!(f, " (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\")")?;
+                if let InstantiationError::UnknownImport { kind, .. } = &**error {
+                    write!(f, " (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\"")?;
+                    stub_hint(f, kind)?;
                 }
                 Ok(())
             }
@@ -155,4 +159,12 @@ impl fmt::Display for CliError {
             CliError::Other(error) => write!(f, "{error}"),
         }
     }
+}
+
+/// Ends the note after an unknown import: for a function, how to run the module anyway.
+fn stub_hint(f: &mut fmt::Formatter<'_>, kind: &str) -> fmt::Result {
+    if kind == "func" {
+        f.write_str("; --wasi-unknown-imports=trap or =nosys runs the module anyway")?;
+    }
+    f.write_str(")")
 }

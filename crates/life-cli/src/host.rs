@@ -1,24 +1,34 @@
-//! The host imports `life` provides: only `env.__life_log`, as in the original Perlin `life`.
+//! The host imports `life` provides: only `env.__life_log`, as in the original Perlin `life`,
+//! and, as `--wasi-unknown-imports` asks, stand-ins for the functions it does not provide.
 
 use life_interp::{FuncType, HostFunc, ImportResolver, Trap, ValType, Value};
+use life_wasi::UnknownImports;
 use std::{
     io::{self, Write},
     sync::{Arc, Mutex},
 };
 
-/// Resolves `env.__life_log(ptr: i32, len: i32)` and nothing else.
+/// Resolves `env.__life_log(ptr: i32, len: i32)`, and every other imported function as the
+/// `unknown` policy says (by default, not at all).
 ///
 /// The function is offered whatever type the module asks for; instantiation then reports a
 /// module that imports it with another signature as an incompatible import, rather than as
 /// an unknown one.
 #[derive(Debug, Default)]
 pub struct CliImports {
+    /// What to do with a function import other than `env.__life_log`.
+    pub unknown: UnknownImports,
     /// The first failed write to stdout, kept so that a closed pipe is reported as an output
     /// error rather than as a trap of the program.
     output_error: Arc<Mutex<Option<io::Error>>>,
 }
 
 impl CliImports {
+    /// Resolves `env.__life_log`, and other functions as `unknown` says.
+    pub fn new(unknown: UnknownImports) -> Self {
+        CliImports { unknown, ..CliImports::default() }
+    }
+
     /// The error of a failed write to stdout by `__life_log`, if one failed.
     pub fn take_output_error(&self) -> Option<io::Error> {
         self.output_error.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take()
@@ -26,10 +36,10 @@ impl CliImports {
 }
 
 impl ImportResolver for CliImports {
-    fn resolve_func(&mut self, module: &str, field: &str, _ty: &FuncType) -> Option<HostFunc> {
+    fn resolve_func(&mut self, module: &str, field: &str, ty: &FuncType) -> Option<HostFunc> {
         match (module, field) {
             ("env", "__life_log") => Some(life_log(self.output_error.clone())),
-            _ => None,
+            _ => self.unknown.stub(module, field, ty),
         }
     }
 }

@@ -16,11 +16,10 @@ mod load;
 mod run;
 mod wasi;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::from_env();
     match run::run(&cli) {
         Ok(code) => code,
         Err(e) => e.report(),

@@ -34,7 +34,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     }
     let ty = entry_type(&module, &cli.file, &entry)?;
     let args = args::parse_args(&entry, &ty, &cli.args)?;
-    let mut imports = CliImports::default();
+    let mut imports = CliImports::new(cli.wasi_unknown_imports.policy());
     // A failed write to stdout in `__life_log` surfaces as a trap; report the write instead.
     let fail = |imports: &CliImports, e| match imports.take_output_error() {
         Some(error) => CliError::Output(error),

@@ -49,7 +49,8 @@ pub fn wasi_option(cli: &Cli) -> Option<&'static str> {
 /// A directory that cannot be opened, a malformed `--env`, and the errors of any run.
 pub fn run_command(cli: &Cli, module: &Module, config: VmConfig, mut stats: Stats) -> Result<ExitCode, CliError> {
     let ctx = context(cli)?.build();
-    let mut imports = (Wasi::new(ctx), CliImports::default());
+    let policy = cli.wasi_unknown_imports.policy();
+    let mut imports = (Wasi::new(ctx).unknown_imports(policy), CliImports::new(policy));
     let fail = |imports: &(Wasi, CliImports), e| match imports.1.take_output_error() {
         Some(error) => CliError::Output(error),
         None => match CliError::from_interp(&cli.file, e) {

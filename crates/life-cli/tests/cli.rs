@@ -151,7 +151,22 @@ fn fib_takes_an_argument() {
 fn entry_picks_another_export() {
     life(&["--entry", "fib", "examples/hello.wat", "10"]).succeeds("55\n");
     life(&["-e", "fib", "examples/hello.wat", "1"]).succeeds("1\n");
-    life(&["examples/hello.wat", "--entry=fib", "12"]).succeeds("144\n");
+    // `--invoke` is wasmtime's name for it.
+    life(&["--invoke", "fib", "examples/hello.wat", "12"]).succeeds("144\n");
+    life(&["--invoke=app_main", "examples/fib.wat", "11"]).succeeds("89\n");
+}
+
+#[test]
+fn words_after_file_are_arguments_of_the_entry() {
+    let dir = scratch("words_after_file_are_arguments_of_the_entry");
+    write(&dir, "values.wat", VALUES_WAT);
+    // Negative numbers need no `--`, and options after FILE are arguments, not options.
+    life_in(&dir, &["--entry", "i32", "values.wat", "-5"]).succeeds("-5\n");
+    life_in(&dir, &["-e", "add", "values.wat", "-7", "-0x10"]).succeeds("-23\n");
+    life(&["examples/hello.wat", "--entry=fib", "12"])
+        .fails("error: app_main expects 0 arguments () -> (i32), got 2\n");
+    life(&["examples/fib.wat", "--", "5"]).fails("error: app_main expects 1 argument (i64) -> (i64), got 2\n");
+    life(&["--", "examples/fib.wat", "5"]).succeeds("5\n");
 }
 
 #[test]
@@ -290,13 +305,90 @@ fn unknown_import() {
     );
     life_in(&dir, &["wasi.wat"]).fails(
         "error: cannot instantiate wasi.wat: unknown import: func \"wasi_snapshot_preview1\" \
-         \"fd_write\" is not defined (life provides only \"env\" \"__life_log\")\n",
+         \"fd_write\" of type (i32, i32, i32, i32) -> (i32) is not defined (life provides only \
+         \"env\" \"__life_log\"; --wasi-unknown-imports=trap or =nosys runs the module anyway)\n",
     );
     write(&dir, "memory.wat", r#"(module (import "env" "memory" (memory 1)) (func (export "app_main")))"#);
     life_in(&dir, &["memory.wat"]).fails_with(
-        "error: cannot instantiate memory.wat: unknown import: memory \"env\" \"memory\"",
-        "is not defined",
+        "error: cannot instantiate memory.wat: unknown import: memory \"env\" \"memory\" of type 1.. pages \
+         is not defined (life provides only \"env\" \"__life_log\")",
+        "",
     );
+    // Only functions have stand-ins.
+    life_in(&dir, &["--wasi-unknown-imports=trap", "memory.wat"])
+        .fails_with("error: cannot instantiate memory.wat: unknown import: memory", "1.. pages");
+}
+
+/// A WASI command that prints "before", calls `wasi_snapshot_preview1.no_such_function`
+/// (a name WASI never had), and exits with what it returned.
+const UNKNOWN_WASI_WAT: &str = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (import "wasi_snapshot_preview1" "no_such_function" (func $unknown (param i32 i64) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 8) "\10\00\00\00\07\00\00\00before\n")
+  (func (export "_start")
+    (drop (call $fd_write (i32.const 1) (i32.const 8) (i32.const 1) (i32.const 0)))
+    (call $proc_exit (call $unknown (i32.const 1) (i64.const 2)))))
+"#;
+
+/// An `app_main` that returns what the unknown `env.getenv` returns.
+const UNKNOWN_ENV_WAT: &str = r#"(module
+  (import "env" "getenv" (func $getenv (param i32) (result i32)))
+  (func (export "app_main") (result i32) (call $getenv (i32.const 0))))
+"#;
+
+#[test]
+fn unknown_imports_are_refused_by_default() {
+    let dir = scratch("unknown_imports_are_refused_by_default");
+    write(&dir, "wasi.wat", UNKNOWN_WASI_WAT);
+    write(&dir, "env.wat", UNKNOWN_ENV_WAT);
+    let wasi = "error: cannot instantiate wasi.wat: unknown import: func \"wasi_snapshot_preview1\" \
+        \"no_such_function\" of type (i32, i64) -> (i32) is not defined (life provides \
+        \"wasi_snapshot_preview1\" and \"env\" \"__life_log\"; --wasi-unknown-imports=trap or =nosys runs \
+        the module anyway)\n";
+    life_in(&dir, &["wasi.wat"]).fails(wasi);
+    life_in(&dir, &["--wasi-unknown-imports=deny", "wasi.wat"]).fails(wasi);
+    life_in(&dir, &["--wasi-unknown-imports", "deny", "env.wat"]).fails(
+        "error: cannot instantiate env.wat: unknown import: func \"env\" \"getenv\" of type (i32) -> (i32) \
+         is not defined (life provides only \"env\" \"__life_log\"; --wasi-unknown-imports=trap or =nosys \
+         runs the module anyway)\n",
+    );
+    let run = life_in(&dir, &["--wasi-unknown-imports=maybe", "env.wat"]);
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert!(run.stderr.contains("invalid value 'maybe'"), "{run:#?}");
+}
+
+#[test]
+fn unknown_imports_can_trap_when_called() {
+    let dir = scratch("unknown_imports_can_trap_when_called");
+    write(&dir, "wasi.wat", UNKNOWN_WASI_WAT);
+    write(&dir, "env.wat", UNKNOWN_ENV_WAT);
+    // The program runs until it calls the import.
+    let run = life_in(&dir, &["--wasi-unknown-imports=trap", "wasi.wat"]);
+    assert_eq!(run.code, Some(134), "{run:#?}");
+    assert_eq!(run.stdout, "before\n");
+    assert!(
+        run.stderr.starts_with(
+            "error: trap: host error: called \"wasi_snapshot_preview1\" \"no_such_function\" (i32, i64) -> (i32), \
+             an import the host does not provide\n"
+        ),
+        "{run:#?}"
+    );
+    let run = life_in(&dir, &["--wasi-unknown-imports=trap", "env.wat"]);
+    assert_eq!(run.code, Some(134), "{run:#?}");
+    assert!(run.stderr.starts_with("error: trap: host error: called \"env\" \"getenv\" (i32) -> (i32)"), "{run:#?}");
+}
+
+#[test]
+fn unknown_imports_can_answer_nosys() {
+    let dir = scratch("unknown_imports_can_answer_nosys");
+    write(&dir, "wasi.wat", UNKNOWN_WASI_WAT);
+    write(&dir, "env.wat", UNKNOWN_ENV_WAT);
+    // ENOSYS is 52; the program exits with it.
+    let run = life_in(&dir, &["--wasi-unknown-imports=nosys", "wasi.wat"]);
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (Some(52), "before\n", ""), "{run:#?}");
+    life_in(&dir, &["--wasi-unknown-imports=nosys", "env.wat"]).succeeds("52\n");
 }
 
 #[test]
@@ -467,12 +559,18 @@ fn wasi_arguments_and_environment() {
     life_in(&dir, &["--env", "GREETING=hello", "--env", "EMPTY=", &wasm, "one", "two", "three"])
         .succeeds(&expected("args", "stdout"));
     life_in(&dir, &[&wasm]).succeeds(&expected("args-none", "stdout"));
-    // Options may follow FILE; after the first argument, or after `--`, everything is the
-    // program's.
-    let run = life_in(&dir, &[&wasm, "one", "--dir", "-x"]);
-    assert!(run.stdout.contains("argv[1]: [one] (3 bytes)\nargv[2]: [--dir] (5 bytes)\nargv[3]: [-x] (2"), "{run:#?}");
-    let run = life_in(&dir, &[&wasm, "--", "--env"]);
-    assert!(run.stdout.contains("argc: 2\nargv[1]: [--env] (5 bytes)\n"), "{run:#?}");
+    // Every word after FILE is the program's, as in wasmtime: dashes, `--` and `life`'s own
+    // options included; `--` before FILE ends `life`'s options.
+    let run = life_in(&dir, &[&wasm, "-e", "print(1)", "--dir", "--", "-x", "--entry"]);
+    assert!(
+        run.stdout.contains(
+            "argc: 7\nargv[1]: [-e] (2 bytes)\nargv[2]: [print(1)] (8 bytes)\nargv[3]: [--dir] (5 bytes)\n\
+             argv[4]: [--] (2 bytes)\nargv[5]: [-x] (2 bytes)\nargv[6]: [--entry] (7 bytes)\n"
+        ),
+        "{run:#?}"
+    );
+    let run = life_in(&dir, &["--env", "GREETING=hi", "--", &wasm, "--help"]);
+    assert!(run.stdout.contains("argc: 2\nargv[1]: [--help] (6 bytes)\nGREETING: [hi]\n"), "{run:#?}");
     // KEY alone passes the host's value; the host's other variables stay hidden.
     for (name, engine) in ENGINES {
         let out = Command::new(env!("CARGO_BIN_EXE_life"))
@@ -568,8 +666,9 @@ fn wasi_option_errors() {
         r#"(module (import "env" "getenv" (func (param i32) (result i32))) (func (export "_start")))"#,
     );
     life_in(&dir, &["needs.wat"]).fails(
-        "error: cannot instantiate needs.wat: unknown import: func \"env\" \"getenv\" is not defined \
-         (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\")\n",
+        "error: cannot instantiate needs.wat: unknown import: func \"env\" \"getenv\" of type (i32) -> (i32) \
+         is not defined (life provides \"wasi_snapshot_preview1\" and \"env\" \"__life_log\"; \
+         --wasi-unknown-imports=trap or =nosys runs the module anyway)\n",
     );
 }
 
@@ -701,4 +800,67 @@ fn no_fp_rejects_float_programs_by_instruction() {
     write(&dir, "f.wat", r#"(module (func (export "app_main") (result f64) (f64.sqrt (f64.const 2))))"#);
     life_in(&dir, &["f.wat"]).succeeds("1.4142135623730951\n");
     life_in(&dir, &["--no-fp", "f.wat"]).fails_with("error: f.wat: unsupported feature at offset 0x", "`f64.const`");
+}
+
+/// Arguments reach a WASI program as UTF-8 strings; another byte sequence is a usage error.
+#[cfg(unix)]
+#[test]
+fn arguments_must_be_utf8() {
+    use std::{ffi::OsStr, os::unix::ffi::OsStrExt};
+    let out = Command::new(env!("CARGO_BIN_EXE_life"))
+        .arg(program("args"))
+        .arg(OsStr::from_bytes(b"caf\xe9"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("argument \"caf\\xE9\" is not valid UTF-8"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+/// A program of the official WASI test suite (vendored in life-wasi), as an argument.
+fn wasi_suite(path: &str) -> String {
+    workspace_root().join("crates/life-wasi/tests/wasi-testsuite").join(path).to_string_lossy().into_owned()
+}
+
+/// Copies directory `from` to `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// Programs of the WASI test suite run the way its runner runs wasmtime
+/// (`adapters/wasmtime.py`): `--env K=V`, `--dir ROOT::/`, FILE, then the arguments.
+/// life-wasi's `wasi_testsuite` test runs all of them through the library.
+#[test]
+fn wasi_testsuite_programs_run_as_under_wasmtime() {
+    let dir = scratch("wasi_testsuite_programs_run_as_under_wasmtime");
+    let args = wasi_suite("assemblyscript/args_get-multiple-arguments.wasm");
+    life_in(&dir, &[&args, "first", "the \"second\" arg", "3"]).succeeds("");
+    let env = wasi_suite("assemblyscript/environ_get-multiple-variables.wasm");
+    life_in(&dir, &["--env", "a=text", "--env", "b=escap \" ing", "--env", "c=new\nline", &env]).succeeds("");
+    let run = life_in(&dir, &[&wasi_suite("assemblyscript/proc_exit-failure.wasm")]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(33), ""), "{run:#?}");
+    life_in(&dir, &[&wasi_suite("assemblyscript/fd_write-to-stdout.wasm")]).succeeds("hello");
+    // A root directory, granted as `/`: a fresh copy for each engine's run.
+    for (name, engine) in ENGINES {
+        let root = dir.join(format!("root-{name}"));
+        copy_dir(Path::new(&wasi_suite("c/fs-tests.dir")), &root);
+        let grant = format!("{}::/", root.display());
+        for program in ["c/fopen-with-access.wasm", "c/pwrite-with-append.wasm", "c/lseek.wasm"] {
+            let run = life_on(&dir, engine, &["--dir", &grant, &wasi_suite(program)]);
+            assert_eq!(
+                (run.code, run.stdout.as_str(), run.stderr.as_str()),
+                (Some(0), "", ""),
+                "{name} {program}: {run:#?}"
+            );
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! `Error`: everything that can go wrong outside a trap, and instantiation errors.
 
 use crate::Trap;
-use life_decode::DecodeError;
+use life_decode::{DecodeError, ExternType, Limits, ValType};
 use std::fmt;
 
 /// Why a module could not be instantiated.
@@ -15,6 +15,8 @@ pub enum InstantiationError {
         name: String,
         /// Kind of the import (`func`, `table`, ...).
         kind: &'static str,
+        /// The type the module asks for.
+        ty: ExternType,
     },
     /// A definition was found, but of another type.
     IncompatibleImport {
@@ -34,8 +36,10 @@ pub enum InstantiationError {
 impl fmt::Display for InstantiationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InstantiationError::UnknownImport { module, name, kind } => {
-                write!(f, "unknown import: {kind} \"{module}\" \"{name}\" is not defined")
+            InstantiationError::UnknownImport { module, name, kind, ty } => {
+                write!(f, "unknown import: {kind} \"{module}\" \"{name}\" of type ")?;
+                write_type(f, ty)?;
+                f.write_str(" is not defined")
             }
             InstantiationError::IncompatibleImport { module, name, reason } => {
                 write!(f, "incompatible import type for \"{module}\" \"{name}\": {reason}")
@@ -47,6 +51,26 @@ impl fmt::Display for InstantiationError {
 }
 
 impl std::error::Error for InstantiationError {}
+
+/// Writes an import's type: `(i32) -> (i32)`, `funcref 1..10`, `1.. pages`, `mut i64`.
+fn write_type(f: &mut fmt::Formatter<'_>, ty: &ExternType) -> fmt::Result {
+    let limits = |f: &mut fmt::Formatter<'_>, l: &Limits| match l.max {
+        Some(max) => write!(f, "{}..{max}", l.min),
+        None => write!(f, "{}..", l.min),
+    };
+    match ty {
+        ExternType::Func(t) => write!(f, "{t}"),
+        ExternType::Table(t) => {
+            write!(f, "{} ", ValType::from(t.element))?;
+            limits(f, &t.limits)
+        }
+        ExternType::Memory(m) => {
+            limits(f, &m.limits)?;
+            f.write_str(" pages")
+        }
+        ExternType::Global(g) => write!(f, "{}{}", if g.mutable { "mut " } else { "" }, g.content),
+    }
+}
 
 /// Any error of the embedding API.
 #[derive(Debug, Clone)]

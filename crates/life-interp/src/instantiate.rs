@@ -53,6 +53,7 @@ impl Store {
                 module: import.module.clone(),
                 name: import.name.clone(),
                 kind: ty.kind(),
+                ty: ty.clone(),
             };
             let ext = resolver.resolve(self, &import.module, &import.name, &ty).ok_or_else(unknown)?;
             let incompatible = |reason: String| {

@@ -57,6 +57,8 @@ pub enum Errno {
     Notdir = 54,
     /// Directory not empty.
     Notempty = 55,
+    /// Not a socket.
+    Notsock = 57,
     /// Not supported.
     Notsup = 58,
     /// Value too large to be stored in the data type.

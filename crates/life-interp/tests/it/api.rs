@@ -33,12 +33,12 @@ fn unresolved_import_names_module_and_field() {
         Vm::new(&wasm(r#"(module (import "env" "missing" (func (param i32))))"#), VmConfig::default(), &mut NoImports)
             .unwrap_err();
     match &err {
-        Error::Instantiation(InstantiationError::UnknownImport { module, name, kind }) => {
+        Error::Instantiation(InstantiationError::UnknownImport { module, name, kind, .. }) => {
             assert_eq!((module.as_str(), name.as_str(), *kind), ("env", "missing", "func"));
         }
         other => panic!("unexpected {other:?}"),
     }
-    assert!(err.to_string().contains("\"env\" \"missing\""));
+    assert!(err.to_string().contains("func \"env\" \"missing\" of type (i32) -> () is not defined"), "{err}");
 }
 
 struct WrongType;

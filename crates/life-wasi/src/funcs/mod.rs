@@ -5,14 +5,14 @@
 //! Life implements. Every function returns an `errno` as its one `i32` result, except
 //! `proc_exit`, which returns nothing (it never returns at all).
 //! A body receives a [`Call`]: the context, the caller's memory and the arguments.
-//! Any other name in the `wasi_snapshot_preview1` module resolves to a function of whatever
-//! type the module asks for that returns `NOSYS`, so a program that imports a function it
-//! does not use still runs.
+//! Any other name in the `wasi_snapshot_preview1` module is unknown: what it resolves to, if
+//! anything, is the resolver's [`UnknownImports`](crate::UnknownImports) policy.
 
 pub(crate) mod env;
 pub(crate) mod fd;
 pub(crate) mod path;
 pub(crate) mod poll;
+pub(crate) mod sock;
 
 use crate::{
     WasiCtx,
@@ -84,9 +84,13 @@ const FUNCTIONS: &[(&str, &[ValType], Body)] = &[
     ("path_symlink", &[I, I, I, I, I], Body::Errno(path::path_symlink)),
     ("path_unlink_file", &[I, I, I], Body::Errno(path::path_unlink_file)),
     ("poll_oneoff", &[I, I, I, I], Body::Errno(poll::poll_oneoff)),
+    ("sock_accept", &[I, I, I], Body::Errno(sock::sock_accept)),
+    ("sock_recv", &[I, I, I, I, I, I], Body::Errno(sock::sock_recv)),
+    ("sock_send", &[I, I, I, I, I], Body::Errno(sock::sock_send)),
+    ("sock_shutdown", &[I, I], Body::Errno(sock::sock_shutdown)),
 ];
 
-/// The names of the implemented functions (the rest return `NOSYS`).
+/// The names of the implemented functions.
 pub(crate) fn implemented() -> impl Iterator<Item = &'static str> {
     FUNCTIONS.iter().map(|(name, _, _)| *name)
 }
@@ -119,18 +123,17 @@ impl Call<'_> {
     }
 }
 
-/// The host function for `wasi_snapshot_preview1`.`name`, whose import has type `ty`.
+/// The host function for `wasi_snapshot_preview1`.`name`, or `None` when Life does not
+/// implement `name`.
 ///
-/// A known name gets its own signature, whatever `ty` is: instantiation then reports a
-/// mismatch as an incompatible import. An unknown name gets `ty` and returns `NOSYS`.
-pub(crate) fn host_func(ctx: &Arc<Mutex<WasiCtx>>, name: &str, ty: &FuncType) -> HostFunc {
-    let Some(&(_, params, body)) = FUNCTIONS.iter().find(|(n, _, _)| *n == name) else {
-        return nosys(ty);
-    };
+/// A known name gets its own signature, whatever the import's type: instantiation then
+/// reports a mismatch as an incompatible import.
+pub(crate) fn host_func(ctx: &Arc<Mutex<WasiCtx>>, name: &str) -> Option<HostFunc> {
+    let &(_, params, body) = FUNCTIONS.iter().find(|(n, _, _)| *n == name)?;
     let results: &[ValType] = if matches!(body, Body::Exit) { &[] } else { &[I] };
     let ty = FuncType::new(params.iter().copied(), results.iter().copied());
     let ctx = ctx.clone();
-    HostFunc::new(ty, move |caller, args, results| match body {
+    Some(HostFunc::new(ty, move |caller, args, results| match body {
         Body::Exit => {
             let code = args.first().and_then(Value::i32).unwrap_or(0);
             Err(Trap::new(TrapKind::Exit(code)))
@@ -147,7 +150,7 @@ pub(crate) fn host_func(ctx: &Arc<Mutex<WasiCtx>>, name: &str, ty: &FuncType) ->
             }
             Ok(())
         }
-    })
+    }))
 }
 
 /// Runs `f` with the context locked and the caller's memory, and returns the `errno`.
@@ -165,14 +168,4 @@ fn call(ctx: &Mutex<WasiCtx>, caller: &mut Caller<'_>, args: &[Value], f: fn(&mu
         Ok(()) => 0,
         Err(e) => e as i32,
     }
-}
-
-/// A function of type `ty` that does nothing and returns `NOSYS` (zeros for other results).
-fn nosys(ty: &FuncType) -> HostFunc {
-    HostFunc::new(ty.clone(), |_caller, _args, results| {
-        if let Some(first @ Value::I32(_)) = results.first_mut() {
-            *first = Value::I32(Errno::Nosys as i32);
-        }
-        Ok(())
-    })
 }

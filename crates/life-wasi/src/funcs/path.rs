@@ -51,11 +51,15 @@ pub(crate) fn path_rename(call: &mut Call<'_>) -> WasiResult {
 
 /// `path_link(old_fd, old_flags: lookupflags, old_path, new_fd, new_path) -> errno`.
 ///
-/// Note: the link is always made to the named entry itself; a `SYMLINK_FOLLOW` lookup flag
-/// is ignored, which is also what Linux's `link` does.
+/// The link is always made to the named entry itself, as Linux's `link` does; a
+/// `SYMLINK_FOLLOW` lookup flag is refused with `INVAL`, as in wasmtime (the official test
+/// suite accepts `INVAL` or `NOENT`).
 pub(crate) fn path_link(call: &mut Call<'_>) -> WasiResult {
     let from = call.ctx.fds.get(call.u32(0)?)?.as_writable_dir()?;
     let to = call.ctx.fds.get(call.u32(4)?)?.as_writable_dir()?;
+    if call.u32(1)? & LOOKUP_SYMLINK_FOLLOW != 0 {
+        return Err(Errno::Inval);
+    }
     from.hard_link(path(call, 2, 3)?, to, path(call, 5, 6)?).map_err(|e| errno(&e))
 }
 
@@ -113,7 +117,10 @@ pub(crate) fn path_filestat_set_times(call: &mut Call<'_>) -> WasiResult {
 /// fs_rights_inheriting: rights, fdflags) -> (errno, fd)`.
 ///
 /// The new descriptor gets the rights asked for, limited to what the directory passes on
-/// and to what its type supports. Opening for writing (asking for `FD_WRITE`,
+/// and to what its type supports. `TRUNC` needs the directory's `PATH_FILESTAT_SET_SIZE`
+/// right (`NOTCAPABLE` without it); `DIRECTORY` with a write right (`FD_WRITE`,
+/// `FD_ALLOCATE`, `FD_FILESTAT_SET_SIZE`) is `ISDIR`, as opening a directory for writing is
+/// on POSIX. Opening for writing (asking for `FD_WRITE`,
 /// `FD_ALLOCATE` or `FD_FILESTAT_SET_SIZE` for a file, or `CREAT`, `TRUNC` or `APPEND`)
 /// under a read-only preopen fails with `ROFS`. Without `SYMLINK_FOLLOW` a symbolic link in the last
 /// component is not followed (`LOOP`, as `O_NOFOLLOW`); with it, cap-std follows links only
@@ -131,11 +138,15 @@ pub(crate) fn path_open(call: &mut Call<'_>) -> WasiResult {
     let parent = call.ctx.fds.get(call.u32(0)?)?;
     let dir = parent.as_dir()?;
     let p = path(call, 2, 3)?;
-    // Write rights asked for a directory are only passed on to the files opened under it.
+    if oflags & OFLAGS_TRUNC != 0 && parent.rights_base & RIGHT_PATH_FILESTAT_SET_SIZE == 0 {
+        return Err(Errno::Notcapable);
+    }
     let directory = oflags & OFLAGS_DIRECTORY != 0;
-    let write = (base & RIGHTS_WRITE_INTENT != 0 && !directory)
-        || oflags & (OFLAGS_CREAT | OFLAGS_TRUNC) != 0
-        || fdflags & FDFLAGS_APPEND != 0;
+    if directory && base & RIGHTS_WRITE_INTENT != 0 {
+        return Err(Errno::Isdir);
+    }
+    let write =
+        base & RIGHTS_WRITE_INTENT != 0 || oflags & (OFLAGS_CREAT | OFLAGS_TRUNC) != 0 || fdflags & FDFLAGS_APPEND != 0;
     if write && parent.read_only {
         return Err(Errno::Rofs);
     }
@@ -149,7 +160,7 @@ pub(crate) fn path_open(call: &mut Call<'_>) -> WasiResult {
         let sub = if follow { dir.open_dir(p) } else { dir.open_dir_nofollow(p) };
         Descriptor::dir(sub.map_err(|e| errno(&e))?, base & RIGHTS_DIR, inheriting, read_only)
     } else {
-        open_file(dir, p, follow, oflags, base, fdflags, write)?.into_descriptor(base, inheriting, read_only)
+        open_file(dir, p, follow, oflags, base, write)?.into_descriptor(base, inheriting, read_only)
     };
     d.flags = fdflags & (FDFLAGS_APPEND | FDFLAGS_NONBLOCK);
     let fd = call.ctx.fds.insert(d)?;
@@ -173,23 +184,17 @@ impl Opened {
 
 /// Opens `p` under `dir` as a file, or as a directory when it turns out to be one (as POSIX
 /// `open` without `O_DIRECTORY` does).
-fn open_file(
-    dir: &Dir,
-    p: &str,
-    follow: bool,
-    oflags: u16,
-    base: u64,
-    fdflags: u16,
-    write: bool,
-) -> WasiResult<Opened> {
+fn open_file(dir: &Dir, p: &str, follow: bool, oflags: u16, base: u64, write: bool) -> WasiResult<Opened> {
     let mut options = OpenOptions::new();
     let creating = oflags & (OFLAGS_CREAT | OFLAGS_TRUNC) != 0;
     // The host needs write access to create or truncate, even when the guest asked for no
     // write right; the descriptor's rights still refuse `fd_write` then.
+    // `APPEND` is not the host's `O_APPEND`: `fd_write` moves to the end before each write,
+    // so `fd_fdstat_set_flags` can turn it off again, and `fd_pwrite` writes where it is
+    // told (POSIX's rule; Linux would append).
     options
         .read(base & (RIGHT_FD_READ | RIGHT_FD_READDIR) != 0 || !write)
-        .write(base & RIGHTS_WRITE_INTENT != 0 || (creating && fdflags & FDFLAGS_APPEND == 0))
-        .append(fdflags & FDFLAGS_APPEND != 0)
+        .write(base & RIGHTS_WRITE_INTENT != 0 || creating)
         .create(oflags & OFLAGS_CREAT != 0)
         .create_new(oflags & OFLAGS_CREAT != 0 && oflags & OFLAGS_EXCL != 0)
         .truncate(oflags & OFLAGS_TRUNC != 0)

@@ -5,9 +5,9 @@ use crate::{
     scratch,
 };
 use life_interp::{
-    Error, FuncType, HostFunc, ImportResolver, InstantiationError, TrapKind, ValType, Value, Vm, VmConfig,
+    Error, ExternType, FuncType, HostFunc, ImportResolver, InstantiationError, TrapKind, ValType, Value, Vm, VmConfig,
 };
-use life_wasi::{Errno, OutputBuffer, Wasi, WasiCtx};
+use life_wasi::{Errno, MODULE, OutputBuffer, UnknownImports, Wasi, WasiCtx};
 use std::{
     fs,
     time::{Duration, Instant},
@@ -24,25 +24,81 @@ fn instantiate(wat: &str, resolver: &mut dyn ImportResolver) -> Result<Vm, Error
     Vm::new(&wat::parse_str(wat).unwrap(), VmConfig::default(), resolver)
 }
 
+/// Imports two names WASI never had and exports functions that call them.
+const UNKNOWN_WAT: &str = r#"(module
+  (import "wasi_snapshot_preview1" "no_such_function" (func $f (param i64) (result i32)))
+  (import "wasi_snapshot_preview1" "another_one" (func $g (result f64)))
+  (func (export "f") (result i32) (call $f (i64.const 1)))
+  (func (export "g") (result f64) (call $g)))"#;
+
 #[test]
-fn unknown_functions_return_nosys() {
+fn unknown_functions_are_refused_by_default() {
+    let err = instantiate(UNKNOWN_WAT, &mut Wasi::new(WasiCtx::builder().build())).unwrap_err();
+    match &err {
+        Error::Instantiation(InstantiationError::UnknownImport { module, name, kind, ty }) => {
+            assert_eq!((module.as_str(), name.as_str(), *kind), (MODULE, "no_such_function", "func"));
+            assert_eq!(ty, &ExternType::Func(FuncType::new([ValType::I64], [ValType::I32])));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(
+        err.to_string(),
+        "unknown import: func \"wasi_snapshot_preview1\" \"no_such_function\" of type (i64) -> (i32) is not defined"
+    );
+    let deny = Wasi::new(WasiCtx::builder().build()).unknown_imports(UnknownImports::Deny);
+    assert!(instantiate(UNKNOWN_WAT, &mut deny.clone()).is_err());
+    assert_eq!(UnknownImports::default(), UnknownImports::Deny);
+    assert!(Wasi::implemented().any(|name| name == "path_open"));
+    assert!(!Wasi::implemented().any(|name| name == "no_such_function"));
+}
+
+#[test]
+fn unknown_functions_can_trap_when_called() {
+    let mut wasi = Wasi::new(WasiCtx::builder().build()).unknown_imports(UnknownImports::Trap);
+    let mut vm = instantiate(UNKNOWN_WAT, &mut wasi).unwrap();
+    let err = vm.invoke("f", &[]).unwrap_err();
+    assert_eq!(
+        err.trap().map(|t| t.to_string()).as_deref(),
+        Some(
+            "host error: called \"wasi_snapshot_preview1\" \"no_such_function\" (i64) -> (i32), an import the host does not provide"
+        ),
+        "{err}"
+    );
+    assert!(vm.invoke("g", &[]).unwrap_err().trap().unwrap().to_string().contains("\"another_one\" () -> (f64)"));
+    // Known functions still work beside them.
     let mut g = Guest::new(WasiCtx::builder().build());
-    assert_eq!(g.call("sock_accept", &[Arg::I(0), Arg::I(0), Arg::I(0)]), Errno::Nosys as u32);
-    assert_eq!(g.call("sock_shutdown", &[Arg::I(0), Arg::I(0)]), Errno::Nosys as u32);
-    // A name WASI never had, of any type, still instantiates.
-    let mut vm = instantiate(
-        r#"(module
-          (import "wasi_snapshot_preview1" "no_such_function" (func $f (param i64) (result i32)))
-          (import "wasi_snapshot_preview1" "another_one" (func $g (result f64)))
-          (func (export "f") (result i32) (call $f (i64.const 1)))
-          (func (export "g") (result f64) (call $g)))"#,
-        &mut Wasi::new(WasiCtx::builder().build()),
-    )
-    .unwrap();
+    assert_eq!(g.call("sched_yield", &[]), 0);
+}
+
+#[test]
+fn unknown_functions_can_return_nosys() {
+    let mut wasi = Wasi::new(WasiCtx::builder().build()).unknown_imports(UnknownImports::Nosys);
+    let mut vm = instantiate(UNKNOWN_WAT, &mut wasi).unwrap();
     assert_eq!(vm.invoke("f", &[]).unwrap(), [Value::I32(Errno::Nosys as i32)]);
     assert_eq!(vm.invoke("g", &[]).unwrap(), [Value::F64(0.0.into())]);
-    assert!(Wasi::implemented().any(|name| name == "path_open"));
-    assert!(!Wasi::implemented().any(|name| name.starts_with("sock_")));
+}
+
+#[test]
+fn the_stub_policy_serves_other_resolvers() {
+    let ty = FuncType::new([ValType::I32], [ValType::I32]);
+    assert!(UnknownImports::Deny.stub("env", "f", &ty).is_none());
+    assert_eq!(UnknownImports::Trap.stub("env", "f", &ty).map(|f| f.ty().clone()), Some(ty.clone()));
+    assert_eq!(UnknownImports::Nosys.stub("env", "f", &ty).map(|f| f.ty().clone()), Some(ty));
+}
+
+#[test]
+fn socket_functions_check_their_descriptor() {
+    let mut g = Guest::new(WasiCtx::builder().build());
+    let (badf, notsock) = (BADF, Errno::Notsock as u32);
+    assert_eq!(g.call("sock_shutdown", &[Arg::I(99), Arg::I(0)]), badf);
+    assert_eq!(g.call("sock_shutdown", &[Arg::I(1), Arg::I(0)]), notsock);
+    assert_eq!(g.call("sock_accept", &[Arg::I(99), Arg::I(0), Arg::I(0)]), badf);
+    assert_eq!(g.call("sock_accept", &[Arg::I(0), Arg::I(0), Arg::I(0)]), notsock);
+    let six = [Arg::I(2), Arg::I(0), Arg::I(0), Arg::I(0), Arg::I(0), Arg::I(0)];
+    assert_eq!(g.call("sock_recv", &six), notsock);
+    assert_eq!(g.call("sock_send", &six[..5]), notsock);
+    assert_eq!(g.call("sock_send", &[Arg::I(7), Arg::I(0), Arg::I(0), Arg::I(0), Arg::I(0)]), badf);
+    assert!(Wasi::implemented().any(|name| name == "sock_recv"));
 }
 
 #[test]
@@ -323,7 +379,10 @@ fn files_through_descriptors() {
     assert_eq!(g.read_fd(3, 4).0, Errno::Isdir as u32);
     let (_, file) = g.open(3, true, "f.txt", 0, RW, 0);
     assert_eq!(g.path_call("path_create_directory", file, "x"), Errno::Notdir as u32);
-    assert_eq!(g.open(3, true, "f.txt", O_DIRECTORY, RW, 0).0, Errno::Notdir as u32);
+    assert_eq!(g.open(3, true, "f.txt", O_DIRECTORY, 1 << 1, 0).0, Errno::Notdir as u32);
+    // A directory cannot be opened for writing, as on POSIX and in wasmtime.
+    assert_eq!(g.open(3, true, ".", O_DIRECTORY, RW, 0).0, Errno::Isdir as u32);
+    assert_eq!(g.open(3, true, ".", O_DIRECTORY, 1 << 6, 0).0, Errno::Isdir as u32);
     assert_eq!(g.open(3, true, "", 0, RW, 0).0, Errno::Noent as u32);
 }
 
@@ -405,4 +464,70 @@ fn descriptors_are_limited() {
         }
     }
     assert_eq!(last, Errno::Mfile as u32);
+}
+
+#[test]
+fn append_is_a_flag_of_the_descriptor_not_the_host_file() {
+    const O_TRUNC: u32 = 8;
+    const APPEND: u32 = 1;
+    let dir = scratch("append_is_a_flag_of_the_descriptor_not_the_host_file");
+    fs::write(dir.join("log.txt"), "old contents").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    // C's open(O_CREAT | O_TRUNC | O_WRONLY | O_APPEND): the host refuses truncate with append.
+    let (e, fd) = g.open(3, true, "log.txt", O_CREAT | O_TRUNC, 1 << 6 | 1 << 2 | 1 << 5 | 1 << 3, APPEND);
+    assert_eq!(e, 0);
+    assert_eq!(g.write_fd(fd, b"ab"), (0, 2));
+    let pos = g.alloc(8);
+    assert_eq!(g.call("fd_seek", &[Arg::I(fd), Arg::L(0), Arg::I(0), Arg::I(pos)]), 0);
+    assert_eq!(g.write_fd(fd, b"cd"), (0, 2), "appended, whatever the position");
+    assert_eq!(g.call("fd_tell", &[Arg::I(fd), Arg::I(pos)]), 0);
+    assert_eq!(g.u64_at(pos), 4);
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "abcd");
+    // Clearing the flag takes effect on the next write.
+    assert_eq!(g.call("fd_fdstat_set_flags", &[Arg::I(fd), Arg::I(0)]), 0);
+    assert_eq!(g.call("fd_seek", &[Arg::I(fd), Arg::L(0), Arg::I(0), Arg::I(pos)]), 0);
+    assert_eq!(g.write_fd(fd, b"X"), (0, 1));
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "Xbcd");
+    // And setting it again as well.
+    assert_eq!(g.call("fd_fdstat_set_flags", &[Arg::I(fd), Arg::I(APPEND)]), 0);
+    assert_eq!(g.write_fd(fd, b"!"), (0, 1));
+    assert_eq!(fs::read_to_string(dir.join("log.txt")).unwrap(), "Xbcd!");
+}
+
+#[test]
+fn path_open_checks_truncate_rights_and_directories_for_writing() {
+    const O_TRUNC: u32 = 8;
+    const PATH_FILESTAT_SET_SIZE: u64 = 1 << 19;
+    let dir = scratch("path_open_checks_truncate_rights_and_directories_for_writing");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    let (e, fd) = g.open(3, true, "f.txt", O_TRUNC, 0, 0);
+    assert_eq!(e, 0);
+    assert_eq!(g.call("fd_close", &[Arg::I(fd)]), 0);
+    assert_eq!(fs::read(dir.join("f.txt")).unwrap(), b"");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let stat = g.alloc(24);
+    assert_eq!(g.call("fd_fdstat_get", &[Arg::I(3), Arg::I(stat)]), 0);
+    let (base, inheriting) = (g.u64_at(stat + 8), g.u64_at(stat + 16));
+    let drop = [Arg::I(3), Arg::L(base & !PATH_FILESTAT_SET_SIZE), Arg::L(inheriting)];
+    assert_eq!(g.call("fd_fdstat_set_rights", &drop), 0);
+    assert_eq!(g.open(3, true, "f.txt", O_TRUNC, 0, 0).0, Errno::Notcapable as u32);
+    assert_eq!(fs::read(dir.join("f.txt")).unwrap(), b"data", "not truncated");
+    assert_eq!(g.open(3, true, "f.txt", 0, RW, 0).0, 0, "opening for writing needs no truncate right");
+}
+
+#[test]
+fn path_link_does_not_follow_symbolic_links() {
+    const FOLLOW: u32 = 1;
+    let dir = scratch("path_link_does_not_follow_symbolic_links");
+    fs::write(dir.join("f.txt"), "data").unwrap();
+    let mut g = Guest::new(WasiCtx::builder().preopened_dir(&dir, ".", false).unwrap().build());
+    let (old, old_len) = g.str("f.txt");
+    let (new, new_len) = g.str("link.txt");
+    let link =
+        |flags| [Arg::I(3), Arg::I(flags), Arg::I(old), Arg::I(old_len), Arg::I(3), Arg::I(new), Arg::I(new_len)];
+    assert_eq!(g.call("path_link", &link(FOLLOW)), INVAL);
+    assert!(!dir.join("link.txt").exists());
+    assert_eq!(g.call("path_link", &link(0)), 0);
+    assert_eq!(fs::read_to_string(dir.join("link.txt")).unwrap(), "data");
 }

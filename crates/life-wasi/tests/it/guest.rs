@@ -48,6 +48,8 @@ const SIGNATURES: &[(&str, &str)] = &[
     ("path_unlink_file", "iii"),
     ("poll_oneoff", "iiii"),
     ("sock_accept", "iii"),
+    ("sock_recv", "iiiiii"),
+    ("sock_send", "iiiii"),
     ("sock_shutdown", "ii"),
 ];
 
