@@ -280,7 +280,7 @@ fn call_inner(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> 
             return Ok(Resumable::Finished(results));
         }
         &FuncEntity::Wasm { instance, index, .. } => {
-            if let Some(native) = store.instances[instance as usize].module.1.clone() {
+            if let Some(native) = store.instances[instance as usize].module.native.clone() {
                 return call_native(store, &*native, instance, index, &ty, args);
             }
         }
@@ -961,7 +961,7 @@ pub(crate) fn trace_of(store: &Store, addrs: impl Iterator<Item = u32>) -> Vec<T
     addrs
         .map(|addr| match &store.funcs[addr as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
-                let module = &store.instances[*instance as usize].module.0;
+                let module = &store.instances[*instance as usize].module.decoded;
                 let func_index = module.num_imported_funcs + index;
                 // Prefer the `name` section; fall back to an export name.
                 let name = module.func_name(func_index).map(str::to_string).or_else(|| {
@@ -976,7 +976,7 @@ pub(crate) fn trace_of(store: &Store, addrs: impl Iterator<Item = u32>) -> Vec<T
             FuncEntity::Host { .. } => {
                 // Name a host function by the import that brought it in.
                 let import = store.instances.iter().find_map(|inst| {
-                    let m = &inst.module.0;
+                    let m = &inst.module.decoded;
                     let i = inst.funcs[..m.num_imported_funcs as usize].iter().position(|&f| f == addr)?;
                     let name = m
                         .imports

@@ -30,7 +30,7 @@ impl Store {
         resolver: &mut dyn ImportResolver,
         run_start: bool,
     ) -> Result<Instance, Error> {
-        let m = module.0.clone();
+        let m = module.decoded.clone();
         if self.config.metered() && !m.metered {
             return Err(Error::Instantiation(InstantiationError::Limit(
                 "the store meters gas but the module was decoded without metering; decode it with the same VmConfig"
@@ -169,7 +169,7 @@ impl Store {
     /// Applies active segments, then runs the start function.
     fn initialize(&mut self, instance: Instance, run_start: bool) -> Result<(), Trap> {
         let inst = &self.instances[instance.0 as usize];
-        let m = inst.module.0.clone();
+        let m = inst.module.decoded.clone();
         let (funcs, globals) = (inst.funcs.clone(), inst.globals.clone());
         let elems: Vec<Vec<u64>> = m
             .elems

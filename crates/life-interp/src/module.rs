@@ -12,17 +12,23 @@ use std::sync::{Arc, OnceLock};
 /// let module = Module::from_wat("(module (func (export \"f\")))", &VmConfig::default()).unwrap();
 /// assert!(module.decoded().export("f").is_some());
 /// ```
+///
+/// The only way to make one is to decode bytes ([`Module::new`], [`Module::from_wat`]): the
+/// interpreter's unsafe code trusts that every body passed validation, so a `life_decode::Module`
+/// built or changed by hand can never reach it.
 #[derive(Clone)]
-pub struct Module(
-    pub(crate) Arc<life_decode::Module>,
-    pub(crate) Option<Arc<dyn CompiledModule>>,
+pub struct Module {
+    /// The decoded, validated module: types, imports, exports, the IR of each body.
+    pub(crate) decoded: Arc<life_decode::Module>,
+    /// The native engine's code, when one compiled the module.
+    pub(crate) native: Option<Arc<dyn CompiledModule>>,
     /// The interpreter's code of each body, built on the body's first call (`Module::code`).
-    pub(crate) Arc<[OnceLock<Code>]>,
-);
+    pub(crate) code: Arc<[OnceLock<Code>]>,
+}
 
 impl std::fmt::Debug for Module {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Module").field("decoded", &self.0).field("native", &self.1.is_some()).finish()
+        f.debug_struct("Module").field("decoded", &self.decoded).field("native", &self.native.is_some()).finish()
     }
 }
 
@@ -51,23 +57,18 @@ impl Module {
         Module::new(&bytes, config)
     }
 
-    /// Wraps an already decoded module.
-    pub fn from_decoded(module: life_decode::Module) -> Self {
-        Module::with(Arc::new(module), None)
-    }
-
     fn with(decoded: Arc<life_decode::Module>, native: Option<Arc<dyn CompiledModule>>) -> Self {
-        let codes = (0..decoded.num_bodies()).map(|_| OnceLock::new()).collect();
-        Module(decoded, native, codes)
+        let code = (0..decoded.num_bodies()).map(|_| OnceLock::new()).collect();
+        Module { decoded, native, code }
     }
 
     /// The interpreter's code of body `index`, translating the body if it was not yet.
     pub(crate) fn code(&self, index: usize) -> Result<&Code, DecodeError> {
-        let cell = &self.2[index];
+        let cell = &self.code[index];
         if let Some(code) = cell.get() {
             return Ok(code);
         }
-        let body = self.0.body(index)?;
+        let body = self.decoded.body(index)?;
         let code = Code::new(body).ok_or_else(|| {
             DecodeError::new(DecodeErrorKind::LimitExceeded, body.offset, "function too large for the interpreter")
         })?;
@@ -78,12 +79,12 @@ impl Module {
 
     /// The module's native code, when a native engine compiled it.
     pub fn native(&self) -> Option<&dyn CompiledModule> {
-        self.1.as_deref()
+        self.native.as_deref()
     }
 
     /// The decoded module: types, imports, exports, IR.
     pub fn decoded(&self) -> &life_decode::Module {
-        &self.0
+        &self.decoded
     }
 }
 
