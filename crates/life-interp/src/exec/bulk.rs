@@ -71,7 +71,8 @@ pub fn table_init(
 #[inline(never)]
 pub fn memory_init(store: &mut Store, instance: u32, data: u32, d: usize, s: usize, n: usize) -> Result<(), TrapCode> {
     let inst = &store.instances[instance as usize];
-    let bytes: &[u8] = if inst.dropped_datas[data as usize] { &[] } else { &inst.module.decoded.datas[data as usize].bytes };
+    let bytes: &[u8] =
+        if inst.dropped_datas[data as usize] { &[] } else { &inst.module.decoded.datas[data as usize].bytes };
     let mem = inst.memories[0] as usize;
     let src = bytes.get(s..s + n).ok_or(TrapCode::MemoryOutOfBounds)?;
     let dst = store.memories[mem].data.get_mut(d..d + n).ok_or(TrapCode::MemoryOutOfBounds)?;
