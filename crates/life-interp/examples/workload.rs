@@ -22,7 +22,9 @@ use list::WORKLOADS;
 
 fn main() {
     let name = std::env::args().nth(1).unwrap_or_else(|| "fib".into());
-    let config = VmConfig::default();
+    // `EAGER=1`: translate every body at load, to measure translation itself.
+    let lazy_translation = std::env::var_os("EAGER").is_none();
+    let config = VmConfig { lazy_translation, ..VmConfig::default() };
     if name == "startup" {
         let wasm = startup::large_module();
         let start = std::time::Instant::now();

@@ -286,13 +286,13 @@ macro_rules! helpers {
             }};
         }
         // Enters wasm or host function `addr` with its frame at `base + $cb`: the common case
-        // inline, the rest through the driver's `slow_call!`.
+        // inline, the rest through the driver's `call_any!`.
         #[allow(unused_macros)]
         macro_rules! call {
             ($addr:expr, $cb:expr) => {{
                 let addr: u32 = $addr;
                 let cb: u32 = $cb;
-                match $cx.call_fast(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
+                match $cx.call_same_instance(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
                     Some(hot) => {
                         $ip = hot.ip;
                         $sp = hot.sp;
@@ -302,22 +302,22 @@ macro_rules! helpers {
                         // frees its register while the call is set up.
                         $acc = 0;
                     }
-                    None => slow_call!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
+                    None => call_any!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
                 }
             }};
         }
-        // Returns to the caller: the common case inline, the rest through `slow_ret!`.
+        // Returns to the caller: the common case inline, the rest through `ret_any!`.
         #[allow(unused_macros)]
         macro_rules! ret {
             () => {
-                match $cx.ret_fast($mem) {
+                match $cx.ret_same_instance($mem) {
                     Some(hot) => {
                         $ip = hot.ip;
                         $sp = hot.sp;
                         $mem = hot.mem;
                         $ops = hot.ops;
                     }
-                    None => slow_ret!($cx, $ip, $sp, $mem, $ops, $acc),
+                    None => ret_any!($cx, $ip, $sp, $mem, $ops, $acc),
                 }
             };
         }

@@ -36,15 +36,15 @@ macro_rules! match_arms {
     }};
 }
 
-/// The calls and returns `call_fast` and `ret_fast` leave, run in place.
-macro_rules! slow_call {
+/// The calls and returns `call_same_instance` and `ret_same_instance` leave, run in place.
+macro_rules! call_any {
     ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
-        switch!($cx.call_slow($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
+        switch!($cx.call_any($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
     };
 }
-macro_rules! slow_ret {
+macro_rules! ret_any {
     ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
-        switch!($cx.ret())
+        switch!($cx.ret_any())
     };
 }
 

@@ -69,24 +69,24 @@ pub(super) fn run(cx: &mut Cx<'_>, hot: Hot) -> Done {
     unsafe { next(cx, hot, 0) }
 }
 
-/// The calls `call_fast` leaves: the handler stores the operands in `cx` and jumps to
-/// `call_slow`, so that the handler itself makes no call and needs no stack frame.
-macro_rules! slow_call {
+/// The calls `call_same_instance` leaves: the handler stores the operands in `cx` and jumps to
+/// `call_any`, so that the handler itself makes no call and needs no stack frame.
+macro_rules! call_any {
     ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
-        $cx.slow_call = ($addr, $cb);
-        // SAFETY: the loop's state after the call op, as `call_slow` expects.
-        return unsafe { call_slow($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
+        $cx.pending_call = ($addr, $cb);
+        // SAFETY: the loop's state after the call op, as `call_any` expects.
+        return unsafe { call_any($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
     }};
 }
-/// The returns `ret_fast` leaves, likewise through a jump to `ret_slow`.
-macro_rules! slow_ret {
+/// The returns `ret_same_instance` leaves, likewise through a jump to `ret_any`.
+macro_rules! ret_any {
     ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
-        // SAFETY: the loop's state at the return, as `ret_slow` expects.
-        return unsafe { ret_slow($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
+        // SAFETY: the loop's state at the return, as `ret_any` expects.
+        return unsafe { ret_any($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
     }};
 }
 
-/// Runs `Cx::call_slow` for the call in `cx.slow_call`, then the next op.
+/// Runs `Cx::call_any` for the call in `cx.pending_call`, then the next op.
 ///
 /// The state goes in and comes back through `cx.resume`, not as an argument and a return value:
 /// either would live in this frame and be passed by pointer, which keeps the call to `next`
@@ -96,10 +96,10 @@ macro_rules! slow_ret {
 ///
 /// As for every handler, with `ip` after the call op.
 #[inline(never)]
-unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
+unsafe fn call_any(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
     // Passed through `cx` too: a `Hot` argument would be a pointer to this frame.
     cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops: cx.ops };
-    if !cx.call_slow_into_resume() {
+    if !cx.call_any_into_resume() {
         return Done;
     }
     // SAFETY: the callee's first op, or the caller's next one after a host function; neither
@@ -107,15 +107,15 @@ unsafe fn call_slow(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut 
     unsafe { next(cx, cx.resume, 0) }
 }
 
-/// Runs `Cx::ret`, then the caller's next op; the state comes back as in `call_slow`.
+/// Runs `Cx::ret_any`, then the caller's next op; the state comes back as in `call_any`.
 ///
 /// # Safety
 ///
 /// As for every handler.
 #[inline(never)]
-unsafe fn ret_slow(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
+unsafe fn ret_any(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, acc: u64) -> Done {
     let _ = (ip, sp, base, len, acc);
-    if !cx.ret_into_resume() {
+    if !cx.ret_any_into_resume() {
         return Done;
     }
     // SAFETY: the caller's next op, which follows a call and so is no accumulator form.
