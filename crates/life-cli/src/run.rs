@@ -215,6 +215,19 @@ mod tests {
         assert!(features(&["--wasm", "gc", "--wasm", "gc=n"]).is_ok());
     }
 
+    /// The option's help is written by hand: it must name every proposal `Features` knows.
+    #[test]
+    fn help_lists_every_proposal() {
+        use clap::CommandFactory;
+        let help = Cli::command().render_long_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for proposal in life_decode::Features::PROPOSALS {
+            let name = proposal.name;
+            let listed = [",", ".", " ("].iter().any(|end| help.contains(&format!(" {name}{end}")));
+            assert!(listed, "{name}: {help}");
+        }
+    }
+
     #[test]
     fn wasm_errors_name_the_problem() {
         let err = features(&["--wasm", "tail-calls"]).unwrap_err();
