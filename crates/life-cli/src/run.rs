@@ -58,7 +58,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
 ///
 /// # Errors
 ///
-/// [`CliError::BadOption`] for a timeout that is not a positive number of seconds.
+/// [`CliError::BadOption`] for a timeout that is not a positive number of seconds, and for a
+/// `--wasm` feature that is unknown, has a value other than y or n, or is not supported yet.
 pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
     let engine = if cli.polymerase { life_aot::polymerase() } else { Engine::Interpreter };
     let mut config = VmConfig { gas_limit: cli.gas_limit, engine, ..VmConfig::default() };
@@ -76,7 +77,30 @@ pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
         config.timeout = Some(timeout);
     }
     config.features.floats = !cli.no_fp;
+    for item in &cli.wasm {
+        let (name, on) = wasm_feature(item)?;
+        config.features.set(name, on).map_err(|e| CliError::BadOption(format!("--wasm {item}: {e}")))?;
+    }
+    let unsupported =
+        life_decode::Features::PROPOSALS.iter().find(|p| !p.implemented && config.features.get(p.name) == Some(true));
+    if let Some(proposal) = unsupported {
+        let name = proposal.name;
+        return Err(CliError::BadOption(format!("--wasm {name}: the {name} proposal is not supported yet")));
+    }
     Ok(config)
+}
+
+/// Splits one `--wasm` item, `FEATURE[=y|n]`, into the name and whether to turn it on.
+fn wasm_feature(item: &str) -> Result<(&str, bool), CliError> {
+    let (name, value) = item.split_once('=').unwrap_or((item, "y"));
+    let on = match value {
+        "y" | "yes" | "true" => true,
+        "n" | "no" | "false" => false,
+        _ => {
+            return Err(CliError::BadOption(format!("--wasm {item}: expected FEATURE, FEATURE=y or FEATURE=n")));
+        }
+    };
+    Ok((name, on))
 }
 
 /// `--stats`: the engine, phase times, native code, gas and memory, printed to stderr.
@@ -166,4 +190,59 @@ fn entry_type(module: &Module, path: &Path, name: &str) -> Result<FuncType, CliE
         ExternKind::Global => "global",
     };
     Err(CliError::NotAFunction { path: path.to_path_buf(), name: name.to_string(), kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn features(args: &[&str]) -> Result<life_decode::Features, String> {
+        let cli = Cli::try_parse_from(["life"].iter().chain(args).chain(&["m.wasm"])).map_err(|e| e.to_string())?;
+        config(&cli).map(|c| c.features).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn wasm_turns_proposals_on_and_off() {
+        assert!(!features(&[]).unwrap().extended_const);
+        assert!(features(&["--wasm", "extended-const"]).unwrap().extended_const);
+        assert!(features(&["-W", "extended-const=y"]).unwrap().extended_const);
+        assert!(!features(&["--wasm", "extended-const", "--wasm", "extended-const=n"]).unwrap().extended_const);
+        let f = features(&["--wasm", "simd=n,multi-value=no", "-W", "bulk-memory=false,extended-const=yes"]).unwrap();
+        assert!(!f.simd && !f.multi_value && !f.bulk_memory && f.extended_const && f.reference_types);
+        // An unsupported proposal turned on and off again is fine.
+        assert!(features(&["--wasm", "gc", "--wasm", "gc=n"]).is_ok());
+    }
+
+    /// The option's help is written by hand: it must name every proposal `Features` knows.
+    #[test]
+    fn help_lists_every_proposal() {
+        use clap::CommandFactory;
+        let help = Cli::command().render_long_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for proposal in life_decode::Features::PROPOSALS {
+            let name = proposal.name;
+            let listed = [",", ".", " ("].iter().any(|end| help.contains(&format!(" {name}{end}")));
+            assert!(listed, "{name}: {help}");
+        }
+    }
+
+    #[test]
+    fn wasm_errors_name_the_problem() {
+        let err = features(&["--wasm", "tail-calls"]).unwrap_err();
+        assert!(err.starts_with("--wasm tail-calls: unknown WebAssembly feature \"tail-calls\" (known: "), "{err}");
+        assert!(err.contains("extended-const") && err.contains("tail-call,"), "{err}");
+        assert_eq!(
+            features(&["--wasm", "simd=maybe"]).unwrap_err(),
+            "--wasm simd=maybe: expected FEATURE, FEATURE=y or FEATURE=n"
+        );
+        for name in ["tail-call", "multi-memory", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"]
+        {
+            assert_eq!(
+                features(&["--wasm", name]).unwrap_err(),
+                format!("--wasm {name}: the {name} proposal is not supported yet")
+            );
+        }
+    }
 }

@@ -802,6 +802,55 @@ fn no_fp_rejects_float_programs_by_instruction() {
     life_in(&dir, &["--no-fp", "f.wat"]).fails_with("error: f.wat: unsupported feature at offset 0x", "`f64.const`");
 }
 
+#[test]
+fn wasm_turns_on_extended_constant_expressions() {
+    let dir = scratch("wasm_extended_const");
+    write(
+        &dir,
+        "ext.wat",
+        r#"(module (memory 1)
+            (global $base i32 (i32.const 16))
+            (data (i32.const 16) "\2a")
+            (func (export "app_main") (result i32) (i32.load8_u (global.get $base))))"#,
+    );
+    life_in(&dir, &["ext.wat"]).succeeds("42\n");
+    // Text, whatever the extension: content decides.
+    write(
+        &dir,
+        "ext.wasm",
+        r#"(module (memory 1)
+            (data (i32.mul (i32.const 4) (i32.sub (i32.const 8) (i32.const 3))) "\2a")
+            (func (export "app_main") (result i32) (i32.load8_u (i32.const 20))))"#,
+    );
+    life_in(&dir, &["ext.wasm"]).fails_with(
+        "error: ext.wasm: invalid module at offset 0x",
+        "constant expression required: non-constant operator: i32.sub (the extended-const proposal is not enabled)",
+    );
+    life_in(&dir, &["--wasm", "extended-const", "ext.wasm"]).succeeds("42\n");
+    life_in(&dir, &["-W", "simd=n,extended-const=y", "ext.wasm"]).succeeds("42\n");
+    life_in(&dir, &["--wasm", "extended-const", "--wasm", "extended-const=n", "ext.wasm"])
+        .fails_with("error: ext.wasm: invalid module", "extended-const");
+}
+
+#[test]
+fn wasm_refuses_unknown_and_unsupported_proposals() {
+    let dir = scratch("wasm_refuses");
+    write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
+    life_in(&dir, &["--wasm", "tail-call", "m.wat"])
+        .fails("error: --wasm tail-call: the tail-call proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "memory64=y", "m.wat"])
+        .fails("error: --wasm memory64: the memory64 proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "simd=perhaps", "m.wat"])
+        .fails("error: --wasm simd=perhaps: expected FEATURE, FEATURE=y or FEATURE=n\n");
+    let run = life_in(&dir, &["--wasm", "tail-calls", "m.wat"]);
+    run.fails_with("error: --wasm tail-calls: unknown WebAssembly feature \"tail-calls\" (known: ", "tail-call, ");
+    let help = life_on(&dir, &[], &["--help"]);
+    assert!(help.stdout.contains("-W, --wasm <FEATURE[=y|n]>"), "{help:#?}");
+    for name in ["extended-const", "tail-call", "multi-memory", "memory64", "relaxed-simd", "gc", "simd"] {
+        assert!(help.stdout.contains(name), "{name} in {help:#?}");
+    }
+}
+
 /// Arguments reach a WASI program as UTF-8 strings; another byte sequence is a usage error.
 #[cfg(unix)]
 #[test]

@@ -3,8 +3,8 @@
 use crate::{
     DecodeError, DecodeErrorKind, DecodeOptions, Features,
     module::{
-        ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc,
-        LazyBody, Module,
+        ConstExpr, ConstOp, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import,
+        ImportDesc, LazyBody, Module,
     },
     translate::{self, ModuleEnv},
     types::{FuncType, GlobalType, Limits, MemoryType, RefType, TableType, ValType},
@@ -27,8 +27,28 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
 ///
 /// # Errors
 ///
-/// As [`decode`], plus [`DecodeErrorKind::LimitExceeded`] when the module exceeds `options.limits`.
+/// As [`decode`], plus [`DecodeErrorKind::LimitExceeded`] when the module exceeds `options.limits`,
+/// and [`DecodeErrorKind::Unsupported`] when `options.features` turns on a proposal Life does not
+/// implement ([`Features::check_supported`]).
 pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
+    options.features.check_supported()?;
+    decode_checked(bytes, options).map_err(|e| name_the_proposal(e, options.features))
+}
+
+/// Adds the proposal's name to a validator error about a construct of a proposal that is off,
+/// when wasmparser's message does not name it.
+#[cold]
+fn name_the_proposal(e: DecodeError, features: Features) -> DecodeError {
+    match features.missing_proposal(e.message()) {
+        Some(name) if e.kind() == DecodeErrorKind::Invalid => {
+            let message = format!("{} (the {name} proposal is not enabled)", e.message());
+            DecodeError::new(e.kind(), e.offset(), message)
+        }
+        _ => e,
+    }
+}
+
+fn decode_checked(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
     let features = options.features;
     let limits = &options.limits;
     if bytes.len() > limits.max_module_bytes {
@@ -438,29 +458,44 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, DecodeError> {
     Ok(GlobalType { content: val_type(g.content_type)?, mutable: g.mutable })
 }
 
+/// Reads a constant expression: one operator, or (extended constant expressions) a sequence the
+/// validator has type-checked, kept in order for a stack machine.
 fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, DecodeError> {
     use wasmparser::Operator as O;
     let mut reader = e.get_operators_reader();
     let offset = reader.original_position() as usize;
-    let expr = match reader.read()? {
-        O::I32Const { value } => ConstExpr::Value(Value::I32(value)),
-        O::I64Const { value } => ConstExpr::Value(Value::I64(value)),
-        O::F32Const { value } => ConstExpr::Value(Value::F32(F32::from_bits(value.bits()))),
-        O::F64Const { value } => ConstExpr::Value(Value::F64(F64::from_bits(value.bits()))),
-        O::V128Const { value } => ConstExpr::Value(Value::V128(value.i128() as u128)),
-        O::RefNull { hty } => {
-            if hty == wasmparser::HeapType::FUNC {
-                ConstExpr::Value(Value::FuncRef(None))
-            } else {
-                ConstExpr::Value(Value::ExternRef(None))
+    let mut ops = Vec::new();
+    loop {
+        let op = match reader.read()? {
+            O::End => break,
+            O::I32Const { value } => ConstOp::Value(Value::I32(value)),
+            O::I64Const { value } => ConstOp::Value(Value::I64(value)),
+            O::F32Const { value } => ConstOp::Value(Value::F32(F32::from_bits(value.bits()))),
+            O::F64Const { value } => ConstOp::Value(Value::F64(F64::from_bits(value.bits()))),
+            O::V128Const { value } => ConstOp::Value(Value::V128(value.i128() as u128)),
+            O::RefNull { hty } => {
+                if hty == wasmparser::HeapType::FUNC {
+                    ConstOp::Value(Value::FuncRef(None))
+                } else {
+                    ConstOp::Value(Value::ExternRef(None))
+                }
             }
-        }
-        O::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
-        O::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
-        _ => return Err(unsupported(offset, "extended constant expressions")),
-    };
-    match reader.read()? {
-        O::End => Ok(expr),
-        _ => Err(unsupported(offset, "extended constant expressions")),
+            O::RefFunc { function_index } => ConstOp::RefFunc(function_index),
+            O::GlobalGet { global_index } => ConstOp::GlobalGet(global_index),
+            O::I32Add => ConstOp::I32Add,
+            O::I32Sub => ConstOp::I32Sub,
+            O::I32Mul => ConstOp::I32Mul,
+            O::I64Add => ConstOp::I64Add,
+            O::I64Sub => ConstOp::I64Sub,
+            O::I64Mul => ConstOp::I64Mul,
+            _ => return Err(unsupported(offset, "constant expressions with this operator")),
+        };
+        ops.push(op);
     }
+    Ok(match ops[..] {
+        [ConstOp::Value(v)] => ConstExpr::Value(v),
+        [ConstOp::GlobalGet(g)] => ConstExpr::GlobalGet(g),
+        [ConstOp::RefFunc(f)] => ConstExpr::RefFunc(f),
+        _ => ConstExpr::Extended(ops.into()),
+    })
 }

@@ -33,11 +33,11 @@ mod decode;
 
 pub use decode::{decode, decode_with};
 pub use error::{DecodeError, DecodeErrorKind};
-pub use features::Features;
+pub use features::{Features, Proposal};
 pub use gas::{DefaultGasPolicy, GasPolicy, GasTable};
 pub use module::{
-    ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
-    Names,
+    ConstExpr, ConstOp, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc,
+    Module, Names,
 };
 pub use options::{DecodeOptions, ModuleLimits};
 pub use trap::TrapCode;

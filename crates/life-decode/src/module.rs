@@ -194,8 +194,10 @@ pub struct Global {
     pub init: ConstExpr,
 }
 
-/// A constant expression, as used by global initializers and segment offsets.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A constant expression, as used by global initializers, segment offsets and element
+/// expressions. The validator has checked its types, so it leaves exactly one value of the
+/// expected type.
+#[derive(Debug, Clone, PartialEq)]
 pub enum ConstExpr {
     /// A constant value (numbers, `v128`, `ref.null`).
     Value(Value),
@@ -203,6 +205,32 @@ pub enum ConstExpr {
     GlobalGet(u32),
     /// `ref.func` of a function index.
     RefFunc(u32),
+    /// An extended constant expression (the `extended-const` proposal, WebAssembly 3.0): several
+    /// operators, evaluated in order on a stack. Integer arithmetic wraps, as in Wasm.
+    Extended(Box<[ConstOp]>),
+}
+
+/// One operator of an [extended constant expression](ConstExpr::Extended).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ConstOp {
+    /// Pushes a constant.
+    Value(Value),
+    /// Pushes the value of a global.
+    GlobalGet(u32),
+    /// Pushes a reference to a function.
+    RefFunc(u32),
+    /// `i32.add`: pops two `i32`s, pushes their wrapping sum.
+    I32Add,
+    /// `i32.sub`: pops two `i32`s, pushes their wrapping difference.
+    I32Sub,
+    /// `i32.mul`: pops two `i32`s, pushes their wrapping product.
+    I32Mul,
+    /// `i64.add`: pops two `i64`s, pushes their wrapping sum.
+    I64Add,
+    /// `i64.sub`: pops two `i64`s, pushes their wrapping difference.
+    I64Sub,
+    /// `i64.mul`: pops two `i64`s, pushes their wrapping product.
+    I64Mul,
 }
 
 /// The kind of an exported entity.
@@ -241,7 +269,7 @@ pub struct ElemSegment {
 }
 
 /// When an element segment is applied.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ElemMode {
     /// Used only by `table.init`.
     Passive,
@@ -266,7 +294,7 @@ pub struct DataSegment {
 }
 
 /// When a data segment is applied.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DataMode {
     /// Used only by `memory.init`.
     Passive,

@@ -36,6 +36,14 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f.set(W::BULK_MEMORY, features.bulk_memory);
     f.set(W::REFERENCE_TYPES, features.reference_types);
     f.set(W::SIMD, features.simd);
+    f.set(W::EXTENDED_CONST, features.extended_const);
+    f.set(W::TAIL_CALL, features.tail_call);
+    f.set(W::MULTI_MEMORY, features.multi_memory);
+    f.set(W::MEMORY64, features.memory64);
+    f.set(W::RELAXED_SIMD, features.relaxed_simd);
+    f.set(W::FUNCTION_REFERENCES, features.function_references);
+    f.set(W::EXCEPTIONS, features.exceptions);
+    f.set(W::GC, features.gc);
     f
 }
 

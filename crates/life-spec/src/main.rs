@@ -19,16 +19,19 @@ use std::{
 use life_spec::{SpecFile, Summary, Verdict};
 
 const USAGE: &str = "\
-usage: life-spec [--suite wasm-v1|wasm-v2|simd|all] [--engine NAME|all] [--filter SUBSTRING]
-                 [--summary PATH] [--verbose]
+usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|all] [--engine NAME|all]
+                 [--filter SUBSTRING] [--summary PATH] [--verbose]
 
-  --suite    which official suite to run (default wasm-v1)
+  --suite    which official suite to run (default wasm-v1); the suites of proposals Life
+             does not implement yet (tail-call, multi-memory, memory64, relaxed-simd,
+             wasm-v3) are known but refused
   --engine   which engine to run (default interp; `all` runs every engine)
   --filter   only run files whose name contains SUBSTRING
   --summary  write `engine/suite/file passed failed` lines to PATH
   --verbose  print every failure message";
 
 /// Parsed command line.
+#[derive(Debug)]
 struct Args {
     suites: Vec<&'static str>,
     engines: Vec<&'static str>,
@@ -50,8 +53,12 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Err(message) => {
+        Err(ArgError::Usage(message)) => {
             eprintln!("life-spec: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        Err(ArgError::Unsupported(message)) => {
+            eprintln!("life-spec: {message}");
             return ExitCode::from(2);
         }
     };
@@ -123,8 +130,23 @@ fn main() -> ExitCode {
     status
 }
 
+/// Why the command line cannot run.
+#[derive(Debug)]
+enum ArgError {
+    /// Malformed: the message is followed by the usage.
+    Usage(String),
+    /// A suite Life knows but cannot run yet.
+    Unsupported(String),
+}
+
+impl From<String> for ArgError {
+    fn from(message: String) -> Self {
+        ArgError::Usage(message)
+    }
+}
+
 /// The parsed arguments, or `None` when help was requested.
-fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, ArgError> {
     let mut args =
         Args { suites: vec!["wasm-v1"], engines: vec!["interp"], filter: None, summary: None, verbose: false };
     while let Some(arg) = argv.next() {
@@ -134,7 +156,10 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 let suite = value()?;
                 args.suites = match suite.as_str() {
                     "all" => life_spec::suite_names().to_vec(),
-                    name => vec![known(life_spec::suite_names(), name, "suite")?],
+                    name => match life_spec::unsupported_suite(name) {
+                        Some(reason) => return Err(ArgError::Unsupported(format!("suite {name}: {reason}"))),
+                        None => vec![known(life_spec::suite_names(), name, "suite")?],
+                    },
                 };
             }
             "--engine" => {
@@ -148,7 +173,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--summary" => args.summary = Some(value()?),
             "--verbose" | "-v" => args.verbose = true,
             "--help" | "-h" => return Ok(None),
-            other => return Err(format!("unknown argument {other:?}")),
+            other => return Err(format!("unknown argument {other:?}").into()),
         }
     }
     Ok(Some(args))
@@ -182,4 +207,35 @@ fn run_all(jobs: &[Job]) -> Vec<Summary> {
         }
     });
     results.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ArgError, parse_args};
+
+    fn parse(args: &[&str]) -> Result<Option<super::Args>, ArgError> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn extended_const_is_a_suite() {
+        let args = parse(&["--suite", "extended-const", "--engine", "all"]).unwrap().unwrap();
+        assert_eq!(args.suites, ["extended-const"]);
+        let all = parse(&["--suite", "all"]).unwrap().unwrap();
+        assert!(all.suites.contains(&"extended-const"));
+    }
+
+    #[test]
+    fn proposals_not_implemented_are_refused_by_name() {
+        for suite in ["tail-call", "multi-memory", "memory64", "relaxed-simd", "wasm-v3"] {
+            match parse(&["--suite", suite]) {
+                Err(ArgError::Unsupported(message)) => {
+                    assert!(message.starts_with(&format!("suite {suite}: ")), "{message}");
+                    assert!(message.contains("not supported yet"), "{message}");
+                }
+                other => panic!("{suite}: {other:?}"),
+            }
+        }
+        assert!(matches!(parse(&["--suite", "nope"]), Err(ArgError::Usage(m)) if m.contains("extended-const")));
+    }
 }

@@ -2,6 +2,8 @@
 
 use life_decode::{DecodeErrorKind, Features, decode};
 
+mod proposals;
+
 const SAMPLE: &str = r#"(module
   (type $t (func (param i32) (result i32)))
   (import "env" "f" (func $f (param i32) (result i32)))

@@ -3,5 +3,6 @@
 mod api;
 mod dispatch;
 mod exhaustion;
+mod extended_const;
 mod limits;
 mod snapshot;
