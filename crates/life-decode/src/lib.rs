@@ -31,7 +31,7 @@ mod decode;
 pub use decode::{decode, decode_with};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use features::Features;
-pub use gas::{DefaultGasPolicy, GasPolicy, GasTable};
+pub use gas::{DefaultGasPolicy, GasPolicy, GasTable, UnknownOperator};
 pub use module::{
     ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc, Module,
     Names,

@@ -258,9 +258,6 @@ enum Exit {
 
 /// Calls `func` with `args` (already type-checked). Pauses are errors unless `resumable`.
 pub(crate) fn call(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
-    if matches!(store.funcs[func as usize], FuncEntity::Wasm { .. }) {
-        store.interrupt.clear();
-    }
     call_inner(store, func, args, resumable)
 }
 
@@ -319,7 +316,7 @@ fn call_native(
 pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Value]) -> Result<Resumable, crate::Error> {
     let PausedCall { mut ex, pos, ty, .. } = paused;
     if let Some((at, host_ty)) = ex.pending_host.take() {
-        crate::host::check_values(host_ty.results(), host_results, "host results")?;
+        crate::host::check_values(host_ty.results(), host_results)?;
         let need = at + host_ty.result_slots() as usize;
         if need > ex.stack.len() {
             ex.stack.resize(need, 0);
@@ -330,9 +327,8 @@ pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Valu
             slot += v.ty().slots() as usize;
         }
     } else if !host_results.is_empty() {
-        return Err(crate::Error::Arguments("this call did not pause in a host function".into()));
+        return Err(crate::Error::Value("this call did not pause in a host function".into()));
     }
-    store.interrupt.clear();
     Ok(continue_call(store, ex, pos, ty, true)?)
 }
 
@@ -464,7 +460,9 @@ impl Executor {
             })
             .collect();
         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        if let Err(trap) = host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results) {
+        if let Err(trap) =
+            host.call(&mut Caller { instance: Some(Instance(instance, store.id)), store }, &args, &mut results)
+        {
             if matches!(trap.kind(), crate::TrapKind::Suspend) {
                 self.pending_host = Some((callee_base, ty));
             }

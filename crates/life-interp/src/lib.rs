@@ -94,11 +94,11 @@ pub use host::{Caller, HostFunc, ImportResolver, Linker, NoImports};
 pub use interrupt::InterruptHandle;
 pub use life_decode::{
     DefaultGasPolicy, ExternType, F32, F64, Features, FuncRef, FuncType, GasPolicy, GasTable, GlobalType, Limits,
-    MemoryType, ModuleLimits, RefType, TableType, TrapCode, ValType, Value,
+    MemoryType, ModuleLimits, RefType, TableType, TrapCode, UnknownOperator, ValType, Value,
 };
 pub use module::Module;
 pub use native::{CompiledModule, Compiler, Engine};
-pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
+pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, StoreId, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
 pub use vm::Vm;
 

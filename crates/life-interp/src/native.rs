@@ -216,9 +216,14 @@ pub mod rt {
         store.interrupt.flag()
     }
 
+    /// The signature of the function at store address `addr`.
+    pub fn func_type(store: &Store, addr: u32) -> &life_decode::FuncType {
+        store.func_ty(addr)
+    }
+
     /// The handle of the function at store address `addr`.
-    pub fn func_handle(addr: u32) -> crate::Func {
-        crate::Func(addr)
+    pub fn func_handle(store: &Store, addr: u32) -> crate::Func {
+        crate::Func(addr, store.id)
     }
 
     /// Store address of `instance`'s function `func` (imports first).
@@ -266,7 +271,7 @@ pub mod rt {
                 let func = func.clone();
                 let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
                 func.call(
-                    &mut crate::Caller { store, instance: Some(crate::Instance(instance)) },
+                    &mut crate::Caller { instance: Some(crate::Instance(instance, store.id)), store },
                     &args,
                     &mut results,
                 )?;

@@ -3,5 +3,6 @@
 mod api;
 mod dispatch;
 mod exhaustion;
+mod handles;
 mod limits;
 mod snapshot;
