@@ -2,6 +2,7 @@
 
 mod agree;
 mod control;
+mod embed;
 mod guard;
 mod limits;
 
