@@ -129,6 +129,13 @@ pub enum Error {
         /// The value's type.
         got: ValType,
     },
+    /// A function does not have the signature asked for ([`TypedFunc`](crate::TypedFunc)).
+    FuncType {
+        /// The signature asked for.
+        expected: life_decode::FuncType,
+        /// The function's signature.
+        found: life_decode::FuncType,
+    },
     /// A value given to a global, a table or a resume does not fit (immutable global, wrong
     /// type, index out of bounds, results for a call that did not pause in a host function).
     Value(String),
@@ -192,6 +199,7 @@ impl fmt::Display for Error {
             Error::ArgumentType { index, expected, got } => {
                 write!(f, "value {index} should be {expected}, got {got}")
             }
+            Error::FuncType { expected, found } => write!(f, "expected a function {expected}, found {found}"),
             Error::Value(m) => f.write_str(m),
             Error::WrongStore { what, handle_store, store } => {
                 write!(f, "a {what} handle of store {} was used with store {}", handle_store.as_u64(), store.as_u64())

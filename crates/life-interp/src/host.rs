@@ -91,6 +91,16 @@ impl Caller<'_> {
         self.store.gas_left()
     }
 
+    /// The store's data (see [`Store::set_data`]), if it is a `T`.
+    pub fn data<T: std::any::Any>(&self) -> Option<&T> {
+        self.store.data()
+    }
+
+    /// The store's data, writable, if it is a `T`.
+    pub fn data_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        self.store.data_mut()
+    }
+
     /// The calling instance, if the call came from WebAssembly.
     pub fn instance(&self) -> Option<Instance> {
         self.instance

@@ -225,7 +225,7 @@ impl Store {
     }
 
     /// The function exported as `name`.
-    fn export_func(&self, instance: Instance, name: &str) -> Result<Func, Error> {
+    pub(crate) fn export_func(&self, instance: Instance, name: &str) -> Result<Func, Error> {
         match self.export(instance, name)? {
             Extern::Func(f) => Ok(f),
             other => Err(Error::ExportKind { name: name.to_string(), expected: "func", found: other.kind() }),

@@ -85,6 +85,7 @@ pub mod native;
 mod snapshot;
 mod store;
 mod trap;
+pub mod typed;
 mod vm;
 
 pub use config::VmConfig;
@@ -100,6 +101,7 @@ pub use module::Module;
 pub use native::{CompiledModule, Compiler, Engine};
 pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, StoreId, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
+pub use typed::{TypedFunc, WasmList, WasmTy};
 pub use vm::Vm;
 
 /// Entry points for Life's native engine, which falls back to the interpreter's code for the ops it

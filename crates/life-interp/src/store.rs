@@ -221,6 +221,8 @@ pub struct Store {
     pub(crate) interrupt: InterruptHandle,
     /// Native-code frames active in this store (see `native::rt`).
     pub(crate) native_frames: crate::native::rt::NativeFrames,
+    /// The embedder's data ([`Store::set_data`]).
+    data: Option<Box<dyn std::any::Any + Send>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -251,7 +253,35 @@ impl Store {
             gas_per_unit: if config.metered() { config.gas_policy.as_ref().map_or(1, |p| p.per_unit()) } else { 0 },
             interrupt: InterruptHandle::default(),
             native_frames: Default::default(),
+            data: None,
             config,
+        }
+    }
+
+    /// Gives the store a value of the embedder's, which host functions reach through
+    /// [`Caller::data`](crate::Caller::data) (replacing any value set before).
+    pub fn set_data<T: std::any::Any + Send>(&mut self, data: T) {
+        self.data = Some(Box::new(data));
+    }
+
+    /// The embedder's data, if it is a `T`.
+    pub fn data<T: std::any::Any>(&self) -> Option<&T> {
+        self.data.as_deref().and_then(|d| (d as &dyn std::any::Any).downcast_ref())
+    }
+
+    /// The embedder's data, writable, if it is a `T`.
+    pub fn data_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        self.data.as_deref_mut().and_then(|d| (d as &mut dyn std::any::Any).downcast_mut())
+    }
+
+    /// Takes the embedder's data out of the store, if it is a `T`.
+    pub fn take_data<T: std::any::Any>(&mut self) -> Option<T> {
+        match self.data.take()?.downcast::<T>() {
+            Ok(data) => Some(*data),
+            Err(other) => {
+                self.data = Some(other);
+                None
+            }
         }
     }
 

@@ -6,3 +6,4 @@ mod exhaustion;
 mod handles;
 mod limits;
 mod snapshot;
+mod typed;
