@@ -342,6 +342,6 @@ pub mod rt {
 
     /// The trap with its stack trace replaced by `trace`.
     pub fn with_trace(trap: Trap, trace: Vec<TraceFrame>) -> Trap {
-        Trap::new(trap.kind().clone()).with_trace(trace)
+        trap.replace_trace(trace)
     }
 }

@@ -116,6 +116,12 @@ impl Trap {
         &self.0.trace
     }
 
+    /// The same trap (kind and host error) with `trace` as its stack trace.
+    pub(crate) fn replace_trace(mut self, trace: Vec<TraceFrame>) -> Self {
+        self.0.trace = trace;
+        self
+    }
+
     pub(crate) fn with_trace(mut self, trace: Vec<TraceFrame>) -> Self {
         if self.0.trace.is_empty() {
             self.0.trace = trace;

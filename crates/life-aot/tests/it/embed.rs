@@ -127,3 +127,46 @@ fn deep_recursion_on_a_small_thread_traps_on_every_engine() {
         assert_eq!(outcome.1.as_deref(), Some("call stack exhausted"), "{name}");
     }
 }
+
+#[derive(Debug)]
+struct Refused(i64);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "refused {}", self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+#[test]
+fn typed_host_functions_and_exports_work_on_every_engine() {
+    let wat = r#"(module
+        (import "host" "add" (func $add (param i64 f64) (result f64 i64)))
+        (func (export "f") (param i64 f64) (result f64 i64) (call $add (local.get 0) (local.get 1))))"#;
+    for (name, engine) in engines() {
+        let config = VmConfig { engine, ..VmConfig::default() };
+        let module = life_interp::Module::new(&wat::parse_str(wat).unwrap(), &config).unwrap();
+        let mut store = life_interp::Store::new(config);
+        store.set_data(0u32);
+        let mut linker = life_interp::Linker::new();
+        linker.func_wrap(
+            &mut store,
+            "host",
+            "add",
+            |caller: &mut life_interp::Caller<'_>, a: i64, b: f64| -> Result<(f64, i64), life_interp::Trap> {
+                *caller.data_mut::<u32>().unwrap() += 1;
+                match a {
+                    0.. => Ok((a as f64 + b, a * 2)),
+                    _ => Err(life_interp::Trap::error(Refused(a))),
+                }
+            },
+        );
+        let instance = store.instantiate(&module, &mut linker).unwrap();
+        let f = store.typed_func::<(i64, f64), (f64, i64)>(instance, "f").unwrap();
+        assert_eq!(f.call(&mut store, (20, 0.5)).unwrap(), (20.5, 40), "{name}");
+        let e = f.call(&mut store, (-3, 0.0)).unwrap_err();
+        assert_eq!(e.trap().and_then(|t| t.downcast_ref::<Refused>()).map(|r| r.0), Some(-3), "{name}");
+        assert_eq!(store.data::<u32>(), Some(&2), "{name}");
+    }
+}
