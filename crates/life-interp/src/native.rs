@@ -40,6 +40,14 @@ impl fmt::Debug for Engine {
 }
 
 impl Engine {
+    /// Whether calls on this engine can pause ([`Store::invoke_resumable`](crate::Store::invoke_resumable)
+    /// on gas exhaustion or a host function's [`Trap::suspend`](crate::Trap::suspend)) and
+    /// snapshot a paused call. Only the interpreter can; native code traps with `out of gas`
+    /// instead, and a suspension is an error.
+    pub fn can_pause(&self) -> bool {
+        matches!(self, Engine::Interpreter)
+    }
+
     /// A short name: `interp`, or the compiler's name.
     pub fn name(&self) -> &str {
         match self {

@@ -170,3 +170,22 @@ fn typed_host_functions_and_exports_work_on_every_engine() {
         assert_eq!(store.data::<u32>(), Some(&2), "{name}");
     }
 }
+
+#[test]
+fn a_host_can_ask_whether_its_engine_can_pause() {
+    for (name, engine) in engines() {
+        let interp = matches!(engine, life_interp::Engine::Interpreter);
+        assert_eq!(engine.can_pause(), interp, "{name}");
+        let config = VmConfig { engine, gas_limit: Some(1000), ..VmConfig::default() };
+        let module = life_interp::Module::new(&wat::parse_str(SPIN).unwrap(), &config).unwrap();
+        assert_eq!(module.can_pause(), interp, "{name}");
+        // What it means: the interpreter pauses where Polymerase traps.
+        let mut store = life_interp::Store::new(config);
+        let instance = store.instantiate(&module, &mut NoImports).unwrap();
+        let outcome = store.invoke_resumable(instance, "spin", &[]);
+        match interp {
+            true => assert!(matches!(outcome, Ok(life_interp::Resumable::Paused(_))), "{name}"),
+            false => assert_eq!(outcome.unwrap_err().trap().unwrap().code(), Some(TrapCode::OutOfGas), "{name}"),
+        }
+    }
+}
