@@ -44,6 +44,13 @@
 //! assert_eq!(vm.invoke("app_main", &[]).unwrap(), vec![Value::I32(0)]);
 //! ```
 //!
+//! Host functions can also be closures whose signature comes from their Rust types, and exports
+//! can be called with Rust values: see [`HostFunc::wrap`], [`Linker::func_wrap`] and
+//! [`TypedFunc`] in the [`typed`] module.
+//!
+//! Handles ([`Func`], [`Memory`], [`Table`], [`Global`], [`Instance`]) carry the [`StoreId`] of
+//! the store that made them; another store refuses them with [`Error::WrongStore`].
+//!
 //! # WebAssembly support
 //!
 //! | proposal | status |
