@@ -165,8 +165,6 @@ pub enum Error {
     Compile(String),
     /// Snapshot bytes are corrupt or do not fit this store or module.
     Snapshot(String),
-    /// The engine cannot do what was asked (Polymerase cannot pause or snapshot a running call).
-    Unsupported(String),
 }
 
 impl Error {
@@ -211,7 +209,6 @@ impl fmt::Display for Error {
             Error::MemoryAllocation(m) => write!(f, "cannot allocate linear memory: {m}"),
             Error::Compile(m) => write!(f, "compile error: {m}"),
             Error::Snapshot(m) => write!(f, "invalid snapshot: {m}"),
-            Error::Unsupported(m) => write!(f, "unsupported: {m}"),
         }
     }
 }
