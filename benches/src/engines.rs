@@ -127,7 +127,7 @@ fn life_load(wasm: &[u8], config: life_interp::VmConfig) -> Result<Box<dyn Bench
 
 impl BenchInstance for LifeInterpInstance {
     fn run(&mut self, arg: i32) -> Result<i64, String> {
-        let results = self.vm.store().call(self.run, &[life_interp::Value::I32(arg)]).map_err(|e| e.to_string())?;
+        let results = self.vm.store_mut().call(self.run, &[life_interp::Value::I32(arg)]).map_err(|e| e.to_string())?;
         match results.as_slice() {
             [life_interp::Value::I64(x)] => Ok(*x),
             other => Err(format!("`run` returned {other:?}, expected one i64")),

@@ -98,11 +98,84 @@ fn stack_pointer() -> usize {
     std::hint::black_box(&marker) as *const u8 as usize
 }
 
+/// Stack kept free below the guest's frames for what runs on top of them: libcalls, host
+/// functions, the trap path and the signal handler.
+const STACK_MARGIN: usize = 96 << 10;
+
+/// The lowest usable address of the calling thread's stack, if the platform tells.
+///
+/// Asked once per thread (reading the main thread's bounds opens `/proc/self/maps`).
+fn thread_stack_low() -> Option<usize> {
+    thread_local! {
+        static LOW: std::cell::Cell<Option<Option<usize>>> = const { std::cell::Cell::new(None) };
+    }
+    LOW.with(|low| {
+        if low.get().is_none() {
+            low.set(Some(query_stack_low()));
+        }
+        low.get().flatten()
+    })
+}
+
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+fn query_stack_low() -> Option<usize> {
+    // SAFETY: `attr` is initialized by `pthread_getattr_np` (FreeBSD: `pthread_attr_get_np`
+    // after `pthread_attr_init`) before it is read, and destroyed once.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        #[cfg(target_os = "freebsd")]
+        {
+            if libc::pthread_attr_init(&mut attr) != 0 {
+                return None;
+            }
+            if libc::pthread_attr_get_np(libc::pthread_self(), &mut attr) != 0 {
+                libc::pthread_attr_destroy(&mut attr);
+                return None;
+            }
+        }
+        #[cfg(not(target_os = "freebsd"))]
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let (mut addr, mut size, mut guard) = (std::ptr::null_mut(), 0usize, 0usize);
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_getguardsize(&attr, &mut guard);
+        libc::pthread_attr_destroy(&mut attr);
+        // The guard page may or may not be inside the reported range: skip it either way.
+        ok.then(|| addr as usize + guard)
+    }
+}
+
+#[cfg(target_os = "macos")]
+fn query_stack_low() -> Option<usize> {
+    // SAFETY: plain queries about the calling thread.
+    unsafe {
+        let this = libc::pthread_self();
+        let top = libc::pthread_get_stackaddr_np(this) as usize;
+        Some(top.saturating_sub(libc::pthread_get_stacksize_np(this)))
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_os = "macos")))]
+fn query_stack_low() -> Option<usize> {
+    None
+}
+
+/// Where native code must stop using the stack: `max_stack` below the current frame, but never
+/// past the thread's real stack (less a margin), whatever the thread's size.
+fn stack_limit(max_stack: usize) -> usize {
+    let wanted = stack_pointer().saturating_sub(max_stack);
+    match thread_stack_low() {
+        Some(low) => wanted.max(low.saturating_add(STACK_MARGIN)),
+        None => wanted,
+    }
+}
+
 impl CompiledModule for Code {
     fn call(&self, store: &mut Store, instance: u32, index: u32, slots: &mut [u64]) -> Result<(), Trap> {
         let frames = *rt::frames(store);
         let outermost = frames.stack_limit == 0;
-        let stack_limit = if outermost { stack_pointer().saturating_sub(self.max_stack) } else { frames.stack_limit };
+        let stack_limit = if outermost { stack_limit(self.max_stack) } else { frames.stack_limit };
         // A call from native code through the runtime continues its caller's depth and slots.
         let (depth, base) = if frames.depth == 0 { (1, 0) } else { (frames.depth, frames.base) };
         {

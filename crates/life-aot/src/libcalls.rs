@@ -171,12 +171,8 @@ fn call_addr(cx: &mut VmCtx, store: &mut Store, addr: u32, buf: *mut u64, budget
 }
 
 fn store_func_slots(store: &Store, addr: u32) -> u32 {
-    let ty = store.func_type(life_interp_func(addr));
+    let ty = rt::func_type(store, addr);
     ty.param_slots().max(ty.result_slots())
-}
-
-fn life_interp_func(addr: u32) -> life_interp::Func {
-    rt::func_handle(addr)
 }
 
 /// Calls imported function `func` of the instance.

@@ -161,7 +161,7 @@ impl Stats {
             }
         }
         if let Some(mem) = vm.memory() {
-            let pages = vm.store().memory_type(mem).limits.min;
+            let pages = vm.store().memory_type(mem).map_or(0, |t| t.limits.min);
             let _ = writeln!(err, "life: memory: {pages} pages of 64 KiB at the end (the peak: memory never shrinks)");
         }
     }

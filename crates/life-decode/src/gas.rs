@@ -4,7 +4,7 @@
 //! the engine or on the translator's fusions. The translator sums the cost of the operators of
 //! each basic block into one `consume_gas` op at the block's start (see `translate/mod.rs`).
 
-use std::{collections::HashMap, fmt};
+use std::{collections::BTreeMap, fmt};
 
 /// Prices WebAssembly operators.
 ///
@@ -15,9 +15,12 @@ use std::{collections::HashMap, fmt};
 /// ```
 /// use life_decode::{GasPolicy, GasTable};
 /// let mut table = GasTable::new(1);
-/// table.set("call", 10).set("i64_div_s", 4);
+/// table.set("call", 10)?.set("i64.div_s", 4)?;
 /// assert_eq!(table.cost("call"), 10);
+/// assert_eq!(table.cost("i64_div_s"), 4);
 /// assert_eq!(table.cost("i32_add"), 1);
+/// assert!(table.set("i32.mull", 3).is_err());
+/// # Ok::<(), life_decode::UnknownOperator>(())
 /// ```
 pub trait GasPolicy: Send + Sync + fmt::Debug {
     /// Gas for one execution of the operator `op`.
@@ -41,23 +44,48 @@ impl GasPolicy for DefaultGasPolicy {
 }
 
 /// A cost table: a default cost plus overrides by operator name.
-#[derive(Debug, Clone)]
+///
+/// Names may be spelled as in the WebAssembly text format (`i32.mul`, `memory.grow`) or as
+/// [`GasPolicy::cost`] receives them (`i32_mul`); a name that is no operator is refused.
+/// Two tables with the same prices compare equal and print the same (`Debug`), which is how a
+/// store checks that a module was metered with its policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GasTable {
     default: u64,
     per_unit: u64,
-    costs: HashMap<String, u64>,
+    costs: BTreeMap<String, u64>,
 }
+
+/// A [`GasTable`] name that is no WebAssembly operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownOperator(pub String);
+
+impl fmt::Display for UnknownOperator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no WebAssembly operator is called \"{}\"", self.0)
+    }
+}
+
+impl std::error::Error for UnknownOperator {}
 
 impl GasTable {
     /// Every operator costs `default`, bulk operations 1 per byte or element.
     pub fn new(default: u64) -> Self {
-        GasTable { default, per_unit: 1, costs: HashMap::new() }
+        GasTable { default, per_unit: 1, costs: BTreeMap::new() }
     }
 
-    /// Sets the cost of operator `op` (snake-case, e.g. `i32_add`).
-    pub fn set(&mut self, op: &str, cost: u64) -> &mut Self {
-        self.costs.insert(op.to_string(), cost);
-        self
+    /// Sets the cost of operator `op` (`i32.add` or `i32_add`).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownOperator`] when `op` names no operator (the table is unchanged).
+    pub fn set(&mut self, op: &str, cost: u64) -> Result<&mut Self, UnknownOperator> {
+        let name = op.replace('.', "_");
+        if !is_operator_name(&name) {
+            return Err(UnknownOperator(op.to_string()));
+        }
+        self.costs.insert(name, cost);
+        Ok(self)
     }
 
     /// Sets the cost per byte or element of bulk operations.
@@ -90,9 +118,35 @@ macro_rules! define_operator_name {
 }
 wasmparser::for_each_operator!(define_operator_name);
 
+macro_rules! define_is_operator_name {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*) )*) => {
+        /// Whether `name` is the snake-case name of an operator `wasmparser` knows.
+        fn is_operator_name(name: &str) -> bool {
+            const NAMES: &[&str] = &[$( stringify!($visit), )*];
+            NAMES.iter().any(|visit| &visit["visit_".len()..] == name)
+        }
+    };
+}
+wasmparser::for_each_operator!(define_is_operator_name);
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gas_table_accepts_both_spellings_and_refuses_unknown_names() {
+        let mut table = GasTable::new(1);
+        table.set("i32.mul", 10).unwrap().set("memory_grow", 7).unwrap().set("ref.is_null", 3).unwrap();
+        assert_eq!(table.cost("i32_mul"), 10);
+        assert_eq!(table.cost("memory_grow"), 7);
+        assert_eq!(table.cost("ref_is_null"), 3);
+        assert_eq!(table.set("i32.mull", 1).unwrap_err(), UnknownOperator("i32.mull".into()));
+        assert!(table.set("", 1).is_err());
+        assert_eq!(table.cost("i32_add"), 1);
+        let mut same = GasTable::new(1);
+        same.set("ref_is_null", 3).unwrap().set("memory.grow", 7).unwrap().set("i32_mul", 10).unwrap();
+        assert_eq!(format!("{table:?}"), format!("{same:?}"));
+    }
 
     #[test]
     fn operator_names_are_snake_case_wasm_names() {

@@ -34,7 +34,7 @@ mod decode;
 pub use decode::{decode, decode_with};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use features::{Features, Proposal};
-pub use gas::{DefaultGasPolicy, GasPolicy, GasTable};
+pub use gas::{DefaultGasPolicy, GasPolicy, GasTable, UnknownOperator};
 pub use module::{
     ConstExpr, ConstOp, DataMode, DataSegment, ElemMode, ElemSegment, Export, ExternKind, Global, Import, ImportDesc,
     Module, Names,

@@ -67,6 +67,16 @@ pub struct Module {
 }
 
 impl Module {
+    /// The gas policy the bodies were metered with, if they are.
+    pub fn gas_policy(&self) -> Option<&Arc<dyn crate::GasPolicy>> {
+        self.options.gas.as_ref()
+    }
+
+    /// Whether float results are canonicalized (NaNs made the canonical NaN).
+    pub fn canonicalize_nans(&self) -> bool {
+        self.options.canonicalize_nans
+    }
+
     /// The signature of function `func` (imports first).
     pub fn func_type(&self, func: u32) -> &FuncType {
         &self.types[self.funcs[func as usize] as usize]

@@ -32,9 +32,12 @@ pub struct VmConfig {
     pub gas_policy: Option<Arc<dyn GasPolicy>>,
     /// Compile interruption checks into loops and function entries, so that
     /// [`InterruptHandle::interrupt`](crate::InterruptHandle::interrupt) and `timeout` work.
-    /// Implied by metering and by `timeout`.
+    /// Implied by metering and by `timeout`. A store with this set (or a timeout) refuses a
+    /// module decoded without the checks.
     pub interruptible: bool,
-    /// Wall-clock limit for each call; the guest stops with an `interrupted` trap.
+    /// Wall-clock limit for each call from the host; the guest stops with an `interrupted`
+    /// trap. One timer thread serves every store of the process, so a timeout costs a call
+    /// only a clock read and a few atomic operations.
     pub timeout: Option<Duration>,
     /// Replace every NaN produced by float arithmetic with the canonical NaN, so float programs
     /// give bit-identical results on every platform and engine.

@@ -1,11 +1,12 @@
 //! `Error`: everything that can go wrong outside a trap, and instantiation errors.
 
-use crate::Trap;
+use crate::{StoreId, Trap};
 use life_decode::{DecodeError, ExternType, Limits, ValType};
 use std::fmt;
 
 /// Why a module could not be instantiated.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum InstantiationError {
     /// No definition for an import.
     UnknownImport {
@@ -31,6 +32,24 @@ pub enum InstantiationError {
     Limit(String),
     /// Initialization trapped (a segment out of bounds, or the start function).
     Trap(Trap),
+    /// The module was decoded for other settings than the store runs with (gas, interrupt
+    /// checks, features, NaN canonicalization); decode it with the store's `VmConfig`.
+    ConfigMismatch {
+        /// The setting that differs (`gas metering`, `gas policy`, `interrupt checks`,
+        /// `features`, `NaN canonicalization`).
+        setting: &'static str,
+        /// The module's value.
+        module: String,
+        /// The store's value.
+        store: String,
+    },
+    /// An import resolved to an entity of another store.
+    WrongStore {
+        /// Import module name.
+        module: String,
+        /// Import field name.
+        name: String,
+    },
 }
 
 impl fmt::Display for InstantiationError {
@@ -46,11 +65,25 @@ impl fmt::Display for InstantiationError {
             }
             InstantiationError::Limit(m) => write!(f, "limit exceeded: {m}"),
             InstantiationError::Trap(t) => write!(f, "instantiation trapped: {t}"),
+            InstantiationError::ConfigMismatch { setting, module, store } => write!(
+                f,
+                "the module was decoded with {setting} {module} but the store runs with {store}; decode it with the store's VmConfig"
+            ),
+            InstantiationError::WrongStore { module, name } => {
+                write!(f, "import \"{module}\" \"{name}\" resolved to an entity of another store")
+            }
         }
     }
 }
 
-impl std::error::Error for InstantiationError {}
+impl std::error::Error for InstantiationError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InstantiationError::Trap(t) => Some(t),
+            _ => None,
+        }
+    }
+}
 
 /// Writes an import's type: `(i32) -> (i32)`, `funcref 1..10`, `1.. pages`, `mut i64`.
 fn write_type(f: &mut fmt::Formatter<'_>, ty: &ExternType) -> fmt::Result {
@@ -73,7 +106,12 @@ fn write_type(f: &mut fmt::Formatter<'_>, ty: &ExternType) -> fmt::Result {
 }
 
 /// Any error of the embedding API.
+///
+/// Every variant a host may want to match is structured; new variants may be added, so a
+/// `match` needs a wildcard arm. [`std::error::Error::source`] gives the cause where there is one
+/// (the decode error, the instantiation error, the trap, a host function's own error).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum Error {
     /// The module did not decode or validate.
     Decode(DecodeError),
@@ -81,14 +119,75 @@ pub enum Error {
     Instantiation(InstantiationError),
     /// Execution trapped.
     Trap(Trap),
-    /// No export of that name and kind.
-    Export(String),
-    /// Arguments do not match the function's signature.
-    Arguments(String),
-    /// A memory access from the host was out of bounds, or there is no memory.
-    Memory(String),
+    /// The instance has no export called `name`.
+    MissingExport {
+        /// The name asked for.
+        name: String,
+        /// Every export of the instance, sorted.
+        exports: Vec<String>,
+    },
+    /// The export exists but is of another kind (a memory where a function was wanted).
+    ExportKind {
+        /// The export's name.
+        name: String,
+        /// The kind asked for (`func`, `table`, `memory`, `global`).
+        expected: &'static str,
+        /// The export's kind.
+        found: &'static str,
+    },
+    /// A call got the wrong number of values (arguments, or a suspended host function's
+    /// results on resume).
+    ArgumentCount {
+        /// How many the signature has.
+        expected: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// A value given to a call has the wrong type.
+    ArgumentType {
+        /// Position of the value.
+        index: usize,
+        /// The signature's type.
+        expected: ValType,
+        /// The value's type.
+        got: ValType,
+    },
+    /// A function does not have the signature asked for ([`TypedFunc`](crate::TypedFunc)).
+    FuncType {
+        /// The signature asked for.
+        expected: life_decode::FuncType,
+        /// The function's signature.
+        found: life_decode::FuncType,
+    },
+    /// A value given to a global, a table or a resume does not fit (immutable global, wrong
+    /// type, index out of bounds, results for a call that did not pause in a host function).
+    Value(String),
+    /// A handle of one store was used with another store.
+    WrongStore {
+        /// What the handle names (`function`, `memory`, `table`, `global`, `instance`).
+        what: &'static str,
+        /// The store the handle belongs to.
+        handle_store: StoreId,
+        /// The store it was used with.
+        store: StoreId,
+    },
+    /// A host access to linear memory was out of bounds.
+    MemoryOutOfBounds {
+        /// Start of the access.
+        offset: u64,
+        /// Bytes accessed.
+        len: usize,
+        /// Size of the memory in bytes.
+        size: usize,
+    },
+    /// The instance has no linear memory.
+    NoMemory,
+    /// Linear memory could not be allocated or resized.
+    MemoryAllocation(String),
     /// A native engine could not compile the module.
     Compile(String),
+    /// Snapshot bytes are corrupt or do not fit this store or module.
+    Snapshot(String),
 }
 
 impl Error {
@@ -107,14 +206,46 @@ impl fmt::Display for Error {
             Error::Decode(e) => write!(f, "{e}"),
             Error::Instantiation(e) => write!(f, "{e}"),
             Error::Trap(t) => write!(f, "trap: {t}"),
-            Error::Export(m) | Error::Arguments(m) | Error::Memory(m) => f.write_str(m),
+            Error::MissingExport { name, exports } => {
+                write!(f, "no export named \"{name}\"")?;
+                match exports.is_empty() {
+                    true => write!(f, " (the module exports nothing)"),
+                    false => write!(f, " (exports: {})", exports.join(", ")),
+                }
+            }
+            Error::ExportKind { name, expected, found } => {
+                write!(f, "export \"{name}\" is a {found}, not a {expected}")
+            }
+            Error::ArgumentCount { expected, got } => write!(f, "expected {expected} values, got {got}"),
+            Error::ArgumentType { index, expected, got } => {
+                write!(f, "value {index} should be {expected}, got {got}")
+            }
+            Error::FuncType { expected, found } => write!(f, "expected a function {expected}, found {found}"),
+            Error::Value(m) => f.write_str(m),
+            Error::WrongStore { what, handle_store, store } => {
+                write!(f, "a {what} handle of store {} was used with store {}", handle_store.as_u64(), store.as_u64())
+            }
+            Error::MemoryOutOfBounds { offset, len, size } => {
+                write!(f, "memory access at {offset} of {len} bytes is out of bounds (memory is {size} bytes)")
+            }
+            Error::NoMemory => f.write_str("the module has no memory"),
+            Error::MemoryAllocation(m) => write!(f, "cannot allocate linear memory: {m}"),
             Error::Compile(m) => write!(f, "compile error: {m}"),
+            Error::Snapshot(m) => write!(f, "invalid snapshot: {m}"),
         }
     }
 }
 
-impl std::error::Error for Error {}
-
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Decode(e) => Some(e),
+            Error::Instantiation(e) => Some(e),
+            Error::Trap(t) => Some(t),
+            _ => None,
+        }
+    }
+}
 impl From<DecodeError> for Error {
     fn from(e: DecodeError) -> Self {
         Error::Decode(e)

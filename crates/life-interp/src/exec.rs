@@ -188,7 +188,9 @@ impl Executor {
             })
             .collect();
         let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        if let Err(trap) = host.call(&mut Caller { store, instance: Some(Instance(instance)) }, &args, &mut results) {
+        if let Err(trap) =
+            host.call(&mut Caller { instance: Some(Instance(instance, store.id)), store }, &args, &mut results)
+        {
             if matches!(trap.kind(), crate::TrapKind::Suspend) {
                 self.pending_host = Some((callee_base, ty));
             }

@@ -42,8 +42,19 @@ impl HostFunc {
         &self.ty
     }
 
+    /// Runs the function. A panic in it becomes a trap whose message names the panic, on every
+    /// engine (so it never unwinds through guest frames); the store may then hold whatever the
+    /// function had changed before it panicked.
     pub(crate) fn call(&self, caller: &mut Caller<'_>, args: &[Value], results: &mut [Value]) -> Result<(), Trap> {
-        (self.f)(caller, args, results)
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.f)(caller, args, results)));
+        outcome.unwrap_or_else(|panic| {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(Trap::host(format!("a host function panicked: {msg}")))
+        })
     }
 }
 
@@ -80,6 +91,16 @@ impl Caller<'_> {
         self.store.gas_left()
     }
 
+    /// The store's data (see [`Store::set_data`]), if it is a `T`.
+    pub fn data<T: std::any::Any>(&self) -> Option<&T> {
+        self.store.data()
+    }
+
+    /// The store's data, writable, if it is a `T`.
+    pub fn data_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        self.store.data_mut()
+    }
+
     /// The calling instance, if the call came from WebAssembly.
     pub fn instance(&self) -> Option<Instance> {
         self.instance
@@ -87,7 +108,7 @@ impl Caller<'_> {
 
     /// The calling instance's first memory.
     pub fn memory(&self) -> Option<Memory> {
-        self.instance.and_then(|i| self.store.instance_memory(i))
+        self.instance.and_then(|i| self.store.instance_memory(i).ok().flatten())
     }
 
     /// Reads `len` bytes of the caller's memory at `ptr`.
@@ -98,7 +119,7 @@ impl Caller<'_> {
     /// error when the caller has no memory.
     pub fn read(&self, ptr: u32, len: u32) -> Result<&[u8], Trap> {
         let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
-        let data = self.store.memory_data(mem);
+        let data = &self.store.memories[mem.0 as usize].data;
         let end = ptr as usize + len as usize;
         data.get(ptr as usize..end).ok_or_else(|| life_decode::TrapCode::MemoryOutOfBounds.into())
     }
@@ -110,7 +131,7 @@ impl Caller<'_> {
     /// As [`Caller::read`].
     pub fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Trap> {
         let mem = self.memory().ok_or_else(|| Trap::host("the caller has no memory"))?;
-        let data = self.store.memory_data_mut(mem);
+        let data = &mut self.store.memories[mem.0 as usize].data;
         let end = ptr as usize + bytes.len();
         let dst = data.get_mut(ptr as usize..end).ok_or(life_decode::TrapCode::MemoryOutOfBounds)?;
         dst.copy_from_slice(bytes);
@@ -171,6 +192,10 @@ impl ImportResolver for NoImports {}
 
 /// A name-to-entity map that resolves imports, for linking instances in one store.
 ///
+/// Its entries are handles, so a linker belongs to the store its entries came from: used with
+/// another store, instantiation fails with [`InstantiationError::WrongStore`](crate::InstantiationError::WrongStore)
+/// naming the import.
+///
 /// ```
 /// use life_interp::{Linker, Module, Store, VmConfig, Value};
 /// let config = VmConfig::default();
@@ -180,7 +205,7 @@ impl ImportResolver for NoImports {}
 ///     (func (export "four") (result i32) call $two call $two i32.add))"#, &config).unwrap();
 /// let mut linker = Linker::new();
 /// let ia = store.instantiate(&a, &mut linker).unwrap();
-/// linker.define_instance(&store, "a", ia);
+/// linker.define_instance(&store, "a", ia).unwrap();
 /// let ib = store.instantiate(&b, &mut linker).unwrap();
 /// assert_eq!(store.invoke(ib, "four", &[]).unwrap(), vec![Value::I32(4)]);
 /// ```
@@ -202,11 +227,15 @@ impl Linker {
     }
 
     /// Defines every export of `instance` under module name `module`.
-    pub fn define_instance(&mut self, store: &Store, module: &str, instance: Instance) -> &mut Self {
-        for (name, ext) in store.exports(instance) {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`] if `instance` is not in `store`.
+    pub fn define_instance(&mut self, store: &Store, module: &str, instance: Instance) -> Result<&mut Self, Error> {
+        for (name, ext) in store.exports(instance)? {
             self.defs.insert((module.to_string(), name.to_string()), ext);
         }
-        self
+        Ok(self)
     }
 
     /// Defines a host function.
@@ -229,20 +258,17 @@ impl ImportResolver for Linker {
 
 /// Error for a bad argument list, shared by every entry point.
 pub(crate) fn check_args(ty: &FuncType, args: &[Value]) -> Result<(), Error> {
-    if args.len() != ty.params().len() {
-        return Err(Error::Arguments(format!("expected {} arguments {ty}, got {}", ty.params().len(), args.len())));
-    }
-    check_values(ty.params(), args, "arguments")
+    check_values(ty.params(), args)
 }
 
 /// Error unless `values` have exactly the types `tys`.
-pub(crate) fn check_values(tys: &[life_decode::ValType], values: &[Value], what: &str) -> Result<(), Error> {
+pub(crate) fn check_values(tys: &[life_decode::ValType], values: &[Value]) -> Result<(), Error> {
     if values.len() != tys.len() {
-        return Err(Error::Arguments(format!("expected {} {what}, got {}", tys.len(), values.len())));
+        return Err(Error::ArgumentCount { expected: tys.len(), got: values.len() });
     }
-    for (i, (v, t)) in values.iter().zip(tys).enumerate() {
-        if v.ty() != *t {
-            return Err(Error::Arguments(format!("argument {i} should be {t}, got {}", v.ty())));
+    for (index, (v, &expected)) in values.iter().zip(tys).enumerate() {
+        if v.ty() != expected {
+            return Err(Error::ArgumentType { index, expected, got: v.ty() });
         }
     }
     Ok(())

@@ -4,7 +4,6 @@
 use crate::{
     Error, Extern, Func, ImportResolver, Instance, InstantiationError, Module, Store, Trap,
     exec::{self, PausedCall, Resumable},
-    interrupt::Watchdog,
     store::{FuncEntity, InstanceEntity, encode, encode128},
 };
 use life_decode::{ConstExpr, ConstOp, DataMode, ElemMode, ExternKind, ExternType, ImportDesc, TrapCode, Value};
@@ -31,12 +30,7 @@ impl Store {
         run_start: bool,
     ) -> Result<Instance, Error> {
         let m = module.decoded.clone();
-        if self.config.metered() && !m.metered {
-            return Err(Error::Instantiation(InstantiationError::Limit(
-                "the store meters gas but the module was decoded without metering; decode it with the same VmConfig"
-                    .into(),
-            )));
-        }
+        self.check_agreement(&m)?;
         let mut funcs = Vec::with_capacity(m.funcs.len());
         let mut tables = Vec::with_capacity(m.tables.len());
         let mut memories = Vec::with_capacity(m.memories.len());
@@ -56,6 +50,12 @@ impl Store {
                 ty: ty.clone(),
             };
             let ext = resolver.resolve(self, &import.module, &import.name, &ty).ok_or_else(unknown)?;
+            if ext.store_id() != self.id {
+                return Err(Error::Instantiation(InstantiationError::WrongStore {
+                    module: import.module.clone(),
+                    name: import.name.clone(),
+                }));
+            }
             let incompatible = |reason: String| {
                 Error::Instantiation(InstantiationError::IncompatibleImport {
                     module: import.module.clone(),
@@ -65,28 +65,28 @@ impl Store {
             };
             match (&ty, ext) {
                 (ExternType::Func(want), Extern::Func(f)) => {
-                    let have = self.func_type(f);
+                    let have = self.func_ty(f.0);
                     if have != want {
                         return Err(incompatible(format!("expected func {want}, found func {have}")));
                     }
                     funcs.push(f.0);
                 }
                 (ExternType::Table(want), Extern::Table(t)) => {
-                    let have = self.table_type(t);
+                    let have = self.tables[t.0 as usize].ty;
                     if have.element != want.element || !have.limits.matches(&want.limits) {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     tables.push(t.0);
                 }
                 (ExternType::Memory(want), Extern::Memory(mem)) => {
-                    let have = self.memory_type(mem);
+                    let have = self.memories[mem.0 as usize].ty;
                     if !have.limits.matches(&want.limits) {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     memories.push(mem.0);
                 }
                 (ExternType::Global(want), Extern::Global(g)) => {
-                    let have = self.global_type(g);
+                    let have = self.globals[g.0 as usize].ty;
                     if have != *want {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
@@ -133,10 +133,10 @@ impl Store {
             .map(|e| {
                 let i = e.index as usize;
                 let ext = match e.kind {
-                    ExternKind::Func => Extern::Func(Func(funcs[i])),
-                    ExternKind::Table => Extern::Table(crate::Table(tables[i])),
-                    ExternKind::Memory => Extern::Memory(crate::Memory(memories[i])),
-                    ExternKind::Global => Extern::Global(crate::Global(globals[i])),
+                    ExternKind::Func => Extern::Func(Func(funcs[i], self.id)),
+                    ExternKind::Table => Extern::Table(crate::Table(tables[i], self.id)),
+                    ExternKind::Memory => Extern::Memory(crate::Memory(memories[i], self.id)),
+                    ExternKind::Global => Extern::Global(crate::Global(globals[i], self.id)),
                 };
                 (e.name.clone(), ext)
             })
@@ -152,7 +152,7 @@ impl Store {
             elems: Vec::new(),
             dropped_datas: vec![false; m.datas.len()],
         });
-        let instance = Instance(id);
+        let instance = Instance(id, self.id);
         self.initialize(instance, run_start).map_err(|t| Error::Instantiation(InstantiationError::Trap(t)))?;
         Ok(instance)
     }
@@ -249,7 +249,7 @@ impl Store {
         }
         if let Some(start) = m.start.filter(|_| run_start) {
             let f = self.instances[instance.0 as usize].funcs[start as usize];
-            self.call_with_timeout(f, &[], false)?;
+            self.call_top(f, &[], false)?;
         }
         Ok(())
     }
@@ -258,13 +258,20 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::Export`] if there is no such function, [`Error::Arguments`] if the arguments do
-    /// not match its signature, [`Error::Trap`] if it traps.
+    /// [`Error::MissingExport`] (listing the exports) or [`Error::ExportKind`] if there is no such
+    /// function, [`Error::ArgumentCount`] or [`Error::ArgumentType`] if the arguments do not
+    /// match its signature, [`Error::Trap`] if it traps, [`Error::WrongStore`] if `instance`
+    /// belongs to another store.
     pub fn invoke(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
-        match self.export(instance, name) {
-            Some(Extern::Func(f)) => self.call(f, args),
-            Some(_) => Err(Error::Export(format!("export \"{name}\" is not a function"))),
-            None => Err(Error::Export(format!("no export named \"{name}\""))),
+        let func = self.export_func(instance, name)?;
+        self.call(func, args)
+    }
+
+    /// The function exported as `name`.
+    pub(crate) fn export_func(&self, instance: Instance, name: &str) -> Result<Func, Error> {
+        match self.export(instance, name)? {
+            Extern::Func(f) => Ok(f),
+            other => Err(Error::ExportKind { name: name.to_string(), expected: "func", found: other.kind() }),
         }
     }
 
@@ -272,10 +279,11 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// As [`Store::invoke`].
+    /// As [`Store::invoke`]; [`Error::WrongStore`] if `func` belongs to another store.
     pub fn call(&mut self, func: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
-        crate::host::check_args(self.func_type(func), args)?;
-        match self.call_with_timeout(func.0, args, false)? {
+        let addr = self.check(func)?;
+        crate::host::check_args(self.func_ty(addr), args)?;
+        match self.call_top(addr, args, false)? {
             Resumable::Finished(results) => Ok(results),
             Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
         }
@@ -307,13 +315,9 @@ impl Store {
     ///
     /// As [`Store::invoke`].
     pub fn invoke_resumable(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Resumable, Error> {
-        let func = match self.export(instance, name) {
-            Some(Extern::Func(f)) => f,
-            Some(_) => return Err(Error::Export(format!("export \"{name}\" is not a function"))),
-            None => return Err(Error::Export(format!("no export named \"{name}\""))),
-        };
-        crate::host::check_args(self.func_type(func), args)?;
-        Ok(self.call_with_timeout(func.0, args, true)?)
+        let func = self.export_func(instance, name)?;
+        crate::host::check_args(self.func_ty(func.0), args)?;
+        Ok(self.call_top(func.0, args, true)?)
     }
 
     /// Rebuilds a paused call from [`PausedCall::snapshot`] bytes. Restore the store's state
@@ -321,7 +325,7 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::Arguments`] if the bytes are corrupt or do not match this store.
+    /// [`Error::Snapshot`] if the bytes are corrupt or do not match this store.
     pub fn restore_paused(&self, bytes: &[u8]) -> Result<PausedCall, Error> {
         PausedCall::restore(self, bytes)
     }
@@ -331,15 +335,75 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::Arguments`] if `host_results` do not match, [`Error::Trap`] if the call traps.
+    /// [`Error::ArgumentCount`], [`Error::ArgumentType`] or [`Error::Value`] if `host_results`
+    /// do not match, [`Error::Trap`] if the call traps.
     pub fn resume(&mut self, call: PausedCall, host_results: &[Value]) -> Result<Resumable, Error> {
-        let _watchdog = self.config.timeout.map(|t| Watchdog::start(self.interrupt.clone(), t));
+        let _call = TopCall::start(self)?;
         exec::resume(self, call, host_results)
     }
 
-    fn call_with_timeout(&mut self, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
-        let _watchdog = self.config.timeout.map(|t| Watchdog::start(self.interrupt.clone(), t));
+    /// Runs a call from the host (not nested in another call of this store): a pending
+    /// interrupt stops it before it starts, the timeout's deadline is armed for its duration,
+    /// and when it ends, however it ends, the interrupt flag is cleared.
+    pub(crate) fn call_top(&mut self, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
+        let _call = TopCall::start(self).map_err(|e| e.trap().cloned().expect("TopCall fails with a trap"))?;
         exec::call(self, func, args, resumable)
+    }
+
+    /// Refuses a module decoded for other settings than this store's.
+    fn check_agreement(&self, m: &life_decode::Module) -> Result<(), Error> {
+        let config = &self.config;
+        let mismatch = |setting: &'static str, module: String, store: String| {
+            Err(Error::Instantiation(InstantiationError::ConfigMismatch { setting, module, store }))
+        };
+        let on = |b: bool| if b { "on" } else { "off" }.to_string();
+        if config.metered() != m.metered {
+            return mismatch("gas metering", on(m.metered), on(config.metered()));
+        }
+        if config.metered() {
+            let want = config.decode_options().gas.map(|p| format!("{p:?}")).unwrap_or_default();
+            let have = m.gas_policy().map(|p| format!("{p:?}")).unwrap_or_default();
+            if want != have {
+                return mismatch("gas policy", have, want);
+            }
+        }
+        let needs_checks = config.interruptible || config.timeout.is_some();
+        if needs_checks && !m.interruptible {
+            return mismatch("interrupt checks", on(false), "interrupts or a timeout, which need them".into());
+        }
+        if m.features != config.features {
+            return mismatch("features", format!("{:?}", m.features), format!("{:?}", config.features));
+        }
+        if m.canonicalize_nans() != config.canonicalize_nans {
+            return mismatch("NaN canonicalization", on(m.canonicalize_nans()), on(config.canonicalize_nans));
+        }
+        Ok(())
+    }
+}
+
+/// A call from the host in progress (see [`Store::call_top`]).
+struct TopCall {
+    interrupt: crate::InterruptHandle,
+}
+
+impl TopCall {
+    fn start(store: &Store) -> Result<TopCall, Error> {
+        let call = TopCall { interrupt: store.interrupt.clone() };
+        if call.interrupt.begin_call() {
+            if call.interrupt.is_raised() {
+                return Err(Error::Trap(TrapCode::Interrupted.into()));
+            }
+            if let Some(timeout) = store.config.timeout {
+                call.interrupt.arm(timeout);
+            }
+        }
+        Ok(call)
+    }
+}
+
+impl Drop for TopCall {
+    fn drop(&mut self) {
+        self.interrupt.end_call();
     }
 }
 

@@ -44,6 +44,13 @@
 //! assert_eq!(vm.invoke("app_main", &[]).unwrap(), vec![Value::I32(0)]);
 //! ```
 //!
+//! Host functions can also be closures whose signature comes from their Rust types, and exports
+//! can be called with Rust values: see [`HostFunc::wrap`], [`Linker::func_wrap`] and
+//! [`TypedFunc`] in the [`typed`] module.
+//!
+//! Handles ([`Func`], [`Memory`], [`Table`], [`Global`], [`Instance`]) carry the [`StoreId`] of
+//! the store that made them; another store refuses them with [`Error::WrongStore`].
+//!
 //! # WebAssembly support
 //!
 //! | proposal | status |
@@ -85,6 +92,7 @@ pub mod native;
 mod snapshot;
 mod store;
 mod trap;
+pub mod typed;
 mod vm;
 
 pub use config::VmConfig;
@@ -94,12 +102,13 @@ pub use host::{Caller, HostFunc, ImportResolver, Linker, NoImports};
 pub use interrupt::InterruptHandle;
 pub use life_decode::{
     DefaultGasPolicy, ExternType, F32, F64, Features, FuncRef, FuncType, GasPolicy, GasTable, GlobalType, Limits,
-    MemoryType, ModuleLimits, RefType, TableType, TrapCode, ValType, Value,
+    MemoryType, ModuleLimits, RefType, TableType, TrapCode, UnknownOperator, ValType, Value,
 };
 pub use module::Module;
 pub use native::{CompiledModule, Compiler, Engine};
-pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, Table};
+pub use store::{Extern, Func, Global, Instance, Memory, PAGE_SIZE, Store, StoreId, Table};
 pub use trap::{TraceFrame, Trap, TrapKind};
+pub use typed::{TypedFunc, WasmList, WasmTy};
 pub use vm::Vm;
 
 /// Entry points for Life's native engine, which falls back to the interpreter's code for the ops it

@@ -88,7 +88,7 @@ pub trait MemoryCreator: Send + Sync {
     /// # Errors
     ///
     /// A description of why the memory could not be made (such as the system refusing to
-    /// reserve address space); the store reports it as [`Error::Memory`](crate::Error::Memory).
+    /// reserve address space); the store reports it as [`Error::MemoryAllocation`](crate::Error::MemoryAllocation).
     fn create(&self, len: usize, max: usize) -> Result<Box<dyn LinearMemory>, String>;
 }
 

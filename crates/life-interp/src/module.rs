@@ -82,6 +82,12 @@ impl Module {
         self.native.as_deref()
     }
 
+    /// Whether calls into this module can pause (see [`Engine::can_pause`](crate::Engine::can_pause)):
+    /// only when it runs on the interpreter, that is, has no native code.
+    pub fn can_pause(&self) -> bool {
+        self.native().is_none()
+    }
+
     /// The decoded module: types, imports, exports, IR.
     pub fn decoded(&self) -> &life_decode::Module {
         &self.decoded

@@ -40,6 +40,14 @@ impl fmt::Debug for Engine {
 }
 
 impl Engine {
+    /// Whether calls on this engine can pause ([`Store::invoke_resumable`](crate::Store::invoke_resumable)
+    /// on gas exhaustion or a host function's [`Trap::suspend`](crate::Trap::suspend)) and
+    /// snapshot a paused call. Only the interpreter can; native code traps with `out of gas`
+    /// instead, and a suspension is an error.
+    pub fn can_pause(&self) -> bool {
+        matches!(self, Engine::Interpreter)
+    }
+
     /// A short name: `interp`, or the compiler's name.
     pub fn name(&self) -> &str {
         match self {
@@ -216,9 +224,14 @@ pub mod rt {
         store.interrupt.flag()
     }
 
+    /// The signature of the function at store address `addr`.
+    pub fn func_type(store: &Store, addr: u32) -> &life_decode::FuncType {
+        store.func_ty(addr)
+    }
+
     /// The handle of the function at store address `addr`.
-    pub fn func_handle(addr: u32) -> crate::Func {
-        crate::Func(addr)
+    pub fn func_handle(store: &Store, addr: u32) -> crate::Func {
+        crate::Func(addr, store.id)
     }
 
     /// Store address of `instance`'s function `func` (imports first).
@@ -266,7 +279,7 @@ pub mod rt {
                 let func = func.clone();
                 let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
                 func.call(
-                    &mut crate::Caller { store, instance: Some(crate::Instance(instance)) },
+                    &mut crate::Caller { instance: Some(crate::Instance(instance, store.id)), store },
                     &args,
                     &mut results,
                 )?;
@@ -337,6 +350,6 @@ pub mod rt {
 
     /// The trap with its stack trace replaced by `trace`.
     pub fn with_trace(trap: Trap, trace: Vec<TraceFrame>) -> Trap {
-        Trap::new(trap.kind().clone()).with_trace(trace)
+        trap.replace_trace(trace)
     }
 }

@@ -57,7 +57,7 @@ pub(crate) struct Reader<'a> {
 
 #[cold]
 pub(crate) fn bad(what: &str) -> Error {
-    Error::Arguments(format!("invalid snapshot: {what}"))
+    Error::Snapshot(what.to_string())
 }
 
 impl<'a> Reader<'a> {
@@ -203,8 +203,8 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::Arguments`] if the snapshot is corrupt or does not fit this store; the store is
-    /// unchanged then. [`Error::Memory`] if a memory cannot grow to its size in the snapshot;
+    /// [`Error::Snapshot`] if the snapshot is corrupt or does not fit this store; the store is
+    /// unchanged then. [`Error::MemoryAllocation`] if a memory cannot grow to its size in the snapshot;
     /// the store is then partly restored.
     pub fn restore(&mut self, bytes: &[u8]) -> Result<(), Error> {
         let mut r = Reader::new(bytes);
@@ -251,7 +251,7 @@ impl Store {
         // Everything checked: apply.
         for (m, data) in self.memories.iter_mut().zip(memories) {
             if !m.data.resize(data.len()) {
-                return Err(Error::Memory("cannot resize linear memory to restore a snapshot".into()));
+                return Err(Error::MemoryAllocation("cannot resize linear memory to restore a snapshot".into()));
             }
             m.data.copy_from_slice(data);
             m.ty.limits.min = (data.len() / crate::PAGE_SIZE) as u64;

@@ -11,21 +11,70 @@ use crate::{
 use life_decode::{F32, F64, FuncRef, FuncType, GlobalType, MemoryType, TableType, ValType, Value};
 use std::collections::HashMap;
 
-/// A function in a store.
+/// The identity of a [`Store`], unique within the process. Every handle carries the id of the
+/// store that made it, and a store refuses handles of another ([`Error::WrongStore`](crate::Error::WrongStore)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Func(pub(crate) u32);
-/// A linear memory in a store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Memory(pub(crate) u32);
-/// A table in a store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Table(pub(crate) u32);
-/// A global in a store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Global(pub(crate) u32);
-/// An instance in a store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Instance(pub(crate) u32);
+pub struct StoreId(u64);
+
+impl StoreId {
+    /// The id as a number (for messages and logs).
+    pub fn as_u64(&self) -> u64 {
+        self.0
+    }
+
+    fn next() -> StoreId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        StoreId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+macro_rules! handles {
+    ($($(#[$doc:meta])* $name:ident = $what:literal;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// A handle is an address in the store that made it, plus that store's [`StoreId`]:
+        /// using it with another store is an [`Error::WrongStore`](crate::Error::WrongStore).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $name(pub(crate) u32, pub(crate) StoreId);
+
+        impl $name {
+            /// The store the handle belongs to.
+            pub fn store_id(&self) -> StoreId {
+                self.1
+            }
+        }
+
+        impl Handle for $name {
+            const WHAT: &'static str = $what;
+            fn store_id(&self) -> StoreId {
+                self.1
+            }
+            fn index(&self) -> u32 {
+                self.0
+            }
+        }
+    )*};
+}
+
+/// What [`Store::check`] needs of a handle.
+pub(crate) trait Handle {
+    const WHAT: &'static str;
+    fn store_id(&self) -> StoreId;
+    fn index(&self) -> u32;
+}
+
+handles! {
+    /// A function in a store.
+    Func = "function";
+    /// A linear memory in a store.
+    Memory = "memory";
+    /// A table in a store.
+    Table = "table";
+    /// A global in a store.
+    Global = "global";
+    /// An instance in a store.
+    Instance = "instance";
+}
 
 /// Any entity that can be imported or exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +87,28 @@ pub enum Extern {
     Memory(Memory),
     /// A global.
     Global(Global),
+}
+
+impl Extern {
+    /// The store the entity belongs to.
+    pub fn store_id(&self) -> StoreId {
+        match self {
+            Extern::Func(h) => h.1,
+            Extern::Table(h) => h.1,
+            Extern::Memory(h) => h.1,
+            Extern::Global(h) => h.1,
+        }
+    }
+
+    /// Its kind, as the text format spells it (`func`, `table`, `memory`, `global`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Extern::Func(_) => "func",
+            Extern::Table(_) => "table",
+            Extern::Memory(_) => "memory",
+            Extern::Global(_) => "global",
+        }
+    }
 }
 
 pub(crate) enum FuncEntity {
@@ -128,6 +199,7 @@ pub(crate) struct InstanceEntity {
 
 /// Owns all runtime state. Cheap to create; one per VM, or shared by instances that link.
 pub struct Store {
+    pub(crate) id: StoreId,
     pub(crate) config: VmConfig,
     pub(crate) types: Vec<FuncType>,
     type_index: HashMap<FuncType, u32>,
@@ -149,6 +221,8 @@ pub struct Store {
     pub(crate) interrupt: InterruptHandle,
     /// Native-code frames active in this store (see `native::rt`).
     pub(crate) native_frames: crate::native::rt::NativeFrames,
+    /// The embedder's data ([`Store::set_data`]).
+    data: Option<Box<dyn std::any::Any + Send>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -164,6 +238,7 @@ impl Store {
     /// An empty store whose VMs obey `config`.
     pub fn new(config: VmConfig) -> Self {
         Store {
+            id: StoreId::next(),
             types: Vec::new(),
             type_index: HashMap::new(),
             funcs: Vec::new(),
@@ -178,7 +253,49 @@ impl Store {
             gas_per_unit: if config.metered() { config.gas_policy.as_ref().map_or(1, |p| p.per_unit()) } else { 0 },
             interrupt: InterruptHandle::default(),
             native_frames: Default::default(),
+            data: None,
             config,
+        }
+    }
+
+    /// Gives the store a value of the embedder's, which host functions reach through
+    /// [`Caller::data`](crate::Caller::data) (replacing any value set before).
+    pub fn set_data<T: std::any::Any + Send>(&mut self, data: T) {
+        self.data = Some(Box::new(data));
+    }
+
+    /// The embedder's data, if it is a `T`.
+    pub fn data<T: std::any::Any>(&self) -> Option<&T> {
+        self.data.as_deref().and_then(|d| (d as &dyn std::any::Any).downcast_ref())
+    }
+
+    /// The embedder's data, writable, if it is a `T`.
+    pub fn data_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        self.data.as_deref_mut().and_then(|d| (d as &mut dyn std::any::Any).downcast_mut())
+    }
+
+    /// Takes the embedder's data out of the store, if it is a `T`.
+    pub fn take_data<T: std::any::Any>(&mut self) -> Option<T> {
+        match self.data.take()?.downcast::<T>() {
+            Ok(data) => Some(*data),
+            Err(other) => {
+                self.data = Some(other);
+                None
+            }
+        }
+    }
+
+    /// This store's identity, which every handle it makes carries.
+    pub fn id(&self) -> StoreId {
+        self.id
+    }
+
+    /// Error unless `handle` was made by this store.
+    pub(crate) fn check<H: Handle>(&self, handle: H) -> Result<u32, crate::Error> {
+        if handle.store_id() == self.id {
+            Ok(handle.index())
+        } else {
+            Err(crate::Error::WrongStore { what: H::WHAT, handle_store: handle.store_id(), store: self.id })
         }
     }
 
@@ -239,7 +356,7 @@ impl Store {
         let type_id = self.intern_type(func.ty());
         self.funcs.push(FuncEntity::Host { func, type_id });
         self.call_targets.push(CallTarget::slow(type_id));
-        Func(self.funcs.len() as u32 - 1)
+        Func(self.funcs.len() as u32 - 1, self.id)
     }
 
     /// Adds a global holding `value`.
@@ -249,10 +366,10 @@ impl Store {
     /// Fails when the value's type differs from the global's.
     pub fn alloc_global(&mut self, ty: GlobalType, value: Value) -> Result<Global, crate::Error> {
         if value.ty() != ty.content {
-            return Err(crate::Error::Arguments(format!("global of type {} cannot hold a {}", ty.content, value.ty())));
+            return Err(crate::Error::Value(format!("global of type {} cannot hold a {}", ty.content, value.ty())));
         }
         self.globals.push(GlobalEntity { value: encode128(value), ty });
-        Ok(Global(self.globals.len() as u32 - 1))
+        Ok(Global(self.globals.len() as u32 - 1, self.id))
     }
 
     /// Adds a zero-filled memory of the type's minimum size.
@@ -285,16 +402,15 @@ impl Store {
         let len = ty.limits.min as usize * PAGE_SIZE;
         let data = match creator {
             Some(creator) => {
-                let memory = creator
-                    .create(len, max_pages as usize * PAGE_SIZE)
-                    .map_err(|e| crate::Error::Memory(format!("cannot allocate linear memory: {e}")))?;
+                let memory =
+                    creator.create(len, max_pages as usize * PAGE_SIZE).map_err(crate::Error::MemoryAllocation)?;
                 crate::memory::Bytes::Created(memory)
             }
             None => crate::memory::Bytes::zeroed(len)
-                .ok_or_else(|| crate::Error::Memory("cannot allocate linear memory".into()))?,
+                .ok_or_else(|| crate::Error::MemoryAllocation(format!("{len} bytes")))?,
         };
         self.memories.push(MemoryEntity { data, ty, max_pages });
-        Ok(Memory(self.memories.len() as u32 - 1))
+        Ok(Memory(self.memories.len() as u32 - 1, self.id))
     }
 
     /// Adds a table of the type's minimum size, every element null.
@@ -312,95 +428,139 @@ impl Store {
         }
         let max = ty.limits.max.unwrap_or(u32::MAX as u64).min(cap);
         self.tables.push(TableEntity { elements: vec![0; ty.limits.min as usize], ty, max });
-        Ok(Table(self.tables.len() as u32 - 1))
+        Ok(Table(self.tables.len() as u32 - 1, self.id))
     }
 
     /// The signature of a function.
-    pub fn func_type(&self, func: Func) -> &FuncType {
-        &self.types[self.funcs[func.0 as usize].type_id() as usize]
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore) for a handle of another store (as every
+    /// method taking a handle).
+    pub fn func_type(&self, func: Func) -> Result<&FuncType, crate::Error> {
+        Ok(self.func_ty(self.check(func)?))
+    }
+
+    /// The signature of the function at address `addr`.
+    pub(crate) fn func_ty(&self, addr: u32) -> &FuncType {
+        &self.types[self.funcs[addr as usize].type_id() as usize]
     }
 
     /// The type of a global.
-    pub fn global_type(&self, global: Global) -> GlobalType {
-        self.globals[global.0 as usize].ty
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn global_type(&self, global: Global) -> Result<GlobalType, crate::Error> {
+        Ok(self.globals[self.check(global)? as usize].ty)
     }
 
     /// The current value of a global.
-    pub fn global_get(&self, global: Global) -> Value {
-        let g = &self.globals[global.0 as usize];
-        decode(g.ty.content, g.value as u64, (g.value >> 64) as u64)
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn global_get(&self, global: Global) -> Result<Value, crate::Error> {
+        let g = &self.globals[self.check(global)? as usize];
+        Ok(decode(g.ty.content, g.value as u64, (g.value >> 64) as u64))
     }
 
     /// Sets a mutable global.
     ///
     /// # Errors
     ///
-    /// Fails if the global is immutable or the value has another type.
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
+    /// if the global is immutable or the value has another type.
     pub fn global_set(&mut self, global: Global, value: Value) -> Result<(), crate::Error> {
-        let g = &mut self.globals[global.0 as usize];
+        let i = self.check(global)? as usize;
+        let g = &mut self.globals[i];
         if !g.ty.mutable {
-            return Err(crate::Error::Arguments("global is immutable".into()));
+            return Err(crate::Error::Value("global is immutable".into()));
         }
         if g.ty.content != value.ty() {
-            return Err(crate::Error::Arguments(format!(
-                "global of type {} cannot hold a {}",
-                g.ty.content,
-                value.ty()
-            )));
+            return Err(crate::Error::Value(format!("global of type {} cannot hold a {}", g.ty.content, value.ty())));
         }
         g.value = encode128(value);
         Ok(())
     }
 
     /// The type of a memory (its `min` is the current size).
-    pub fn memory_type(&self, memory: Memory) -> MemoryType {
-        self.memories[memory.0 as usize].ty
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn memory_type(&self, memory: Memory) -> Result<MemoryType, crate::Error> {
+        Ok(self.memories[self.check(memory)? as usize].ty)
     }
 
     /// The bytes of a memory.
-    pub fn memory_data(&self, memory: Memory) -> &[u8] {
-        &self.memories[memory.0 as usize].data
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn memory_data(&self, memory: Memory) -> Result<&[u8], crate::Error> {
+        Ok(&self.memories[self.check(memory)? as usize].data)
     }
 
     /// The bytes of a memory, writable.
-    pub fn memory_data_mut(&mut self, memory: Memory) -> &mut [u8] {
-        &mut self.memories[memory.0 as usize].data
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn memory_data_mut(&mut self, memory: Memory) -> Result<&mut [u8], crate::Error> {
+        let i = self.check(memory)? as usize;
+        Ok(&mut self.memories[i].data)
     }
 
     /// Grows a memory by `delta` pages; returns the old size, or `None` past the maximum.
-    pub fn memory_grow(&mut self, memory: Memory, delta: u64) -> Option<u64> {
-        let r = self.memories[memory.0 as usize].grow(delta);
-        (r >= 0).then_some(r as u64)
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn memory_grow(&mut self, memory: Memory, delta: u64) -> Result<Option<u64>, crate::Error> {
+        let i = self.check(memory)? as usize;
+        let r = self.memories[i].grow(delta);
+        Ok((r >= 0).then_some(r as u64))
     }
 
     /// The type of a table (its `min` is the current size).
-    pub fn table_type(&self, table: Table) -> TableType {
-        self.tables[table.0 as usize].ty
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn table_type(&self, table: Table) -> Result<TableType, crate::Error> {
+        Ok(self.tables[self.check(table)? as usize].ty)
     }
 
     /// Element `index` of a table, or `None` if out of bounds.
-    pub fn table_get(&self, table: Table, index: u32) -> Option<Value> {
-        let t = &self.tables[table.0 as usize];
-        t.elements.get(index as usize).map(|&e| decode(t.ty.element.into(), e, 0))
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn table_get(&self, table: Table, index: u32) -> Result<Option<Value>, crate::Error> {
+        let t = &self.tables[self.check(table)? as usize];
+        Ok(t.elements.get(index as usize).map(|&e| decode(t.ty.element.into(), e, 0)))
     }
 
     /// Sets element `index` of a table.
     ///
     /// # Errors
     ///
-    /// Fails when out of bounds or the value has the wrong type.
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
+    /// when out of bounds or the value has the wrong type.
     pub fn table_set(&mut self, table: Table, index: u32, value: Value) -> Result<(), crate::Error> {
-        let t = &mut self.tables[table.0 as usize];
+        let i = self.check(table)? as usize;
+        let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if value.ty() != want {
-            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", value.ty())));
+            return Err(crate::Error::Value(format!("table of {want} cannot hold a {}", value.ty())));
         }
         match t.elements.get_mut(index as usize) {
             Some(e) => {
                 *e = encode(value);
                 Ok(())
             }
-            None => Err(crate::Error::Arguments("table index out of bounds".into())),
+            None => Err(crate::Error::Value("table index out of bounds".into())),
         }
     }
 
@@ -409,35 +569,60 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// Fails when `init` has the wrong type.
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
+    /// when `init` has the wrong type.
     pub fn table_grow(&mut self, table: Table, delta: u32, init: Value) -> Result<Option<u32>, crate::Error> {
-        let t = &mut self.tables[table.0 as usize];
+        let i = self.check(table)? as usize;
+        let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if init.ty() != want {
-            return Err(crate::Error::Arguments(format!("table of {want} cannot hold a {}", init.ty())));
+            return Err(crate::Error::Value(format!("table of {want} cannot hold a {}", init.ty())));
         }
         let r = t.grow(delta as u64, encode(init));
         Ok((r >= 0).then_some(r as u32))
     }
 
     /// The export `name` of `instance`.
-    pub fn export(&self, instance: Instance, name: &str) -> Option<Extern> {
-        self.instances[instance.0 as usize].exports.get(name).copied()
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or
+    /// [`Error::MissingExport`](crate::Error::MissingExport) (listing the instance's exports).
+    pub fn export(&self, instance: Instance, name: &str) -> Result<Extern, crate::Error> {
+        let inst = &self.instances[self.check(instance)? as usize];
+        inst.exports.get(name).copied().ok_or_else(|| {
+            let mut exports: Vec<String> = inst.exports.keys().cloned().collect();
+            exports.sort();
+            crate::Error::MissingExport { name: name.to_string(), exports }
+        })
     }
 
     /// All exports of `instance`, in no particular order.
-    pub fn exports(&self, instance: Instance) -> impl Iterator<Item = (&str, Extern)> {
-        self.instances[instance.0 as usize].exports.iter().map(|(k, v)| (k.as_str(), *v))
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn exports(&self, instance: Instance) -> Result<impl Iterator<Item = (&str, Extern)>, crate::Error> {
+        let inst = &self.instances[self.check(instance)? as usize];
+        Ok(inst.exports.iter().map(|(k, v)| (k.as_str(), *v)))
     }
 
     /// The module an instance was made from.
-    pub fn instance_module(&self, instance: Instance) -> &Module {
-        &self.instances[instance.0 as usize].module
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn instance_module(&self, instance: Instance) -> Result<&Module, crate::Error> {
+        Ok(&self.instances[self.check(instance)? as usize].module)
     }
 
     /// The first memory of an instance, if it has one.
-    pub fn instance_memory(&self, instance: Instance) -> Option<Memory> {
-        self.instances[instance.0 as usize].memories.first().map(|&m| Memory(m))
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongStore`](crate::Error::WrongStore).
+    pub fn instance_memory(&self, instance: Instance) -> Result<Option<Memory>, crate::Error> {
+        Ok(self.instances[self.check(instance)? as usize].memories.first().map(|&m| Memory(m, self.id)))
     }
 }
 

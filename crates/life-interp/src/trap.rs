@@ -41,6 +41,8 @@ impl fmt::Display for TraceFrame {
 struct TrapInner {
     kind: TrapKind,
     trace: Vec<TraceFrame>,
+    /// The host function's own error, for [`Trap::downcast_ref`] and `source()`.
+    error: Option<std::sync::Arc<dyn std::error::Error + Send + Sync>>,
 }
 
 /// A trap: execution stopped abnormally. Boxed so `Result<_, Trap>` stays one word.
@@ -51,7 +53,37 @@ impl Trap {
     /// A trap of the given kind, with no stack trace yet.
     #[cold]
     pub fn new(kind: TrapKind) -> Self {
-        Trap(Box::new(TrapInner { kind, trace: Vec::new() }))
+        Trap(Box::new(TrapInner { kind, trace: Vec::new(), error: None }))
+    }
+
+    /// A host error carrying the host's own error value: the trap's message is its `Display`,
+    /// and the embedder gets it back with [`Trap::downcast_ref`] (or `source()`).
+    ///
+    /// ```
+    /// use life_interp::Trap;
+    /// #[derive(Debug)]
+    /// struct Refused(u32);
+    /// impl std::fmt::Display for Refused {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         write!(f, "refused request {}", self.0)
+    ///     }
+    /// }
+    /// impl std::error::Error for Refused {}
+    ///
+    /// let trap = Trap::error(Refused(7));
+    /// assert_eq!(trap.to_string(), "host error: refused request 7");
+    /// assert_eq!(trap.downcast_ref::<Refused>().map(|r| r.0), Some(7));
+    /// ```
+    #[cold]
+    pub fn error(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        let mut trap = Trap::host(error.to_string());
+        trap.0.error = Some(std::sync::Arc::new(error));
+        trap
+    }
+
+    /// The host error this trap carries, if it is an `E` (see [`Trap::error`]).
+    pub fn downcast_ref<E: std::error::Error + 'static>(&self) -> Option<&E> {
+        self.0.error.as_deref().and_then(|e| (e as &(dyn std::error::Error + 'static)).downcast_ref())
     }
 
     /// A host error with a message, for host functions to return.
@@ -82,6 +114,12 @@ impl Trap {
     /// Guest frames, innermost first.
     pub fn trace(&self) -> &[TraceFrame] {
         &self.0.trace
+    }
+
+    /// The same trap (kind and host error) with `trace` as its stack trace.
+    pub(crate) fn replace_trace(mut self, trace: Vec<TraceFrame>) -> Self {
+        self.0.trace = trace;
+        self
     }
 
     pub(crate) fn with_trace(mut self, trace: Vec<TraceFrame>) -> Self {
@@ -120,7 +158,11 @@ impl fmt::Display for Trap {
     }
 }
 
-impl std::error::Error for Trap {}
+impl std::error::Error for Trap {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.error.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -54,7 +54,7 @@ impl Vm {
     ///
     /// # Errors
     ///
-    /// As [`Vm::from_module`], or [`Error::Arguments`] for a snapshot that does not fit.
+    /// As [`Vm::from_module`], or [`Error::Snapshot`] for a snapshot that does not fit.
     pub fn restore(
         module: &Module,
         config: VmConfig,
@@ -67,9 +67,34 @@ impl Vm {
         Ok(Vm { store, instance })
     }
 
-    /// The store (for advanced use: tables, globals, linking).
-    pub fn store(&mut self) -> &mut Store {
+    /// The store (for advanced use: tables, globals, gas).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The store, writable (for advanced use: tables, globals, linking, resumable calls).
+    pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// Adds gas (for example after a call ran out); see [`Store::add_gas`].
+    pub fn add_gas(&mut self, amount: u64) {
+        self.store.add_gas(amount);
+    }
+
+    /// Gas left, if metering is on.
+    pub fn gas_left(&self) -> Option<u64> {
+        self.store.gas_left()
+    }
+
+    /// Gas used so far, if metering is on.
+    pub fn gas_used(&self) -> Option<u64> {
+        self.store.gas_used()
+    }
+
+    /// A handle that interrupts this VM's calls from any thread.
+    pub fn interrupt_handle(&self) -> crate::InterruptHandle {
+        self.store.interrupt_handle()
     }
 
     /// The instance.
@@ -79,41 +104,43 @@ impl Vm {
 
     /// The module.
     pub fn module(&self) -> &Module {
-        self.store.instance_module(self.instance)
+        &self.store.instances[self.instance.0 as usize].module
     }
 
     /// The exported function `name`.
     pub fn export_func(&self, name: &str) -> Option<Func> {
         match self.store.export(self.instance, name) {
-            Some(Extern::Func(f)) => Some(f),
+            Ok(Extern::Func(f)) => Some(f),
             _ => None,
         }
     }
 
     /// The signature of exported function `name`.
     pub fn func_type(&self, name: &str) -> Option<&FuncType> {
-        self.export_func(name).map(|f| self.store.func_type(f))
+        self.export_func(name).map(|f| self.store.func_ty(f.0))
     }
 
     /// Calls exported function `name`. The VM stays usable after a trap.
     ///
     /// # Errors
     ///
-    /// [`Error::Export`], [`Error::Arguments`] or [`Error::Trap`].
+    /// As [`Store::invoke`]: [`Error::MissingExport`], [`Error::ExportKind`],
+    /// [`Error::ArgumentCount`], [`Error::ArgumentType`] or [`Error::Trap`].
     pub fn invoke(&mut self, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
         self.store.invoke(self.instance, name, args)
     }
 
     /// The instance's memory.
     pub fn memory(&self) -> Option<Memory> {
-        self.store.instance_memory(self.instance)
+        self.store.instances[self.instance.0 as usize].memories.first().map(|&m| Memory(m, self.store.id))
     }
 
     /// Copies `buf.len()` bytes of linear memory at `offset` into `buf`.
     ///
     /// # Errors
     ///
-    /// [`Error::Memory`] if there is no memory or the range is out of bounds.
+    /// [`Error::NoMemory`] if there is no memory, [`Error::MemoryOutOfBounds`] if the range is
+    /// out of bounds.
     pub fn read_memory(&self, offset: u64, buf: &mut [u8]) -> Result<(), Error> {
         let data = self.memory_slice()?;
         let src = range(data.len(), offset, buf.len()).map(|r| &data[r])?;
@@ -125,10 +152,11 @@ impl Vm {
     ///
     /// # Errors
     ///
-    /// [`Error::Memory`] if there is no memory or the range is out of bounds.
+    /// [`Error::NoMemory`] if there is no memory, [`Error::MemoryOutOfBounds`] if the range is
+    /// out of bounds.
     pub fn write_memory(&mut self, offset: u64, bytes: &[u8]) -> Result<(), Error> {
-        let mem = self.memory().ok_or_else(|| Error::Memory("the module has no memory".into()))?;
-        let data = self.store.memory_data_mut(mem);
+        let mem = self.memory().ok_or(Error::NoMemory)?;
+        let data = self.store.memory_data_mut(mem)?;
         let r = range(data.len(), offset, bytes.len())?;
         data[r].copy_from_slice(bytes);
         Ok(())
@@ -138,16 +166,16 @@ impl Vm {
     ///
     /// # Errors
     ///
-    /// [`Error::Memory`] if the module has no memory.
+    /// [`Error::NoMemory`] if the module has no memory.
     pub fn memory_slice(&self) -> Result<&[u8], Error> {
-        let mem = self.memory().ok_or_else(|| Error::Memory("the module has no memory".into()))?;
-        Ok(self.store.memory_data(mem))
+        let mem = self.memory().ok_or(Error::NoMemory)?;
+        self.store.memory_data(mem)
     }
 
     /// The value of exported global `name`.
     pub fn global(&self, name: &str) -> Option<Value> {
         match self.store.export(self.instance, name) {
-            Some(Extern::Global(g)) => Some(self.store.global_get(g)),
+            Ok(Extern::Global(g)) => self.store.global_get(g).ok(),
             _ => None,
         }
     }
@@ -157,8 +185,6 @@ fn range(len: usize, offset: u64, n: usize) -> Result<std::ops::Range<usize>, Er
     let start = usize::try_from(offset).ok();
     match start.and_then(|s| s.checked_add(n).map(|e| (s, e))) {
         Some((s, e)) if e <= len => Ok(s..e),
-        _ => Err(Error::Memory(format!(
-            "memory access at {offset} of {n} bytes is out of bounds (memory is {len} bytes)"
-        ))),
+        _ => Err(Error::MemoryOutOfBounds { offset, len: n, size: len }),
     }
 }

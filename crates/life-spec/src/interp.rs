@@ -104,7 +104,9 @@ impl SpecEngine for InterpEngine {
     }
 
     fn register(&mut self, name: &str, instance: &Instance) {
-        self.linker.define_instance(&self.store, name, *instance);
+        self.linker
+            .define_instance(&self.store, name, *instance)
+            .expect("the instance was made by this engine's store");
     }
 
     fn invoke(&mut self, instance: &Instance, func: &str, args: &[Value]) -> Result<Vec<Value>, ExecError> {
@@ -116,7 +118,7 @@ impl SpecEngine for InterpEngine {
 
     fn get(&mut self, instance: &Instance, global: &str) -> Result<Value, ExecError> {
         match self.store.export(*instance, global) {
-            Some(Extern::Global(g)) => Ok(self.store.global_get(g)),
+            Ok(Extern::Global(g)) => self.store.global_get(g).map_err(|e| ExecError::Other(e.to_string())),
             _ => Err(ExecError::Other(format!("no global export named {global:?}"))),
         }
     }

@@ -2,6 +2,7 @@
 
 mod agree;
 mod control;
+mod embed;
 mod every_op;
 mod guard;
 mod limits;

@@ -87,10 +87,10 @@ fn rejection(e: Error, limit_hit: bool) -> Rejection {
         Error::Instantiation(_) if limit_hit => Rejection::Unsupported(text),
         Error::Instantiation(_) => Rejection::Link(text),
         // `cannot allocate linear memory`.
-        Error::Memory(_) => Rejection::Unsupported(text),
-        Error::Trap(_) | Error::Export(_) | Error::Arguments(_) => Rejection::Link(text),
+        Error::MemoryAllocation(_) => Rejection::Unsupported(text),
         // A valid module that a native engine cannot compile: always a bug of that engine.
         Error::Compile(_) => Rejection::Compile(text),
+        _ => Rejection::Link(text),
     }
 }
 
@@ -161,18 +161,18 @@ impl EngineInstance for LifeInstance {
         let store = self.vm.store();
         names
             .into_iter()
-            .filter_map(|name| match store.export(instance, &name)? {
+            .filter_map(|name| match store.export(instance, &name).ok()? {
                 Extern::Func(_) => None,
                 Extern::Memory(m) => {
-                    let data = store.memory_data(m);
+                    let data = store.memory_data(m).ok()?;
                     Some(ExportState::Memory { name, len: data.len(), hash: super::hash_bytes(data) })
                 }
-                Extern::Global(g) => Some(ExportState::Global { name, value: normalize(store.global_get(g)) }),
+                Extern::Global(g) => Some(ExportState::Global { name, value: normalize(store.global_get(g).ok()?) }),
                 Extern::Table(t) => {
-                    let len = store.table_type(t).limits.min;
+                    let len = store.table_type(t).ok()?.limits.min;
                     let mut h = Hasher::default();
                     for i in 0..len {
-                        h.word(store.table_get(t, i as u32).map_or(u64::MAX, ref_word));
+                        h.word(store.table_get(t, i as u32).ok().flatten().map_or(u64::MAX, ref_word));
                     }
                     Some(ExportState::Table { name, len, hash: h.finish() })
                 }

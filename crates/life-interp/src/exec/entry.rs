@@ -5,9 +5,6 @@ use super::*;
 
 /// Calls `func` with `args` (already type-checked). Pauses are errors unless `resumable`.
 pub(crate) fn call(store: &mut Store, func: u32, args: &[Value], resumable: bool) -> Result<Resumable, Trap> {
-    if matches!(store.funcs[func as usize], FuncEntity::Wasm { .. }) {
-        store.interrupt.clear();
-    }
     call_inner(store, func, args, resumable)
 }
 
@@ -66,7 +63,7 @@ pub(super) fn call_native(
 pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Value]) -> Result<Resumable, crate::Error> {
     let PausedCall { mut ex, pos, ty, .. } = paused;
     if let Some((at, host_ty)) = ex.pending_host.take() {
-        crate::host::check_values(host_ty.results(), host_results, "host results")?;
+        crate::host::check_values(host_ty.results(), host_results)?;
         let need = at + host_ty.result_slots() as usize;
         if need > ex.stack.len() {
             ex.stack.resize(need, 0);
@@ -77,9 +74,8 @@ pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Valu
             slot += v.ty().slots() as usize;
         }
     } else if !host_results.is_empty() {
-        return Err(crate::Error::Arguments("this call did not pause in a host function".into()));
+        return Err(crate::Error::Value("this call did not pause in a host function".into()));
     }
-    store.interrupt.clear();
     Ok(continue_call(store, ex, pos, ty, true)?)
 }
 

@@ -187,10 +187,15 @@ fn wrong_arguments_and_missing_exports_are_errors() {
         &mut NoImports,
     )
     .unwrap();
-    assert!(matches!(vm.invoke("f", &[]), Err(Error::Arguments(_))));
-    assert!(matches!(vm.invoke("f", &[Value::I64(1)]), Err(Error::Arguments(_))));
-    assert!(matches!(vm.invoke("nope", &[]), Err(Error::Export(_))));
-    assert!(matches!(vm.invoke("g", &[]), Err(Error::Export(_))));
+    assert!(matches!(vm.invoke("f", &[]), Err(Error::ArgumentCount { expected: 1, got: 0 })));
+    assert!(matches!(
+        vm.invoke("f", &[Value::I64(1)]),
+        Err(Error::ArgumentType { index: 0, expected: ValType::I32, got: ValType::I64 })
+    ));
+    let missing = vm.invoke("nope", &[]).unwrap_err();
+    assert!(matches!(&missing, Error::MissingExport { name, exports } if name == "nope" && *exports == ["f", "g"]));
+    assert_eq!(missing.to_string(), "no export named \"nope\" (exports: f, g)");
+    assert!(matches!(vm.invoke("g", &[]), Err(Error::ExportKind { expected: "func", found: "global", .. })));
     assert_eq!(vm.global("g"), Some(Value::I32(3)));
 }
 
@@ -198,14 +203,17 @@ fn wrong_arguments_and_missing_exports_are_errors() {
 fn host_memory_access_out_of_range_is_an_error_not_a_panic() {
     let mut vm = Vm::new(&wasm("(module (memory 1))"), VmConfig::default(), &mut NoImports).unwrap();
     let mut buf = [0u8; 8];
-    assert!(matches!(vm.read_memory(65530, &mut buf), Err(Error::Memory(_))));
-    assert!(matches!(vm.read_memory(u64::MAX, &mut buf), Err(Error::Memory(_))));
-    assert!(matches!(vm.write_memory(65536, &[1]), Err(Error::Memory(_))));
+    assert!(matches!(
+        vm.read_memory(65530, &mut buf),
+        Err(Error::MemoryOutOfBounds { offset: 65530, len: 8, size: 65536 })
+    ));
+    assert!(matches!(vm.read_memory(u64::MAX, &mut buf), Err(Error::MemoryOutOfBounds { .. })));
+    assert!(matches!(vm.write_memory(65536, &[1]), Err(Error::MemoryOutOfBounds { .. })));
     vm.write_memory(65535, &[7]).unwrap();
     vm.read_memory(65535, &mut buf[..1]).unwrap();
     assert_eq!(buf[0], 7);
     let mut none = Vm::new(&wasm("(module)"), VmConfig::default(), &mut NoImports).unwrap();
-    assert!(matches!(none.write_memory(0, &[1]), Err(Error::Memory(_))));
+    assert!(matches!(none.write_memory(0, &[1]), Err(Error::NoMemory)));
 }
 
 #[test]
@@ -235,7 +243,7 @@ fn linked_instances_share_memory_and_call_each_other() {
     )
     .unwrap();
     let ia = store.instantiate(&a, &mut linker).unwrap();
-    linker.define_instance(&store, "a", ia);
+    linker.define_instance(&store, "a", ia).unwrap();
     let b = Module::from_wat(
         r#"(module (import "a" "mem" (memory 1)) (import "a" "get" (func $get (result i32)))
             (func (export "put_and_get") (param i32) (result i32) (i32.store (i32.const 0) (local.get 0)) (call $get)))"#,
@@ -322,14 +330,14 @@ fn externrefs_pass_through_guest_code_and_tables() {
     assert_eq!(vm.invoke("is_null", &[Value::ExternRef(None)]).unwrap(), vec![Value::I32(1)]);
     // The embedding API reads and writes the table too.
     let instance = vm.instance();
-    let Some(life_interp::Extern::Table(t)) = vm.store().export(instance, "t") else { panic!("no table") };
-    assert_eq!(vm.store().table_get(t, 1), Some(r));
-    vm.store().table_set(t, 0, Value::ExternRef(Some(7))).unwrap();
-    assert_eq!(vm.store().table_get(t, 0), Some(Value::ExternRef(Some(7))));
-    assert_eq!(vm.store().table_get(t, 2), None);
-    assert!(vm.store().table_set(t, 0, Value::I32(1)).is_err());
-    assert_eq!(vm.store().table_grow(t, 3, Value::ExternRef(None)).unwrap(), Some(2));
-    assert_eq!(vm.store().table_type(t).limits.min, 5);
+    let Ok(life_interp::Extern::Table(t)) = vm.store().export(instance, "t") else { panic!("no table") };
+    assert_eq!(vm.store().table_get(t, 1).unwrap(), Some(r));
+    vm.store_mut().table_set(t, 0, Value::ExternRef(Some(7))).unwrap();
+    assert_eq!(vm.store().table_get(t, 0).unwrap(), Some(Value::ExternRef(Some(7))));
+    assert_eq!(vm.store().table_get(t, 2).unwrap(), None);
+    assert!(vm.store_mut().table_set(t, 0, Value::I32(1)).is_err());
+    assert_eq!(vm.store_mut().table_grow(t, 3, Value::ExternRef(None)).unwrap(), Some(2));
+    assert_eq!(vm.store().table_type(t).unwrap().limits.min, 5);
 }
 
 #[test]
@@ -490,12 +498,12 @@ mod memory_creator {
         let config = VmConfig { engine: Engine::Native(Arc::new(MemoryOnly(creator.clone()))), ..VmConfig::default() };
         let mut store = Store::new(config);
         let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(3) } }).unwrap();
-        store.memory_data_mut(memory)[65535] = 7;
-        assert_eq!(store.memory_grow(memory, 2), Some(1));
-        assert_eq!(store.memory_data(memory).len(), 3 * 65536);
-        assert_eq!(store.memory_data(memory)[65535], 7);
+        store.memory_data_mut(memory).unwrap()[65535] = 7;
+        assert_eq!(store.memory_grow(memory, 2).unwrap(), Some(1));
+        assert_eq!(store.memory_data(memory).unwrap().len(), 3 * 65536);
+        assert_eq!(store.memory_data(memory).unwrap()[65535], 7);
         let e = store.alloc_memory(MemoryType { limits: Limits { min: 2, max: None } }).unwrap_err();
-        assert!(matches!(e, Error::Memory(_)) && e.to_string().contains("too large for this test"), "{e}");
+        assert!(matches!(e, Error::MemoryAllocation(_)) && e.to_string().contains("too large for this test"), "{e}");
         assert_eq!(*creator.0.lock().unwrap(), [(65536, 3 * 65536), (2 * 65536, 65536 * 65536)]);
     }
 }

@@ -19,13 +19,13 @@ fn provider(g: i32, h: i64) -> (Store, Linker) {
     let module = Module::from_wat(&text, &config).unwrap();
     let mut linker = Linker::new();
     let instance = store.instantiate(&module, &mut linker).unwrap();
-    linker.define_instance(&store, "env", instance);
+    linker.define_instance(&store, "env", instance).unwrap();
     (store, linker)
 }
 
 fn global(store: &Store, instance: life_interp::Instance, name: &str) -> Value {
     match store.export(instance, name) {
-        Some(Extern::Global(g)) => store.global_get(g),
+        Ok(Extern::Global(g)) => store.global_get(g).unwrap(),
         other => panic!("{name}: {other:?}"),
     }
 }
@@ -50,15 +50,15 @@ fn globals_offsets_and_element_expressions_are_computed() {
     let instance = store.instantiate(&module, &mut linker).unwrap();
     assert_eq!(global(&store, instance, "a"), Value::I32(14));
     assert_eq!(global(&store, instance, "b"), Value::I64((1 << 41) - 7));
-    let Some(Extern::Memory(mem)) = store.export(instance, "mem") else { panic!("mem") };
-    assert_eq!(store.memory_data(mem)[105], 0x2a);
-    assert_eq!(store.memory_data(mem)[104], 0);
-    let Some(Extern::Table(table)) = store.export(instance, "t") else { panic!("t") };
-    let Some(Extern::Func(f)) = store.export(instance, "f") else { panic!("f") };
-    assert_eq!(store.table_get(table, 9), Some(Value::FuncRef(None)));
-    assert!(matches!(store.table_get(table, 10), Some(Value::FuncRef(Some(_)))));
-    assert_eq!(store.table_get(table, 11), Some(Value::FuncRef(None)));
-    assert!(matches!(store.table_get(table, 12), Some(Value::FuncRef(Some(_)))));
+    let Ok(Extern::Memory(mem)) = store.export(instance, "mem") else { panic!("mem") };
+    assert_eq!(store.memory_data(mem).unwrap()[105], 0x2a);
+    assert_eq!(store.memory_data(mem).unwrap()[104], 0);
+    let Ok(Extern::Table(table)) = store.export(instance, "t") else { panic!("t") };
+    let Ok(Extern::Func(f)) = store.export(instance, "f") else { panic!("f") };
+    assert_eq!(store.table_get(table, 9).unwrap(), Some(Value::FuncRef(None)));
+    assert!(matches!(store.table_get(table, 10).unwrap(), Some(Value::FuncRef(Some(_)))));
+    assert_eq!(store.table_get(table, 11).unwrap(), Some(Value::FuncRef(None)));
+    assert!(matches!(store.table_get(table, 12).unwrap(), Some(Value::FuncRef(Some(_)))));
     assert!(store.call(f, &[]).is_ok());
 }
 

@@ -59,8 +59,8 @@ fn exactly_enough_gas_runs_and_one_less_stops() {
     assert_eq!(err.trap().unwrap().code(), Some(TrapCode::OutOfGas));
     assert_eq!(err.trap().unwrap().to_string(), "out of gas");
     // The last block (the store and return) did not run: memory still holds 0.
-    let Some(life_interp::Extern::Memory(mem)) = store.export(instance, "mem") else { panic!() };
-    assert_eq!(&store.memory_data(mem)[..4], &[0, 0, 0, 0]);
+    let Ok(life_interp::Extern::Memory(mem)) = store.export(instance, "mem") else { panic!() };
+    assert_eq!(&store.memory_data(mem).unwrap()[..4], &[0, 0, 0, 0]);
 }
 
 #[test]
@@ -106,14 +106,14 @@ fn bulk_operations_charge_per_byte_before_the_work() {
     let (mut store, instance) = metered(base + 999);
     let err = store.invoke(instance, "fill", &[Value::I32(1000)]).unwrap_err();
     assert_eq!(err.trap().unwrap().code(), Some(TrapCode::OutOfGas));
-    let Some(life_interp::Extern::Memory(mem)) = store.export(instance, "mem") else { panic!() };
-    assert_eq!(store.memory_data(mem)[0], 0, "nothing was written");
+    let Ok(life_interp::Extern::Memory(mem)) = store.export(instance, "mem") else { panic!() };
+    assert_eq!(store.memory_data(mem).unwrap()[0], 0, "nothing was written");
 }
 
 #[test]
 fn custom_gas_policies_price_operators() {
     let mut table = GasTable::new(1);
-    table.set("i32_add", 100);
+    table.set("i32_add", 100).unwrap();
     let config = VmConfig { gas_limit: Some(u64::MAX / 2), gas_policy: Some(Arc::new(table)), ..VmConfig::default() };
     let module = Module::from_wat(SUM, &config).unwrap();
     let mut store = Store::new(config);
@@ -158,12 +158,12 @@ fn a_host_function_can_suspend_the_guest_and_be_resumed_with_its_result() {
     let config = VmConfig::default();
     let mut vm = Vm::from_module(&Module::from_wat(HOSTED, &config).unwrap(), config, &mut Charging).unwrap();
     let instance = vm.instance();
-    let Resumable::Paused(call) = vm.store().invoke_resumable(instance, "ask", &[Value::I32(1)]).unwrap() else {
+    let Resumable::Paused(call) = vm.store_mut().invoke_resumable(instance, "ask", &[Value::I32(1)]).unwrap() else {
         panic!("expected a pause")
     };
     assert_eq!(call.reason(), PauseReason::Host);
     assert_eq!(call.pending_results(), &[life_interp::ValType::I32]);
-    let Resumable::Finished(results) = vm.store().resume(call, &[Value::I32(21)]).unwrap() else { panic!() };
+    let Resumable::Finished(results) = vm.store_mut().resume(call, &[Value::I32(21)]).unwrap() else { panic!() };
     assert_eq!(results, vec![Value::I32(42)]);
     // Without the resumable entry point, a suspension is an error, and the VM stays usable.
     assert!(vm.invoke("ask", &[Value::I32(1)]).is_err());
@@ -184,7 +184,7 @@ fn spin_vm(config: VmConfig) -> Vm {
 fn another_thread_can_interrupt_an_infinite_loop() {
     for entry in ["spin", "spin_with_host_calls"] {
         let mut vm = spin_vm(VmConfig { interruptible: true, ..VmConfig::default() });
-        let handle = vm.store().interrupt_handle();
+        let handle = vm.store_mut().interrupt_handle();
         let start = Instant::now();
         let killer = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(50));

@@ -4,5 +4,7 @@ mod api;
 mod dispatch;
 mod exhaustion;
 mod extended_const;
+mod handles;
 mod limits;
 mod snapshot;
+mod typed;

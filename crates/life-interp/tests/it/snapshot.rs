@@ -44,20 +44,20 @@ fn a_paused_call_continues_in_a_fresh_vm() {
     let module = Module::from_wat(COUNTER, &config).unwrap();
     let mut vm = Vm::from_module(&module, config.clone(), &mut NoImports).unwrap();
     let instance = vm.instance();
-    let Resumable::Paused(call) = vm.store().invoke_resumable(instance, "sum", &[Value::I32(100)]).unwrap() else {
+    let Resumable::Paused(call) = vm.store_mut().invoke_resumable(instance, "sum", &[Value::I32(100)]).unwrap() else {
         panic!("expected the call to pause for gas")
     };
     let (store_bytes, call_bytes) = (vm.snapshot(), call.snapshot());
 
     // Finish the original.
-    vm.store().add_gas(1_000_000);
-    let Resumable::Finished(original) = vm.store().resume(call, &[]).unwrap() else { panic!() };
+    vm.store_mut().add_gas(1_000_000);
+    let Resumable::Finished(original) = vm.store_mut().resume(call, &[]).unwrap() else { panic!() };
 
     // Finish the copy, as another process would.
     let mut copy = Vm::restore(&module, config, &mut NoImports, &store_bytes).unwrap();
-    let call = copy.store().restore_paused(&call_bytes).unwrap();
-    copy.store().add_gas(1_000_000);
-    let Resumable::Finished(restored) = copy.store().resume(call, &[]).unwrap() else { panic!() };
+    let call = copy.store_mut().restore_paused(&call_bytes).unwrap();
+    copy.store_mut().add_gas(1_000_000);
+    let Resumable::Finished(restored) = copy.store_mut().resume(call, &[]).unwrap() else { panic!() };
     assert_eq!(restored, vec![Value::I32(5050)]);
     assert_eq!(restored, original);
     assert_eq!(copy.store().gas_used(), vm.store().gas_used());
@@ -69,7 +69,7 @@ fn corrupt_snapshots_are_errors_not_crashes() {
     let module = Module::from_wat(COUNTER, &config).unwrap();
     let mut vm = Vm::from_module(&module, config.clone(), &mut NoImports).unwrap();
     let instance = vm.instance();
-    let Resumable::Paused(call) = vm.store().invoke_resumable(instance, "sum", &[Value::I32(100)]).unwrap() else {
+    let Resumable::Paused(call) = vm.store_mut().invoke_resumable(instance, "sum", &[Value::I32(100)]).unwrap() else {
         panic!()
     };
     let (store_bytes, call_bytes) = (vm.snapshot(), call.snapshot());
@@ -86,9 +86,9 @@ fn corrupt_snapshots_are_errors_not_crashes() {
     for i in (0..call_bytes.len()).step_by(3) {
         let mut bytes = call_bytes.clone();
         bytes[i] ^= 0x5a;
-        if let Ok(call) = target.store().restore_paused(&bytes) {
-            target.store().add_gas(10_000);
-            let _ = target.store().resume(call, &[]);
+        if let Ok(call) = target.store_mut().restore_paused(&bytes) {
+            target.store_mut().add_gas(10_000);
+            let _ = target.store_mut().resume(call, &[]);
         }
     }
 }

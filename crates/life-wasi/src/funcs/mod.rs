@@ -160,7 +160,7 @@ fn call(ctx: &Mutex<WasiCtx>, caller: &mut Caller<'_>, args: &[Value], f: fn(&mu
     let mut ctx = ctx.lock().unwrap_or_else(|p| p.into_inner());
     let memory = caller.memory();
     let bytes: &mut [u8] = match memory {
-        Some(m) => caller.store().memory_data_mut(m),
+        Some(m) => caller.store().memory_data_mut(m).unwrap_or_default(),
         None => &mut [],
     };
     let mut call = Call { ctx: &mut ctx, mem: GuestMemory::new(bytes), args };
