@@ -92,6 +92,11 @@ impl Polymerase {
     fn guarded(&self, metered: bool) -> bool {
         GUARD_PAGES_SUPPORTED && self.guard_pages && !metered
     }
+
+    /// Whether a trap leaves the call in one jump (`Env::unwinds`).
+    fn unwinds(&self) -> bool {
+        GUARD_PAGES_SUPPORTED && self.guard_pages
+    }
 }
 
 /// An estimate of the work a function's body gives Cranelift's register allocator: the operand

@@ -56,6 +56,13 @@ impl Module {
         Module::with(Arc::new(module), None)
     }
 
+    /// Wraps a decoded module and the native code a compiler made of it earlier, such as
+    /// code loaded from a file (`life_aot`'s artifacts). The code must have been compiled from
+    /// `decoded` with the configuration of the stores that will run it.
+    pub fn from_compiled(decoded: Arc<life_decode::Module>, native: Arc<dyn CompiledModule>) -> Self {
+        Module::with(decoded, Some(native))
+    }
+
     fn with(decoded: Arc<life_decode::Module>, native: Option<Arc<dyn CompiledModule>>) -> Self {
         let codes = (0..decoded.num_bodies()).map(|_| OnceLock::new()).collect();
         Module(decoded, native, codes)
