@@ -32,6 +32,7 @@
 //! depth, value-stack slots and the native stack pointer, and code pages are never writable
 //! and executable at once.
 
+mod artifact;
 mod code;
 mod compile;
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
@@ -50,6 +51,7 @@ const GUARD_PAGES_SUPPORTED: bool = cfg!(all(target_os = "linux", target_arch = 
 /// (a 32-bit index plus a 32-bit offset plus at most 16 bytes) and a page more.
 const GUARDED_SPAN: usize = (1 << 33) + (1 << 16);
 
+pub use artifact::{FORMAT_VERSION, MAGIC, is_artifact};
 use life_interp::{CompiledModule, Compiler, Engine, Error, VmConfig};
 use std::sync::Arc;
 
