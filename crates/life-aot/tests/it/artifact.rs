@@ -40,8 +40,11 @@ fn calls() -> Vec<(&'static str, Vec<Value>)> {
     ]
 }
 
+/// A call's outcome and the gas used after it.
+type Observed = (Result<Vec<Value>, String>, Option<u64>);
+
 /// Every call's outcome and the gas used after it.
-fn run(module: &Module, config: &VmConfig) -> Vec<(Result<Vec<Value>, String>, Option<u64>)> {
+fn run(module: &Module, config: &VmConfig) -> Vec<Observed> {
     let mut vm = Vm::from_module(module, config.clone(), &mut NoImports).unwrap();
     calls()
         .into_iter()
