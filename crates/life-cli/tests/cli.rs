@@ -67,6 +67,8 @@ fn life_on(dir: &Path, engine: &[&str], args: &[&str]) -> Run {
         .args(engine)
         .args(args)
         .current_dir(dir)
+        // Polymerase's cache stays in the target directory, not the user's.
+        .env("LIFE_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("life-cache"))
         .output()
         .expect("the life binary runs");
     let run = Run {
