@@ -175,7 +175,7 @@ Compiling ahead of time: life compile prog.wasm -o prog.lifec, then life prog.li
 /// setting (on or off), --timeout setting (on or off) or --no-fp refuses it, as does another
 /// Life or CPU.
 #[derive(Debug, Parser)]
-#[command(name = "life compile", version)]
+#[command(name = "life compile", bin_name = "life compile", version)]
 pub struct CompileCli {
     /// The module: binary or WebAssembly text.
     #[arg(value_name = "FILE")]
