@@ -20,7 +20,8 @@
 //! gas charges, interrupt checks and NaN canonicalization are ops of that IR, so both engines
 //! meter and stop at exactly the same points. See `lower.rs` for the translation, `vmctx.rs`
 //! for the state native code reads, `libcalls.rs` for what it asks the runtime to do, and
-//! `code.rs` for the entry from the host.
+//! `code.rs` for the entry from the host, and `artifact.rs` for keeping compiled modules
+//! ([`Polymerase::compile_artifact`], [`Polymerase::load_artifact`]).
 //!
 //! Guest code cannot crash the host. On x86-64 Linux, unmetered code leaves memory accesses
 //! unchecked: each memory sits at the start of an 8 GiB reservation whose unused pages fault,

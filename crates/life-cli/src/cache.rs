@@ -25,6 +25,18 @@ pub fn dir() -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|d| d.join(".cache").join("life")))
 }
 
+/// This executable's size and modification time, in hex: part of every cache file's name,
+/// so a rebuilt `life` (the same version, perhaps other code generation) never loads what an
+/// earlier build stored. `0` when unknown.
+fn build_id() -> String {
+    let meta = std::env::current_exe().and_then(fs::metadata);
+    let modified = meta.as_ref().ok().and_then(|m| m.modified().ok()).and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+    match (meta, modified) {
+        (Ok(meta), Some(t)) => format!("{:x}{:x}", meta.len(), t.as_nanos()),
+        _ => "0".into(),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same directory renamed into place.
 ///
 /// # Errors
@@ -50,7 +62,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub fn load(dir: &Path, wasm: &[u8], config: &VmConfig) -> Result<(Module, String), Error> {
     let polymerase = Polymerase::default();
     let key = polymerase.cache_key(wasm, config)?;
-    let path = dir.join(format!("{key}.lifec"));
+    let path = dir.join(format!("{key}-{}.lifec", build_id()));
     let mut note = String::new();
     match fs::read(&path) {
         Ok(bytes) => match polymerase.load_artifact(&bytes, config) {
