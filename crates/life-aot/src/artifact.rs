@@ -153,6 +153,9 @@ impl Polymerase {
                 "this code calls the interpreter's SIMD ops (the CPU lacks SSE4.1 or SSSE3) and cannot be kept".into(),
             ));
         }
+        if let Some(r) = compiled.iter().flat_map(|c| &c.relocs).find(|r| !KINDS.iter().any(|(k, _)| *k == r.kind)) {
+            return Err(Error::Compile(format!("this code has a {:?} relocation and cannot be kept", r.kind)));
+        }
         let artifact = write(&self.key(&isa, config), wasm, &compiled);
         let code = compile::place(&decoded, self, &isa, &compiled, start).map_err(Error::Compile)?;
         Ok((Module::from_compiled(decoded, Arc::new(code)), artifact))
@@ -249,7 +252,7 @@ fn write(key: &Key, wasm: &[u8], compiled: &[Compiled]) -> Vec<u8> {
         put(&mut out, &c.bytes);
         out.extend_from_slice(&(c.relocs.len() as u32).to_le_bytes());
         for r in &c.relocs {
-            let kind = KINDS.iter().position(|(k, _)| *k == r.kind).expect("kind checked when compiled");
+            let kind = KINDS.iter().position(|(k, _)| *k == r.kind).expect("kinds checked by `compile_artifact`");
             let (tag, index) = match r.target {
                 Target::Func(i) => (0u8, i),
                 Target::Libcall(i) => (1, i),
