@@ -356,7 +356,7 @@ fn read(bytes: &[u8]) -> Result<(Key, &[u8], Vec<Compiled>), String> {
             let addend = r.u64()? as i64;
             relocs.push(Relocation { offset, kind, target, addend });
         }
-        compiled.push(Compiled { bytes: code, relocs, alignment });
+        compiled.push(Compiled { bytes: code, relocs, alignment, ir: None });
     }
     if !r.data.is_empty() {
         return Err("malformed: bytes after the code".into());

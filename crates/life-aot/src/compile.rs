@@ -108,11 +108,14 @@ pub(crate) struct Relocation {
 }
 
 /// One function's machine code, ready to place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Compiled {
     pub bytes: Vec<u8>,
     pub relocs: Vec<Relocation>,
     pub alignment: u64,
+    /// The IR the code was lowered from, when the code points into it (the SIMD fallback
+    /// passes its ops by address): the placed code must keep it alive.
+    pub ir: Option<life_decode::ir::FuncBody>,
 }
 
 /// `reloc` of `func`, named independently of the process.
@@ -149,7 +152,8 @@ fn compile_one(
     // Translation to IR happens here, on the compiling thread, when the module was decoded lazily.
     let body = env.module.body(i).map_err(|e| format!("function {func_index}: {e}"))?;
     // Accumulator forms are the interpreter's; compiled code keeps every value in a variable.
-    let body = &body.without_accumulator();
+    let owned = body.without_accumulator();
+    let body = &owned;
     let complexity = crate::lower::complexity(body);
     if std::env::var_os("LIFE_AOT_COMPLEXITY").is_some() {
         eprintln!(
@@ -182,7 +186,10 @@ fn compile_one(
         .map(|r| relocation(r, &ctx.func))
         .collect::<Result<_, _>>()
         .map_err(|e| format!("function {func_index}: {e}"))?;
-    let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64 };
+    let simd = Target::Libcall(env.libcalls.index(env.libcalls.simd));
+    let relocs: Vec<Relocation> = relocs;
+    let ir = relocs.iter().any(|r| r.target == simd).then_some(owned.clone());
+    let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64, ir };
     // Debugging aids: the optimized Cranelift IR on stderr, the machine code in files
     // (`objdump -D -b binary -m i386:x86-64 f0.bin`).
     if std::env::var_os("LIFE_AOT_DUMP").is_some() {
@@ -236,8 +243,12 @@ fn compile_all(env: &Env<'_>, isa: &dyn TargetIsa, sigs: &[ir::Signature]) -> Re
 pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
     let start = Instant::now();
     let isa = isa(options.unwinds())?;
-    let compiled = compile_functions(module, options, &isa)?;
-    place(module, options, &isa, &compiled, start)
+    let mut compiled = compile_functions(module, options, &isa)?;
+    // The SIMD fallback's ops must live as long as the code (moving a body keeps its ops).
+    let ir = compiled.iter_mut().filter_map(|c| c.ir.take()).collect();
+    let mut code = place(module, options, &isa, &compiled, start)?;
+    code.ir = ir;
+    Ok(code)
 }
 
 /// The native signature of each defined function of `module`.
@@ -365,6 +376,7 @@ pub(crate) fn place(
         max_stack: options.max_stack,
         guarded: options.guarded(module.metered),
         ranges,
+        ir: Vec::new(),
     })
 }
 

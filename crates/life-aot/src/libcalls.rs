@@ -339,7 +339,7 @@ extern "C" fn lf_ref_func(vmctx: *mut VmCtx, func: u32) -> u64 {
 
 /// Runs a pure SIMD op on a spilled frame.
 extern "C" fn lf_simd(op: *const Op, frame: *mut u64) {
-    // SAFETY: `op` points into the module's IR, which the compiled code keeps alive, and
+    // SAFETY: `op` points into IR the compiled code keeps alive (`Code::ir`), and
     // `frame` is native code's spill buffer holding every slot of the frame.
     unsafe {
         life_interp::native_support::execute_simd(&*op, frame);
