@@ -29,6 +29,8 @@ pub(crate) struct Code {
     /// the functions of a trace from their return addresses (`signals.rs`).
     #[cfg_attr(not(all(target_os = "linux", target_arch = "x86_64")), allow(dead_code))]
     pub ranges: Vec<(usize, usize, u32)>,
+    /// IR whose ops the code points at (the SIMD fallback's; `compile::Compiled::ir`).
+    pub ir: Vec<life_decode::ir::FuncBody>,
 }
 
 // SAFETY: the code is immutable once finalized and the pointers are to that code; the JIT

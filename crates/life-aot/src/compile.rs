@@ -7,7 +7,8 @@ use crate::{
     lower::{Callees, Env, Lower, SimdSupport, signature},
 };
 use cranelift_codegen::{
-    Context,
+    Context, FinalizedMachReloc, FinalizedRelocTarget,
+    binemit::Reloc,
     control::ControlPlane,
     ir::{self, InstBuilder, MemFlagsData, UserFuncName, types::I64},
     isa::{CallConv, OwnedTargetIsa, TargetIsa},
@@ -15,7 +16,7 @@ use cranelift_codegen::{
 };
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{FuncId, Linkage, Module as _, ModuleReloc};
+use cranelift_module::{FuncId, Linkage, Module as _, ModuleReloc, ModuleRelocTarget};
 use life_decode::Module;
 use std::{
     collections::HashMap,
@@ -26,10 +27,14 @@ use std::{
     time::Instant,
 };
 
+/// The namespace of the names compiled code calls libcalls by (`lower.rs`); defined functions
+/// are namespace 0, named by their defined index.
+pub(crate) const LIBCALL_NAMESPACE: u32 = 1;
+
 /// The host's instruction set with the settings Polymerase uses. Code whose traps leave the
 /// call in one jump (`Env::unwinds`) keeps a frame pointer in every function: the trap path
 /// follows them to name the frames.
-fn isa(unwinds: bool) -> Result<OwnedTargetIsa, String> {
+pub(crate) fn isa(unwinds: bool) -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| flags.set(k, v).map_err(|e| format!("{k}={v}: {e}"));
     set(&mut flags, "opt_level", "speed")?;
@@ -60,20 +65,16 @@ fn simd_support(isa: &dyn TargetIsa) -> SimdSupport {
     }
 }
 
-/// Direct calls between the module's functions, named by their JIT ids; the JIT resolves
-/// them when the code is placed.
+/// Direct calls between the module's functions, named by their defined index; placing the
+/// code resolves them.
 struct DirectCalls<'j> {
-    ids: &'j [FuncId],
     sigs: &'j [ir::Signature],
 }
 
 impl Callees for DirectCalls<'_> {
     fn func_ref(&mut self, func: &mut ir::Function, index: u32) -> ir::FuncRef {
         let signature = func.import_signature(self.sigs[index as usize].clone());
-        let name = func.declare_imported_user_function(ir::UserExternalName {
-            namespace: 0,
-            index: self.ids[index as usize].as_u32(),
-        });
+        let name = func.declare_imported_user_function(ir::UserExternalName { namespace: 0, index });
         func.import_function(ir::ExtFuncData {
             name: ir::ExternalName::user(name),
             signature,
@@ -83,18 +84,62 @@ impl Callees for DirectCalls<'_> {
     }
 }
 
+/// What a relocation points at, independent of the process: the code of a function can be
+/// kept in an artifact and placed in another process (`artifact.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Defined function `i`.
+    Func(u32),
+    /// Libcall `i` of [`Libcalls::table`].
+    Libcall(u32),
+    /// A Cranelift library routine (`floorf` and the like, on hosts without the instruction).
+    Cranelift(ir::LibCall),
+    /// An offset in the function's own code.
+    Own(u32),
+}
+
+/// A relocation of one function's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Relocation {
+    pub offset: u32,
+    pub kind: Reloc,
+    pub target: Target,
+    pub addend: i64,
+}
+
 /// One function's machine code, ready to place.
-struct Compiled {
-    bytes: Vec<u8>,
-    relocs: Vec<ModuleReloc>,
-    alignment: u64,
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub bytes: Vec<u8>,
+    pub relocs: Vec<Relocation>,
+    pub alignment: u64,
+    /// The IR the code was lowered from, when the code points into it (the SIMD fallback
+    /// passes its ops by address): the placed code must keep it alive.
+    pub ir: Option<life_decode::ir::FuncBody>,
+}
+
+/// `reloc` of `func`, named independently of the process.
+fn relocation(reloc: &FinalizedMachReloc, func: &ir::Function) -> Result<Relocation, String> {
+    let target = match &reloc.target {
+        FinalizedRelocTarget::ExternalName(ir::ExternalName::User(r)) => {
+            let name = &func.params.user_named_funcs()[*r];
+            match name.namespace {
+                0 => Target::Func(name.index),
+                LIBCALL_NAMESPACE => Target::Libcall(name.index),
+                n => return Err(format!("relocation to namespace {n}")),
+            }
+        }
+        FinalizedRelocTarget::ExternalName(ir::ExternalName::LibCall(l)) => Target::Cranelift(*l),
+        FinalizedRelocTarget::Func(offset) => Target::Own(*offset),
+        FinalizedRelocTarget::ExternalName(other) => return Err(format!("relocation to {other:?}")),
+    };
+    Ok(Relocation { offset: reloc.offset, kind: reloc.kind, target, addend: reloc.addend })
 }
 
 /// Lowers and compiles defined function `i` (independent of every other function).
 fn compile_one(
     env: &Env<'_>,
     isa: &dyn TargetIsa,
-    ids: &[FuncId],
     sigs: &[ir::Signature],
     i: usize,
     ctx: &mut Context,
@@ -102,12 +147,13 @@ fn compile_one(
 ) -> Result<Compiled, String> {
     ctx.clear();
     ctx.func.signature = sigs[i].clone();
-    ctx.func.name = UserFuncName::user(0, ids[i].as_u32());
+    ctx.func.name = UserFuncName::user(0, i as u32);
     let func_index = env.module.num_imported_funcs as usize + i;
     // Translation to IR happens here, on the compiling thread, when the module was decoded lazily.
     let body = env.module.body(i).map_err(|e| format!("function {func_index}: {e}"))?;
     // Accumulator forms are the interpreter's; compiled code keeps every value in a variable.
-    let body = &body.without_accumulator();
+    let owned = body.without_accumulator();
+    let body = &owned;
     let complexity = crate::lower::complexity(body);
     if std::env::var_os("LIFE_AOT_COMPLEXITY").is_some() {
         eprintln!(
@@ -127,14 +173,23 @@ fn compile_one(
         ));
     }
     {
-        let mut callees = DirectCalls { ids, sigs };
+        let mut callees = DirectCalls { sigs };
         let b = FunctionBuilder::new(&mut ctx.func, fctx);
         Lower::run(b, env, &mut callees, i as u32, body);
     }
     ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("function {func_index}: {:?}", e.inner))?;
     let code = ctx.compiled_code().expect("just compiled");
-    let relocs = code.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, ids[i])).collect();
-    let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64 };
+    let relocs = code
+        .buffer
+        .relocs()
+        .iter()
+        .map(|r| relocation(r, &ctx.func))
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("function {func_index}: {e}"))?;
+    let simd = Target::Libcall(env.libcalls.index(env.libcalls.simd));
+    let relocs: Vec<Relocation> = relocs;
+    let ir = relocs.iter().any(|r| r.target == simd).then_some(owned.clone());
+    let compiled = Compiled { bytes: code.code_buffer().to_vec(), relocs, alignment: code.buffer.alignment as u64, ir };
     // Debugging aids: the optimized Cranelift IR on stderr, the machine code in files
     // (`objdump -D -b binary -m i386:x86-64 f0.bin`).
     if std::env::var_os("LIFE_AOT_DUMP").is_some() {
@@ -147,13 +202,8 @@ fn compile_one(
 }
 
 /// Compiles the functions on up to `threads` threads, each taking the next function to do.
-fn compile_all(
-    env: &Env<'_>,
-    isa: &dyn TargetIsa,
-    ids: &[FuncId],
-    sigs: &[ir::Signature],
-) -> Result<Vec<Compiled>, String> {
-    let n = ids.len();
+fn compile_all(env: &Env<'_>, isa: &dyn TargetIsa, sigs: &[ir::Signature]) -> Result<Vec<Compiled>, String> {
+    let n = sigs.len();
     // Threads pay off only for enough code; tiny modules compile faster on one.
     let threads = if env.module.code_bytes() < 6_000 {
         1
@@ -169,7 +219,7 @@ fn compile_all(
             if i >= n {
                 return Ok(done);
             }
-            done.push((i, compile_one(env, isa, ids, sigs, i, &mut ctx, &mut fctx)?));
+            done.push((i, compile_one(env, isa, sigs, i, &mut ctx, &mut fctx)?));
         }
     };
     let parts: Vec<Result<Vec<(usize, Compiled)>, String>> = if threads <= 1 {
@@ -189,30 +239,93 @@ fn compile_all(
     Ok(all.into_iter().map(|c| c.expect("every function compiled")).collect())
 }
 
-/// Compiles every defined function of `module`.
+/// Compiles every defined function of `module` and places the code.
 pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
-    let max_stack = options.max_stack;
     let start = Instant::now();
-    // Metering is the module's (decided when it was decoded): its gas lives in a register.
-    let guarded = options.guarded(module.metered);
-    let unwinds = crate::GUARD_PAGES_SUPPORTED && options.guard_pages;
-    let isa = isa(unwinds)?;
+    let isa = isa(options.unwinds())?;
+    let mut compiled = compile_functions(module, options, &isa)?;
+    // The SIMD fallback's ops must live as long as the code (moving a body keeps its ops).
+    let ir = compiled.iter_mut().filter_map(|c| c.ir.take()).collect();
+    let mut code = place(module, options, &isa, &compiled, start)?;
+    code.ir = ir;
+    Ok(code)
+}
+
+/// The native signature of each defined function of `module`.
+fn signatures(module: &Module, call_conv: CallConv) -> Vec<ir::Signature> {
+    let nimp = module.num_imported_funcs;
+    (0..module.num_bodies())
+        .map(|i| {
+            let ty = module.func_type(nimp + i as u32);
+            signature(call_conv, ty.param_slots(), ty.result_slots())
+        })
+        .collect()
+}
+
+/// Compiles every defined function of `module` to machine code not yet placed.
+pub(crate) fn compile_functions(
+    module: &Arc<Module>,
+    options: &crate::Polymerase,
+    isa: &OwnedTargetIsa,
+) -> Result<Vec<Compiled>, String> {
+    let libcalls = Libcalls::new();
+    let env = Env {
+        module,
+        call_conv: isa.default_call_conv(),
+        libcalls: &libcalls,
+        // Metering is the module's (decided when it was decoded): its gas lives in a register.
+        metered: module.metered,
+        frontend: isa.frontend_config(),
+        simd: simd_support(&**isa),
+        max_complexity: options.max_function_complexity,
+        guarded: options.guarded(module.metered),
+        unwinds: options.unwinds(),
+    };
+    compile_all(&env, &**isa, &signatures(module, isa.default_call_conv()))
+}
+
+/// The JIT's name of libcall `name`.
+fn libcall_symbol(name: &str) -> String {
+    format!("life_aot_libcall_{name}")
+}
+
+/// Places `compiled`, the code of every defined function of `module` (compiled with `isa` and
+/// `options`), in executable memory, links it and adds the trampolines. The code is only
+/// written and mapped here: callers check it first (`artifact.rs`).
+pub(crate) fn place(
+    module: &Arc<Module>,
+    options: &crate::Polymerase,
+    isa: &OwnedTargetIsa,
+    compiled: &[Compiled],
+    start: Instant,
+) -> Result<Code, String> {
     let call_conv = isa.default_call_conv();
     let frontend = isa.frontend_config();
-    let mut jit = JITModule::new(JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names()));
+    let libcalls = Libcalls::new();
+    let mut builder = JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names());
+    for (name, addr) in libcalls.table() {
+        builder.symbol(libcall_symbol(name), addr as *const u8);
+    }
+    let mut jit = JITModule::new(builder);
     let nimp = module.num_imported_funcs;
     let shape = |i: usize| {
         let ty = module.func_type(nimp + i as u32);
         (ty.param_slots(), ty.result_slots())
     };
-
+    if compiled.len() != module.num_bodies() {
+        return Err(format!("{} functions of code for {} functions", compiled.len(), module.num_bodies()));
+    }
+    let sigs = signatures(module, call_conv);
     let mut ids = Vec::with_capacity(module.num_bodies());
-    for i in 0..module.num_bodies() {
-        let (p, r) = shape(i);
-        let id = jit
-            .declare_function(&format!("f{i}"), Linkage::Local, &signature(call_conv, p, r))
-            .map_err(|e| e.to_string())?;
+    for (i, sig) in sigs.iter().enumerate() {
+        let id = jit.declare_function(&format!("f{i}"), Linkage::Local, sig).map_err(|e| e.to_string())?;
         ids.push(id);
+    }
+    let mut libcall_ids = Vec::new();
+    for (name, addr) in libcalls.table() {
+        let sig = libcalls.signature(addr, call_conv);
+        libcall_ids
+            .push(jit.declare_function(&libcall_symbol(name), Linkage::Import, &sig).map_err(|e| e.to_string())?);
     }
     let mut trampolines: HashMap<(u32, u32), FuncId> = HashMap::new();
     for i in 0..module.num_bodies() {
@@ -222,37 +335,32 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Resu
             trampolines.insert(s, id);
         }
     }
-
-    let libcalls = Libcalls::new();
-    let env = Env {
-        module,
-        call_conv,
-        libcalls: &libcalls,
-        metered: module.metered,
-        frontend,
-        simd: simd_support(&*isa),
-        max_complexity: options.max_function_complexity,
-        guarded,
-        unwinds,
-    };
-    let sigs: Vec<ir::Signature> = (0..module.num_bodies())
-        .map(|i| {
-            let (p, r) = shape(i);
-            signature(call_conv, p, r)
-        })
-        .collect();
-    let compiled = compile_all(&env, &*isa, &ids, &sigs)?;
     let mut code_size = 0;
     for (i, c) in compiled.iter().enumerate() {
         code_size += c.bytes.len();
-        jit.define_function_bytes(ids[i], c.alignment, &c.bytes, &c.relocs)
+        let relocs: Vec<ModuleReloc> = c
+            .relocs
+            .iter()
+            .map(|r| ModuleReloc {
+                offset: r.offset,
+                kind: r.kind,
+                name: match r.target {
+                    Target::Func(f) => ModuleRelocTarget::user(0, ids[f as usize].as_u32()),
+                    Target::Libcall(l) => ModuleRelocTarget::user(0, libcall_ids[l as usize].as_u32()),
+                    Target::Cranelift(l) => ModuleRelocTarget::LibCall(l),
+                    Target::Own(offset) => ModuleRelocTarget::FunctionOffset(ids[i], offset),
+                },
+                addend: r.addend,
+            })
+            .collect();
+        jit.define_function_bytes(ids[i], c.alignment, &c.bytes, &relocs)
             .map_err(|e| format!("function {}: {e:?}", nimp as usize + i))?;
     }
     jit.finalize_definitions().map_err(|e| e.to_string())?;
     let funcs: Vec<*const u8> = ids.iter().map(|&id| jit.get_finalized_function(id)).collect();
     let mut ranges: Vec<(usize, usize, u32)> = funcs
         .iter()
-        .zip(&compiled)
+        .zip(compiled)
         .enumerate()
         .map(|(i, (&f, c))| (f as usize, f as usize + c.bytes.len(), i as u32))
         .collect();
@@ -265,9 +373,10 @@ pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Resu
         trampolines,
         compile_time: start.elapsed(),
         code_size,
-        max_stack,
-        guarded,
+        max_stack: options.max_stack,
+        guarded: options.guarded(module.metered),
         ranges,
+        ir: Vec::new(),
     })
 }
 

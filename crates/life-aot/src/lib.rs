@@ -20,7 +20,8 @@
 //! gas charges, interrupt checks and NaN canonicalization are ops of that IR, so both engines
 //! meter and stop at exactly the same points. See `lower.rs` for the translation, `vmctx.rs`
 //! for the state native code reads, `libcalls.rs` for what it asks the runtime to do, and
-//! `code.rs` for the entry from the host.
+//! `code.rs` for the entry from the host, and `artifact.rs` for keeping compiled modules
+//! ([`Polymerase::compile_artifact`], [`Polymerase::load_artifact`]).
 //!
 //! Guest code cannot crash the host. On x86-64 Linux, unmetered code leaves memory accesses
 //! unchecked: each memory sits at the start of an 8 GiB reservation whose unused pages fault,
@@ -32,6 +33,7 @@
 //! depth, value-stack slots and the native stack pointer, and code pages are never writable
 //! and executable at once.
 
+mod artifact;
 mod code;
 mod compile;
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
@@ -50,6 +52,7 @@ const GUARD_PAGES_SUPPORTED: bool = cfg!(all(target_os = "linux", target_arch = 
 /// (a 32-bit index plus a 32-bit offset plus at most 16 bytes) and a page more.
 const GUARDED_SPAN: usize = (1 << 33) + (1 << 16);
 
+pub use artifact::{FORMAT_VERSION, MAGIC, is_artifact};
 use life_interp::{CompiledModule, Compiler, Engine, Error, VmConfig};
 use std::sync::Arc;
 
@@ -91,6 +94,11 @@ impl Polymerase {
     /// Whether code compiled with or without gas metering leaves bounds checks to guard pages.
     fn guarded(&self, metered: bool) -> bool {
         GUARD_PAGES_SUPPORTED && self.guard_pages && !metered
+    }
+
+    /// Whether a trap leaves the call in one jump (`Env::unwinds`).
+    fn unwinds(&self) -> bool {
+        GUARD_PAGES_SUPPORTED && self.guard_pages
     }
 }
 

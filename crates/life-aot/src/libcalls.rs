@@ -24,6 +24,24 @@ macro_rules! libcalls {
                 Libcalls { $($name: $func as *const () as usize,)* }
             }
 
+            /// The libcalls' names and addresses, in declaration order: a libcall's index is
+            /// its position here, which names it in relocations (kept in artifacts).
+            pub(crate) fn table(&self) -> Vec<(&'static str, usize)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+
+            /// The index of the libcall at `addr` in [`Libcalls::table`].
+            pub(crate) fn index(&self, addr: usize) -> u32 {
+                let mut i = 0;
+                $(
+                    if addr == self.$name {
+                        return i;
+                    }
+                    i += 1;
+                )*
+                unreachable!("not a libcall address: {addr:#x} (after {i})")
+            }
+
             /// The native signature of the libcall at `addr`.
             pub(crate) fn signature(&self, addr: usize, call_conv: CallConv) -> Signature {
                 let mut sig = Signature::new(call_conv);
@@ -317,7 +335,7 @@ extern "C" fn lf_ref_func(vmctx: *mut VmCtx, func: u32) -> u64 {
 
 /// Runs a pure SIMD op on a spilled frame.
 extern "C" fn lf_simd(op: *const Op, frame: *mut u64) {
-    // SAFETY: `op` points into the module's IR, which the compiled code keeps alive, and
+    // SAFETY: `op` points into IR the compiled code keeps alive (`Code::ir`), and
     // `frame` is native code's spill buffer holding every slot of the frame.
     unsafe {
         life_interp::native_support::execute_simd(&*op, frame);

@@ -16,7 +16,9 @@ use std::{ffi::OsString, path::PathBuf};
 /// program's exit code.
 ///
 /// The program runs on the interpreter or, with --polymerase, compiled to native code first;
-/// results, traps, limits and exit codes are the same on both engines.
+/// results, traps, limits and exit codes are the same on both engines. Polymerase keeps
+/// compiled modules in a cache (see --no-cache); `life compile FILE -o OUT` writes one to a
+/// file that `life OUT` runs without compiling.
 #[derive(Debug, Parser)]
 #[command(name = "life", version, override_usage = "life [OPTIONS] <FILE> [ARGS]...", after_help = AFTER_HELP)]
 pub struct Cli {
@@ -74,8 +76,13 @@ pub struct Cli {
     #[arg(long)]
     pub polymerase: bool,
 
+    /// With --polymerase, compile every time instead of keeping compiled code in the cache
+    /// (LIFE_CACHE_DIR, else $XDG_CACHE_HOME/life, else ~/.cache/life).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Print statistics to stderr: the engine, time to decode (and compile), instantiate and
-    /// run, native code size, gas used, memory pages.
+    /// run, native code size and whether it came from the cache, gas used, memory pages.
     #[arg(long)]
     pub stats: bool,
 
@@ -167,4 +174,37 @@ Argument syntax by parameter type:
 Exit status: 0 on success, 1 on an error, 134 when the program traps; a WASI command
 exits with its own exit code.
 
-WASI example: life --dir data --dir-ro /etc/ssl::certs --env LANG=C prog.wasm input.txt";
+WASI example: life --dir data --dir-ro /etc/ssl::certs --env LANG=C prog.wasm input.txt
+
+Compiling ahead of time: life compile prog.wasm -o prog.lifec, then life prog.lifec
+(see life compile --help)";
+
+/// Compile a WebAssembly module with Polymerase into a file `life` runs without compiling.
+///
+/// The file holds the module and its machine code for this CPU, this version of Life and the
+/// settings given here, which must match the run's: `life OUT` with another --gas-limit
+/// setting (on or off), --timeout setting (on or off) or --no-fp refuses it, as does another
+/// Life or CPU.
+#[derive(Debug, Parser)]
+#[command(name = "life compile", bin_name = "life compile", version)]
+pub struct CompileCli {
+    /// The module: binary or WebAssembly text.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Where to write the compiled module [default: FILE with the extension .lifec].
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Compile with gas metering, for runs with --gas-limit (the limit itself is the run's).
+    #[arg(long, value_name = "N")]
+    pub gas_limit: Option<u64>,
+
+    /// Compile with interrupt checks, for runs with --timeout (the time itself is the run's).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+
+    /// Deterministic mode: reject modules that use floating point, as for runs with --no-fp.
+    #[arg(long)]
+    pub no_fp: bool,
+}

@@ -47,6 +47,10 @@ pub enum CliError {
     BadEnv(String),
     /// A WASI option for a run that is not a WASI command.
     WasiOption { option: &'static str, entry: String },
+    /// A Polymerase artifact that failed its checks (it never runs).
+    Artifact { path: PathBuf, message: String },
+    /// The output of `life compile` could not be written.
+    Write { path: PathBuf, error: io::Error },
     /// The program trapped.
     Trap(Trap),
     /// Writing to stdout failed (for example a closed pipe), for a log line or the results.
@@ -154,6 +158,8 @@ impl fmt::Display for CliError {
             CliError::BadArg { entry, index, text, ty, reason } => {
                 write!(f, "argument {index} of {entry}: \"{text}\" is not a valid {ty} ({reason})")
             }
+            CliError::Artifact { path, message } => write!(f, "{}: {message}", path.display()),
+            CliError::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
             CliError::Trap(trap) => write!(f, "trap: {}", trap.display_with_trace()),
             CliError::Output(error) => write!(f, "cannot write to stdout: {error}"),
             CliError::Other(error) => write!(f, "{error}"),

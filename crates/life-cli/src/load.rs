@@ -1,19 +1,31 @@
-//! Loading: file bytes to a decoded `Module`, accepting binary or text by content.
+//! Loading: file bytes to a decoded `Module`, accepting binary, text or a Polymerase artifact
+//! by content, through the cache of compiled modules when Polymerase runs.
 
-use crate::error::CliError;
-use life_interp::{Module, VmConfig};
+use crate::{cache, error::CliError};
+use life_interp::{Engine, Module, VmConfig};
 use std::{fs, path::Path};
 
-/// Reads, parses (if text) and decodes the module at `path`.
-///
-/// A file starting with the `\0asm` magic is binary; anything else is parsed as text, so the
-/// file's extension does not matter.
+/// A loaded module and, when native code was involved, where it came from (for `--stats`).
+pub struct Loaded {
+    pub module: Module,
+    pub origin: Option<String>,
+}
+
+/// Whether the file at `path` is a Polymerase artifact (`life compile`), by its magic.
+pub fn is_artifact(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0; 8];
+    fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && life_aot::is_artifact(&magic)
+}
+
+/// Reads the file at `path` and returns its bytes as a binary module: parses text, accepts
+/// an artifact's bytes unchanged.
 ///
 /// # Errors
 ///
-/// [`CliError::Read`], [`CliError::Directory`], [`CliError::Empty`], [`CliError::NotText`],
-/// [`CliError::Parse`] or [`CliError::Decode`].
-pub fn load(path: &Path, config: &VmConfig) -> Result<Module, CliError> {
+/// [`CliError::Read`], [`CliError::Directory`], [`CliError::Empty`], [`CliError::NotText`] or
+/// [`CliError::Parse`].
+pub fn read(path: &Path) -> Result<Vec<u8>, CliError> {
     let read_error = |error| CliError::Read { path: path.to_path_buf(), error };
     // Note: `fs::read` of a directory fails only with an OS-specific message, or not at all
     // on some systems, so directories are caught by their metadata first.
@@ -24,13 +36,45 @@ pub fn load(path: &Path, config: &VmConfig) -> Result<Module, CliError> {
     if bytes.is_empty() {
         return Err(CliError::Empty(path.to_path_buf()));
     }
-    let binary = if bytes.starts_with(b"\0asm") {
-        bytes
-    } else {
-        let text = std::str::from_utf8(&bytes).map_err(|_| CliError::NotText(path.to_path_buf()))?;
-        parse_text(path, text)?
-    };
-    Module::new(&binary, config).map_err(|e| CliError::from_interp(path, e))
+    if bytes.starts_with(b"\0asm") || life_aot::is_artifact(&bytes) {
+        return Ok(bytes);
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|_| CliError::NotText(path.to_path_buf()))?;
+    parse_text(path, text)
+}
+
+/// Reads, parses (if text) and decodes the module at `path`, or loads the artifact there.
+///
+/// A file starting with the `\0asm` magic is binary, one starting with `\0lifeaot` an
+/// artifact; anything else is parsed as text, so the file's extension does not matter. With
+/// a native engine and a `cache` directory, compiled code comes from and goes to the cache.
+///
+/// # Errors
+///
+/// Those of [`read`], [`CliError::Decode`], or [`CliError::Artifact`] for a refused artifact.
+pub fn load(path: &Path, config: &VmConfig, cache: Option<&Path>) -> Result<Loaded, CliError> {
+    let binary = read(path)?;
+    if life_aot::is_artifact(&binary) {
+        let module = life_aot::Polymerase::default().load_artifact(&binary, config).map_err(|e| match e {
+            life_interp::Error::Compile(message) => CliError::Artifact { path: path.to_path_buf(), message },
+            e => CliError::from_interp(path, e),
+        })?;
+        return Ok(Loaded { module, origin: Some("code: loaded from the artifact".into()) });
+    }
+    match (&config.engine, cache) {
+        (Engine::Native(_), Some(dir)) => {
+            let (module, origin) = cache::load(dir, &binary, config).map_err(|e| CliError::from_interp(path, e))?;
+            Ok(Loaded { module, origin: Some(origin) })
+        }
+        (Engine::Native(_), None) => {
+            let module = Module::new(&binary, config).map_err(|e| CliError::from_interp(path, e))?;
+            Ok(Loaded { module, origin: Some("code: compiled (cache off)".into()) })
+        }
+        (Engine::Interpreter, _) => {
+            let module = Module::new(&binary, config).map_err(|e| CliError::from_interp(path, e))?;
+            Ok(Loaded { module, origin: None })
+        }
+    }
 }
 
 /// Parses WebAssembly text into a binary module, with a `name` section for stack traces.

@@ -23,8 +23,9 @@ use std::{
 pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let config = config(cli)?;
     let mut stats = Stats::new(cli.stats, &config.engine);
-    let module = load::load(&cli.file, &config)?;
-    stats.loaded(&module);
+    let cache = if cli.no_cache { None } else { crate::cache::dir() };
+    let load::Loaded { module, origin } = load::load(&cli.file, &config, cache.as_deref())?;
+    stats.loaded(&module, origin);
     let entry = wasi::entry(cli, &module);
     if wasi::is_command(&module, &entry) {
         return wasi::run_command(cli, &module, config, stats);
@@ -61,7 +62,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
 /// [`CliError::BadOption`] for a timeout that is not a positive number of seconds, and for a
 /// `--wasm` feature that is unknown, has a value other than y or n, or is not supported yet.
 pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
-    let engine = if cli.polymerase { life_aot::polymerase() } else { Engine::Interpreter };
+    // An artifact (`life compile`) is Polymerase's code: it runs there.
+    let polymerase = cli.polymerase || load::is_artifact(&cli.file);
+    let engine = if polymerase { life_aot::polymerase() } else { Engine::Interpreter };
     let mut config = VmConfig { gas_limit: cli.gas_limit, engine, ..VmConfig::default() };
     if let Some(pages) = cli.max_memory_pages {
         config.max_memory_pages = pages;
@@ -129,18 +132,26 @@ impl Stats {
     }
 
     /// Records loading `module` as a lap and, when a native engine compiled it, the compile
-    /// time (part of that lap) and the size of the machine code.
-    pub fn loaded(&mut self, module: &Module) {
+    /// time (part of that lap), the size of the machine code and where it came from
+    /// (`origin`: compiled, the cache, an artifact).
+    pub fn loaded(&mut self, module: &Module, origin: Option<String>) {
         let Some(native) = module.native() else {
             self.lap("decode, validate and translate");
             return;
         };
-        self.lap("decode, validate, translate and compile");
+        let cached = origin.as_deref().is_some_and(|o| o.starts_with("code: loaded"));
+        let (phase, what) = if cached {
+            ("decode, validate and load native code", "load native code")
+        } else {
+            ("decode, validate, translate and compile", "compile")
+        };
+        self.lap(phase);
         self.lines.push(format!(
-            "compile: {:.3} ms, {} bytes of native code",
+            "{what}: {:.3} ms, {} bytes of native code",
             native.compile_time().as_secs_f64() * 1e3,
             native.code_size()
         ));
+        self.lines.extend(origin);
     }
 
     /// Prints everything recorded, and the VM's gas and memory.

@@ -57,6 +57,13 @@ impl Module {
         Module::new(&bytes, config)
     }
 
+    /// This module with the native code a compiler made of it earlier, such as code loaded from
+    /// a file (`life_aot`'s artifacts). The code must have been compiled from this module's
+    /// decoded form with the configuration of the stores that will run it; the module itself
+    /// still comes only from decoding bytes.
+    pub fn with_native(&self, native: Arc<dyn CompiledModule>) -> Self {
+        Module::with(self.decoded.clone(), Some(native))
+    }
     fn with(decoded: Arc<life_decode::Module>, native: Option<Arc<dyn CompiledModule>>) -> Self {
         let code = (0..decoded.num_bodies()).map(|_| OnceLock::new()).collect();
         Module { decoded, native, code }
@@ -90,6 +97,11 @@ impl Module {
 
     /// The decoded module: types, imports, exports, IR.
     pub fn decoded(&self) -> &life_decode::Module {
+        &self.decoded
+    }
+
+    /// The decoded module as the shared pointer a native compiler keeps (read-only).
+    pub fn decoded_arc(&self) -> &Arc<life_decode::Module> {
         &self.decoded
     }
 }

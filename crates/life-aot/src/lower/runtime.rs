@@ -60,9 +60,21 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
     pub(super) fn libcall(&mut self, addr: usize, args: &[Value]) -> Option<Value> {
         let sig = self.env.libcalls.signature(addr, self.env.call_conv);
-        let sig = self.b.import_signature(sig);
-        let callee = self.b.ins().iconst(I64, addr as i64);
-        let call = self.b.ins().call_indirect(sig, callee, args);
+        let signature = self.b.import_signature(sig);
+        // Named, not an address: the address is placed by a relocation, so the code can be
+        // kept in an artifact and run in another process (`artifact.rs`).
+        let index = self.env.libcalls.index(addr);
+        let name = self.b.func.declare_imported_user_function(cranelift_codegen::ir::UserExternalName {
+            namespace: crate::compile::LIBCALL_NAMESPACE,
+            index,
+        });
+        let callee = self.b.import_function(cranelift_codegen::ir::ExtFuncData {
+            name: cranelift_codegen::ir::ExternalName::user(name),
+            signature,
+            colocated: false,
+            patchable: false,
+        });
+        let call = self.b.ins().call(callee, args);
         self.b.inst_results(call).first().copied()
     }
 

@@ -1,6 +1,7 @@
 //! Polymerase against the interpreter: the same programs, results, traps, gas and limits.
 
 mod agree;
+mod artifact;
 mod control;
 mod embed;
 mod every_op;
