@@ -185,34 +185,26 @@ fn docs_cite_files_and_macros_that_exist() {
 
 /// The contents of every `` `...` `` span in `text`, fenced code blocks left out.
 fn backticked(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    prose_lines(text).flat_map(|line| line.split('`').skip(1).step_by(2)).collect()
+}
+
+/// The lines of a Markdown text outside fenced code blocks.
+fn prose_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut fenced = false;
-    for line in text.lines() {
+    text.lines().filter(move |line| {
         if line.trim_start().starts_with("```") {
             fenced = !fenced;
-            continue;
+            return false;
         }
-        if fenced {
-            continue;
-        }
-        out.extend(line.split('`').skip(1).step_by(2));
-    }
-    out
+        !fenced
+    })
 }
 
 /// Words outside backticks that name a Rust or Markdown file (`see RATIONALE.md`), links and
 /// paths outside the repository left out.
 fn bare_paths(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut fenced = false;
-    for line in text.lines() {
-        if line.trim_start().starts_with("```") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
+    for line in prose_lines(text) {
         for (i, part) in line.split('`').enumerate() {
             if i % 2 == 1 {
                 continue;

@@ -2,7 +2,6 @@
 
 use crate::{cache::write_atomically, cli::CompileCli, error::CliError, load};
 use life_interp::VmConfig;
-use std::time::Duration;
 
 /// Compiles `cli.file` for runs with `cli`'s settings and writes the artifact to `cli.output`.
 ///
@@ -14,11 +13,7 @@ use std::time::Duration;
 pub fn compile(cli: &CompileCli) -> Result<(), CliError> {
     let mut config = VmConfig { gas_limit: cli.gas_limit, engine: life_aot::polymerase(), ..VmConfig::default() };
     if let Some(secs) = cli.timeout {
-        let timeout = Duration::try_from_secs_f64(secs)
-            .ok()
-            .filter(|d| !d.is_zero())
-            .ok_or_else(|| CliError::BadOption(format!("--timeout {secs}: expected a positive number of seconds")))?;
-        config.timeout = Some(timeout);
+        config.timeout = Some(crate::run::timeout(secs)?);
     }
     config.features.floats = !cli.no_fp;
     let wasm = load::read(&cli.file)?;

@@ -73,11 +73,7 @@ pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
         config.max_call_depth = depth;
     }
     if let Some(secs) = cli.timeout {
-        let timeout = Duration::try_from_secs_f64(secs)
-            .ok()
-            .filter(|d| !d.is_zero())
-            .ok_or_else(|| CliError::BadOption(format!("--timeout {secs}: expected a positive number of seconds")))?;
-        config.timeout = Some(timeout);
+        config.timeout = Some(timeout(secs)?);
     }
     config.features.floats = !cli.no_fp;
     for item in &cli.wasm {
@@ -201,6 +197,14 @@ fn entry_type(module: &Module, path: &Path, name: &str) -> Result<FuncType, CliE
         ExternKind::Global => "global",
     };
     Err(CliError::NotAFunction { path: path.to_path_buf(), name: name.to_string(), kind })
+}
+
+/// The `--timeout` option's seconds as a duration: positive and finite, or a usage error.
+pub fn timeout(secs: f64) -> Result<Duration, CliError> {
+    Duration::try_from_secs_f64(secs)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| CliError::BadOption(format!("--timeout {secs}: expected a positive number of seconds")))
 }
 
 #[cfg(test)]
