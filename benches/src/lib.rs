@@ -11,6 +11,7 @@
 
 pub mod engines;
 pub mod native;
+pub mod programs;
 pub mod startup;
 pub mod workloads;
 
