@@ -91,7 +91,8 @@ fn main() -> ExitCode {
         for (program, wasm) in programs.iter().zip(&binaries) {
             let mut order = engines.clone();
             // Rotate and reverse by round, so no engine always runs first or after the same one.
-            order.rotate_left(round % order.len());
+            let engines_count = order.len();
+            order.rotate_left(round % engines_count);
             if round % 2 == 1 {
                 order.reverse();
             }

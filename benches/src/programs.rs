@@ -81,8 +81,8 @@ pub const PROGRAMS: &[Program] = &[
         name: "lz4",
         description: "lz4 fast and HC (level 9) compression and repeated decompression of 256 KiB of text per round",
         upstream: "lz4 1.10.0 (crate lz4-sys 1.11.1)",
-        full: ("8", "lz4 1.10.0: 8 rounds, 869813 compressed bytes, checksum bd5f955fe9b9d33d\n"),
-        quick: ("2", "lz4 1.10.0: 2 rounds, 217486 compressed bytes, checksum de0c0ed529b74aad\n"),
+        full: ("8", "lz4 1.10.0: 8 rounds, checksum be576b5baa9e32b1\n"),
+        quick: ("2", "lz4 1.10.0: 2 rounds, checksum c2eb62333d1931ca\n"),
     },
     Program {
         name: "monocypher",

@@ -839,6 +839,18 @@ mod tests {
     }
 
     #[test]
+    fn the_report_keeps_the_section_of_a_suite_that_did_not_run() {
+        let old = super::assemble_report("", Some("## Real programs\nold\n".into()), Some("## Kernels\nk1\n".into()));
+        assert_eq!(super::section_of(&old, "programs"), Some("## Real programs\nold\n"));
+        let new = super::assemble_report(&old, Some("## Real programs\nnew\n".into()), None);
+        assert_eq!(super::section_of(&new, "programs"), Some("## Real programs\nnew\n"));
+        assert_eq!(super::section_of(&new, "micro"), Some("## Kernels\nk1\n"));
+        assert!(new.starts_with("# Benchmark results\n") && new.ends_with("<!-- micro: end -->\n"), "{new}");
+        // A report without markers has no sections to keep.
+        assert_eq!(super::section_of("# Benchmark results\n## Summary\n", "micro"), None);
+    }
+
+    #[test]
     fn reads_locked_versions() {
         let lock = "[[package]]\nname = \"wasmi\"\nversion = \"2.0.0\"\n\n[[package]]\nname = \"wasmi_core\"\nversion = \"2.0.1\"\n";
         assert_eq!(super::locked_version(lock, "wasmi"), Some("2.0.0"));
