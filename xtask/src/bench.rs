@@ -101,12 +101,6 @@ pub(crate) fn run(args: Vec<String>) -> ExitCode {
         command_line.push_str(&criterion_args.join(" "));
     }
 
-    let mut bench_args: Vec<String> = Vec::new();
-    if quick {
-        bench_args.extend(QUICK.iter().map(|s| s.to_string()));
-    }
-    bench_args.extend(criterion_args);
-
     let existing = fs::read_to_string(&paths.results_md).unwrap_or_default();
     let programs_tsv = paths.manifest.join("programs.tsv");
 
