@@ -270,3 +270,52 @@ pub fn native_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/life-bench/native"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wasm(program: &Program) -> Vec<u8> {
+        std::fs::read(program.wasm_path()).unwrap_or_else(|e| panic!("{}: {e}", program.wasm_path().display()))
+    }
+
+    #[test]
+    fn every_program_is_a_committed_wasi_command() {
+        for program in PROGRAMS {
+            let module = life_interp::Module::new(&wasm(program), &life_interp::VmConfig::default())
+                .unwrap_or_else(|e| panic!("{}: {e}", program.name));
+            assert!(module.decoded().export("_start").is_some(), "{} exports no _start", program.name);
+            for (arg, line) in [program.full, program.quick] {
+                assert!(line.ends_with('\n') && line.contains("checksum "), "{}: {line:?}", program.name);
+                assert!(arg.parse::<u32>().is_ok_and(|n| n > 0), "{}: size {arg:?}", program.name);
+            }
+            assert_ne!(program.full.1, program.quick.1, "{}: both sizes print the same line", program.name);
+        }
+    }
+
+    #[test]
+    fn each_engine_prints_the_expected_line_and_another_size_prints_another() {
+        let zlib = PROGRAMS.iter().find(|p| p.name == "zlib").unwrap();
+        let bytes = wasm(zlib);
+        let (arg, expected) = zlib.quick;
+        for engine in
+            [ProgramEngine::LifeInterp, ProgramEngine::Polymerase, ProgramEngine::Wasmi, ProgramEngine::Wasmtime]
+        {
+            let outcome = engine.run(zlib, &bytes, None, arg).unwrap_or_else(|e| panic!("{}: {e}", engine.name()));
+            assert_eq!(
+                (outcome.status, String::from_utf8_lossy(&outcome.stdout).as_ref()),
+                (0, expected),
+                "{}",
+                engine.name()
+            );
+            assert!(outcome.load <= outcome.total, "{}", engine.name());
+        }
+        let other = ProgramEngine::LifeInterp.run(zlib, &bytes, None, "2").unwrap();
+        assert_ne!(String::from_utf8_lossy(&other.stdout), expected);
+        // A bad size makes the driver exit with status 2, which every engine reports.
+        for engine in [ProgramEngine::LifeInterp, ProgramEngine::Wasmi, ProgramEngine::Wasmtime] {
+            assert_eq!(engine.run(zlib, &bytes, None, "0").unwrap().status, 2, "{}", engine.name());
+        }
+        assert!(ProgramEngine::Native.run(zlib, &bytes, None, arg).is_err(), "native needs a binary");
+    }
+}
