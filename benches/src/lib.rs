@@ -5,12 +5,16 @@
 //! - [`engines`]: the [`BenchEngine`] adapters, one per engine.
 //! - [`startup`]: the generated large module for the startup benchmark.
 //! - [`native`]: the C programs compiled natively by `build.rs`.
+//! - [`programs`]: the real-program suite, whole WASI programs in `programs/`, and how each
+//!   engine runs one.
 //!
-//! The criterion benches are `benches/run.rs` (execution) and `benches/startup.rs`;
-//! `cargo xtask bench` runs both and writes `benches/RESULTS.md`. See `benches/README.md`.
+//! The benches are `benches/suite.rs` (criterion: the kernels and startup) and
+//! `benches/programs.rs` (the real programs, paired rounds); `cargo xtask bench` runs both and
+//! writes `benches/RESULTS.md`. See `benches/README.md`.
 
 pub mod engines;
 pub mod native;
+pub mod programs;
 pub mod startup;
 pub mod workloads;
 

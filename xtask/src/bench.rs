@@ -1,16 +1,21 @@
-//! `cargo xtask bench [--quick] [--report-only] [-- <criterion args>]`: runs the life-bench
-//! criterion suite and writes `benches/RESULTS.md` and `benches/results.svg` from its results.
+//! `cargo xtask bench [--quick] [--programs | --micro] [--report-only] [-- <criterion args>]`:
+//! runs life-bench's two suites and writes `benches/RESULTS.md` and its charts.
 //!
-//! The suite itself lives in `benches/` (package `life-bench`); this file only builds it with
+//! The real-program suite (whole WASI programs, `benches/programs/`) is run and reported by
+//! `programs.rs`. The kernels are the criterion suite: this file builds it with
 //! `cargo bench --no-run`, runs the binary, and turns criterion's
 //! `target/criterion/<group>/<engine>/new/estimates.json` files into a report. The JSON is read
 //! with a small scan for the mean's `point_estimate`, so xtask stays free of dependencies. The suite writes a manifest (`target/life-bench/*.tsv`) that names the
 //! workloads, their arguments and the engines in order, so nothing here repeats those lists.
 //!
-//! - `--quick`: short warm-up and measurement (for a smoke run; under two minutes on 2 cores).
+//! - `--quick`: small program sizes and two rounds; short criterion warm-up and measurement.
+//! - `--programs`, `--micro`: run only that suite; the report keeps the other suite's section as
+//!   it was (each section sits between `<!-- NAME: begin -->` and `<!-- NAME: end -->` lines).
 //! - `--report-only`: skip running, rebuild the report from the results already on disk.
 //! - Arguments after `--` go to criterion, e.g. `-- --save-baseline main` or `-- fib`. With a
 //!   name filter only the groups that ran are reported.
+
+mod programs;
 
 use std::{
     fmt::Write as _,
@@ -37,22 +42,28 @@ const SUBJECT: &str = "life-interp";
 const BUILD_COMMAND: &str = "cargo bench -p life-bench --bench suite --no-run";
 
 const USAGE: &str = "\
-usage: cargo xtask bench [--quick] [--report-only] [-- <criterion args>]
+usage: cargo xtask bench [--quick] [--programs | --micro] [--report-only] [-- <criterion args>]
 
-Builds and runs the life-bench suite and writes benches/RESULTS.md and benches/results.svg.
-  --quick         short warm-up and measurement (a smoke run, under two minutes)
-  --report-only   do not run; rebuild the report from target/criterion
+Builds and runs life-bench's real-program suite and kernel (criterion) suite and writes
+benches/RESULTS.md, benches/programs-*.svg and benches/results.svg.
+  --quick         small program sizes and 2 rounds; short criterion warm-up and measurement
+  --programs      only the real-program suite (the report keeps the kernels' section)
+  --micro         only the kernels (the report keeps the programs' section)
+  --report-only   do not run; rebuild the report from target/life-bench and target/criterion
   -- <args>       passed to criterion (e.g. `-- fib`, `-- --save-baseline main`)";
 
 pub(crate) fn run(args: Vec<String>) -> ExitCode {
     let mut quick = false;
     let mut report_only = false;
+    let (mut only_programs, mut only_micro) = (false, false);
     let mut criterion_args = Vec::new();
     let mut iter = args.into_iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--quick" => quick = true,
             "--report-only" => report_only = true,
+            "--programs" => only_programs = true,
+            "--micro" => only_micro = true,
             "--" => criterion_args.extend(iter.by_ref()),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -64,12 +75,23 @@ pub(crate) fn run(args: Vec<String>) -> ExitCode {
             }
         }
     }
+    if only_programs && only_micro {
+        eprintln!("xtask bench: --programs and --micro exclude each other\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let (run_programs, run_micro) = (!only_micro, !only_programs);
     let root = crate::project_root();
     let paths = Paths::new(&root);
 
     let mut command_line = String::from("cargo xtask bench");
     if quick {
         command_line.push_str(" --quick");
+    }
+    if only_programs {
+        command_line.push_str(" --programs");
+    }
+    if only_micro {
+        command_line.push_str(" --micro");
     }
     if report_only {
         command_line.push_str(" --report-only");
@@ -79,53 +101,130 @@ pub(crate) fn run(args: Vec<String>) -> ExitCode {
         command_line.push_str(&criterion_args.join(" "));
     }
 
-    let mut bench_args: Vec<String> = Vec::new();
-    if quick {
-        bench_args.extend(QUICK.iter().map(|s| s.to_string()));
-    }
-    bench_args.extend(criterion_args);
+    let existing = fs::read_to_string(&paths.results_md).unwrap_or_default();
+    let programs_tsv = paths.manifest.join("programs.tsv");
 
-    let run = if report_only {
-        None
-    } else {
-        match run_suite(&paths, &bench_args) {
-            Ok(run) => Some(run),
+    // The real programs first: they are the shorter run, and the report's first section.
+    let mut programs_section = None;
+    if run_programs {
+        let run = if report_only {
+            None
+        } else {
+            let args: Vec<String> = quick.then(|| "--quick".to_owned()).into_iter().collect();
+            match programs::run(&root, &paths.manifest, &args) {
+                Ok(run) => Some(run),
+                Err(message) => {
+                    eprintln!("xtask bench: {message}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        };
+        if programs::fresh(&programs_tsv, run.as_ref().map(|r| r.started)) {
+            let results = match programs::Results::read(&programs_tsv) {
+                Ok(results) => results,
+                Err(message) => {
+                    eprintln!("xtask bench: {message}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let [interp, polymerase] = programs::render_svgs(&results);
+            let written = fs::write(&paths.programs_svgs[0], interp)
+                .and_then(|()| fs::write(&paths.programs_svgs[1], polymerase));
+            if let Err(err) = written {
+                eprintln!("xtask bench: cannot write the programs charts: {err}");
+                return ExitCode::FAILURE;
+            }
+            programs_section = Some(programs::render_markdown(&results, &command_line, run.as_ref()));
+        } else {
+            eprintln!("xtask bench: no programs results on disk; the report keeps its programs section");
+        }
+    }
+
+    let mut micro_section = None;
+    if run_micro {
+        let mut bench_args: Vec<String> = Vec::new();
+        if quick {
+            bench_args.extend(QUICK.iter().map(|s| s.to_string()));
+        }
+        bench_args.extend(criterion_args);
+        let run = if report_only {
+            None
+        } else {
+            match run_suite(&paths, &bench_args) {
+                Ok(run) => Some(run),
+                Err(message) => {
+                    eprintln!("xtask bench: {message}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        };
+        match Results::read(&paths, run.as_ref().map(|r| r.started)) {
+            Ok(results) => {
+                let context = Context {
+                    command_line: command_line.clone(),
+                    cargo_command: if bench_args.is_empty() {
+                        "cargo bench -p life-bench --bench suite".to_owned()
+                    } else {
+                        format!("cargo bench -p life-bench --bench suite -- {}", bench_args.join(" "))
+                    },
+                    run,
+                };
+                if let Err(err) = fs::write(&paths.results_svg, render_svg(&results)) {
+                    eprintln!("xtask bench: cannot write {}: {err}", paths.results_svg.display());
+                    return ExitCode::FAILURE;
+                }
+                micro_section = Some(render_markdown(&results, &context, &root));
+            }
+            Err(message) if report_only => {
+                eprintln!("xtask bench: {message}; the report keeps its kernels section")
+            }
             Err(message) => {
                 eprintln!("xtask bench: {message}");
                 return ExitCode::FAILURE;
             }
         }
-    };
+    }
 
-    let results = match Results::read(&paths, run.as_ref().map(|r| r.started)) {
-        Ok(results) => results,
-        Err(message) => {
-            eprintln!("xtask bench: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let context = Context {
-        command_line,
-        cargo_command: if bench_args.is_empty() {
-            "cargo bench -p life-bench --bench suite".to_owned()
-        } else {
-            format!("cargo bench -p life-bench --bench suite -- {}", bench_args.join(" "))
-        },
-        run,
-    };
-    let markdown = render_markdown(&results, &context, &root);
-    let svg = render_svg(&results);
-    let written = fs::write(&paths.results_md, markdown).and_then(|()| fs::write(&paths.results_svg, svg));
-    if let Err(err) = written {
+    let report = assemble_report(&existing, programs_section, micro_section);
+    if let Err(err) = fs::write(&paths.results_md, report) {
         eprintln!("xtask bench: cannot write the report: {err}");
         return ExitCode::FAILURE;
     }
-    println!("wrote {} and {}", paths.results_md.display(), paths.results_svg.display());
+    println!("wrote {}", paths.results_md.display());
     ExitCode::SUCCESS
+}
+
+/// The report's title and preamble, then each suite's section: the new one where a suite was
+/// measured, else the one `existing` has between its markers.
+fn assemble_report(existing: &str, programs: Option<String>, micro: Option<String>) -> String {
+    let mut md = String::from(
+        "# Benchmark results\n\n\
+         Generated by `cargo xtask bench`; do not edit by hand.\n\
+         Two suites: real programs (whole WASI programs, from decoding to exit) and kernels (criterion micro-benchmarks of one exported function).\n\
+         A ratio is the first engine's time over the second's, so below 1.00 means faster.\n\
+         Interpreters are compared with wasmi, compilers with wasmtime, and everything with native code where the program is C.\n\
+         Absolute times drift between machines and runs; compare ratios measured in one run.\n\n",
+    );
+    for (name, section) in [("programs", programs), ("micro", micro)] {
+        let section = section.or_else(|| section_of(existing, name).map(str::to_owned)).unwrap_or_default();
+        let _ = write!(md, "<!-- {name}: begin -->\n{section}<!-- {name}: end -->\n\n");
+    }
+    md.truncate(md.trim_end().len());
+    md.push('\n');
+    md
+}
+
+/// The text between `<!-- NAME: begin -->` and `<!-- NAME: end -->` lines of `report`.
+fn section_of<'a>(report: &'a str, name: &str) -> Option<&'a str> {
+    let begin = format!("<!-- {name}: begin -->\n");
+    let start = report.find(&begin)? + begin.len();
+    let len = report[start..].find(&format!("<!-- {name}: end -->"))?;
+    Some(&report[start..start + len])
 }
 
 struct Paths {
     manifest: PathBuf,
+    programs_svgs: [PathBuf; 2],
     criterion: PathBuf,
     results_md: PathBuf,
     results_svg: PathBuf,
@@ -139,6 +238,7 @@ impl Paths {
         let target = if target.is_relative() { root.join(target) } else { target };
         Paths {
             manifest: target.join("life-bench"),
+            programs_svgs: [root.join("benches/programs-interp.svg"), root.join("benches/programs-polymerase.svg")],
             criterion: target.join("criterion"),
             results_md: root.join("benches/RESULTS.md"),
             results_svg: root.join("benches/results.svg"),
@@ -178,9 +278,12 @@ fn run_suite(paths: &Paths, bench_args: &[String]) -> Result<Run, String> {
     }
     let build = start.elapsed();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let executable = suite_executable(&stdout).ok_or("cargo did not report the suite's executable")?;
+    let executable = bench_executable(&stdout, "suite").ok_or("cargo did not report the suite's executable")?;
 
-    let _ = fs::remove_dir_all(&paths.manifest);
+    // Only the kernels' manifest: the programs' results and native binaries stay.
+    for file in ["run.tsv", "startup.tsv"] {
+        let _ = fs::remove_file(paths.manifest.join(file));
+    }
     eprintln!("xtask bench: running {executable} --bench {}", bench_args.join(" "));
     let load_before = load_average();
     let started = SystemTime::now();
@@ -207,11 +310,10 @@ fn load_average() -> Option<String> {
     Some(text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
 
-/// The `executable` of the `suite` bench target in cargo's JSON messages.
-fn suite_executable(messages: &str) -> Option<String> {
-    let line = messages
-        .lines()
-        .find(|l| l.contains("\"reason\":\"compiler-artifact\"") && l.contains("\"name\":\"suite\""))?;
+/// The `executable` of bench target `name` in cargo's JSON messages.
+fn bench_executable(messages: &str, name: &str) -> Option<String> {
+    let target = format!("\"name\":\"{name}\"");
+    let line = messages.lines().find(|l| l.contains("\"reason\":\"compiler-artifact\"") && l.contains(&target))?;
     let key = "\"executable\":\"";
     let start = line.find(key)? + key.len();
     let len = line[start..].find('"')?;
@@ -376,14 +478,12 @@ fn render_markdown(results: &Results, context: &Context, root: &Path) -> String 
     let engines = &results.engines;
     let name = |i: usize| engines[i].name.as_str();
 
-    md.push_str("# Benchmark results\n\n");
-    md.push_str("Generated by `cargo xtask bench`; do not edit by hand.\n");
-    md.push_str("Times are criterion's mean per call; a ratio is the first engine's time over the second's, so below 1.00 means faster.\n");
-    md.push_str("Interpreters are compared with wasmi, compilers with wasmtime, and everything with native code where the workload is a C program.\n");
-    md.push_str("Absolute times drift between machines and runs; compare ratios measured in one run.\n\n");
+    md.push_str("## Kernels\n\n");
+    md.push_str("Criterion micro-benchmarks: one exported `run` function per module, called in a loop after instantiation, so loading is not timed (except in Startup).\n");
+    md.push_str("Times are criterion's mean per call.\n\n");
 
     // Summary.
-    md.push_str("## Summary\n\n");
+    md.push_str("### Summary\n\n");
     md.push_str("| workload |");
     for engine in engines {
         let _ = write!(md, " {} |", engine.name);
@@ -430,7 +530,7 @@ fn render_markdown(results: &Results, context: &Context, root: &Path) -> String 
 
     // Startup.
     if let Some(startup) = &results.startup {
-        md.push_str("## Startup\n\n");
+        md.push_str("### Startup\n\n");
         match &results.startup_module {
             Some((bytes, funcs)) => {
                 let mib = bytes.parse::<f64>().map_or(String::new(), |b| format!(" ({:.2} MiB)", b / 1_048_576.0));
@@ -446,14 +546,14 @@ fn render_markdown(results: &Results, context: &Context, root: &Path) -> String 
     }
 
     // Per-workload tables.
-    md.push_str("## Workloads\n\n");
+    md.push_str("### Workloads\n\n");
     for group in &results.workloads {
-        let _ = writeln!(md, "### {}\n\n{}, `run({})`.\n", group.name, group.description, group.arg);
+        let _ = writeln!(md, "#### {}\n\n{}, `run({})`.\n", group.name, group.description, group.arg);
         render_group_table(&mut md, results, group);
     }
 
     // Machine and commands.
-    md.push_str("## How this was measured\n\n");
+    md.push_str("### How the kernels were measured\n\n");
     let _ = writeln!(md, "- Command: `{}`", context.command_line);
     if context.run.is_none() {
         md.push_str(
@@ -555,7 +655,12 @@ fn render_svg(results: &Results) -> String {
     if let Some(r) = results.startup.as_ref().and_then(|g| ratio(g, subject, reference)) {
         bars.push(("startup".into(), r, true));
     }
+    bar_chart(&format!("{SUBJECT} time / {INTERPRETER_REFERENCE} time (log scale; left of 1 is faster)"), &bars)
+}
 
+/// A horizontal bar chart of ratios, one `(label, ratio, summary)` per bar, on a log2 axis with
+/// a line at 1: green bars below 1, red above, blue for summary bars.
+fn bar_chart(title: &str, bars: &[(String, f64, bool)]) -> String {
     // A log2 axis from a power of two below the smallest ratio to one above the largest.
     let lo = bars.iter().map(|b| b.1).fold(1.0f64, f64::min).log2().floor().min(-1.0);
     let hi = bars.iter().map(|b| b.1).fold(1.0f64, f64::max).log2().ceil().max(1.0);
@@ -573,7 +678,7 @@ fn render_svg(results: &Results) -> String {
     let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
     let _ = writeln!(
         svg,
-        "<text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">{SUBJECT} time / {INTERPRETER_REFERENCE} time (log scale; left of 1 is faster)</text>",
+        "<text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">{title}</text>",
         width / 2.0
     );
     // Grid lines at each power of two.
@@ -723,7 +828,20 @@ mod tests {
             "\n",
             r#"{"reason":"build-finished","success":true}"#,
         );
-        assert_eq!(super::suite_executable(messages).as_deref(), Some("/t/suite-1f"));
+        assert_eq!(super::bench_executable(messages, "suite").as_deref(), Some("/t/suite-1f"));
+        assert_eq!(super::bench_executable(messages, "programs"), None);
+    }
+
+    #[test]
+    fn the_report_keeps_the_section_of_a_suite_that_did_not_run() {
+        let old = super::assemble_report("", Some("## Real programs\nold\n".into()), Some("## Kernels\nk1\n".into()));
+        assert_eq!(super::section_of(&old, "programs"), Some("## Real programs\nold\n"));
+        let new = super::assemble_report(&old, Some("## Real programs\nnew\n".into()), None);
+        assert_eq!(super::section_of(&new, "programs"), Some("## Real programs\nnew\n"));
+        assert_eq!(super::section_of(&new, "micro"), Some("## Kernels\nk1\n"));
+        assert!(new.starts_with("# Benchmark results\n") && new.ends_with("<!-- micro: end -->\n"), "{new}");
+        // A report without markers has no sections to keep.
+        assert_eq!(super::section_of("# Benchmark results\n## Summary\n", "micro"), None);
     }
 
     #[test]
