@@ -262,23 +262,7 @@ struct Run {
 /// measuring time.
 fn run_suite(paths: &Paths, bench_args: &[String]) -> Result<Run, String> {
     let root = crate::project_root();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-
-    eprintln!("xtask bench: building the suite ({BUILD_COMMAND})");
-    let start = Instant::now();
-    let output = Command::new(&cargo)
-        .current_dir(&root)
-        .args(BUILD_COMMAND.split(' ').skip(1))
-        .arg("--message-format=json-render-diagnostics")
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|err| format!("cannot run cargo: {err}"))?;
-    if !output.status.success() {
-        return Err("building life-bench failed".into());
-    }
-    let build = start.elapsed();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let executable = bench_executable(&stdout, "suite").ok_or("cargo did not report the suite's executable")?;
+    let (executable, build) = build_bench(&root, BUILD_COMMAND, "suite")?;
 
     // Only the kernels' manifest: the programs' results and native binaries stay.
     for file in ["run.tsv", "startup.tsv"] {
@@ -311,6 +295,27 @@ fn load_average() -> Option<String> {
 }
 
 /// The `executable` of bench target `name` in cargo's JSON messages.
+/// Builds one of life-bench's benches with `command` (a `cargo bench ... --no-run` line) and
+/// returns the path of its executable and how long the build took.
+fn build_bench(root: &std::path::Path, command: &str, name: &str) -> Result<(String, std::time::Duration), String> {
+    eprintln!("xtask bench: building the {name} bench ({command})");
+    let start = Instant::now();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(&cargo)
+        .current_dir(root)
+        .args(command.split(' ').skip(1))
+        .arg("--message-format=json-render-diagnostics")
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    if !output.status.success() {
+        return Err(format!("building the {name} bench failed"));
+    }
+    let executable = bench_executable(&String::from_utf8_lossy(&output.stdout), name)
+        .ok_or_else(|| format!("cargo did not report the {name} bench's executable"))?;
+    Ok((executable, start.elapsed()))
+}
+
 fn bench_executable(messages: &str, name: &str) -> Option<String> {
     let target = format!("\"name\":\"{name}\"");
     let line = messages.lines().find(|l| l.contains("\"reason\":\"compiler-artifact\"") && l.contains(&target))?;

@@ -12,7 +12,7 @@ use std::{
     fmt::Write as _,
     fs,
     path::Path,
-    process::{Command, Stdio},
+    process::Command,
     time::{Duration, Instant, SystemTime},
 };
 
@@ -53,22 +53,7 @@ pub(super) fn run(root: &Path, manifest: &Path, args: &[String]) -> Result<Progr
         eprintln!("xtask bench: no clang, so no native column for the programs");
     }
 
-    eprintln!("xtask bench: building the programs bench ({BUILD_COMMAND})");
-    let start = Instant::now();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(&cargo)
-        .current_dir(root)
-        .args(BUILD_COMMAND.split(' ').skip(1))
-        .arg("--message-format=json-render-diagnostics")
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|err| format!("cannot run cargo: {err}"))?;
-    if !output.status.success() {
-        return Err("building the programs bench failed".into());
-    }
-    let build = start.elapsed();
-    let executable = super::bench_executable(&String::from_utf8_lossy(&output.stdout), "programs")
-        .ok_or("cargo did not report the programs bench's executable")?;
+    let (executable, build) = super::build_bench(root, BUILD_COMMAND, "programs")?;
 
     let _ = fs::remove_file(manifest.join("programs.tsv"));
     eprintln!("xtask bench: running {executable} --bench {}", args.join(" "));
