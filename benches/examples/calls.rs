@@ -158,7 +158,8 @@ fn main() {
             for k in 0..engines.len() {
                 let i = (k + round) % engines.len();
                 let start = Instant::now();
-                let r = if guest_calls_host { engines[i].guest_to_host(calls) } else { engines[i].host_to_guest(calls) };
+                let r =
+                    if guest_calls_host { engines[i].guest_to_host(calls) } else { engines[i].host_to_guest(calls) };
                 std::hint::black_box(r);
                 times[i].push(start.elapsed().as_secs_f64() * 1e9 / calls as f64);
             }

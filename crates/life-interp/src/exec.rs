@@ -13,7 +13,7 @@
 //! that are more than a Rust operator live in `life_decode::semantics`.
 
 use crate::{
-    Caller, Instance, Store, Trap,
+    Caller, Store, Trap,
     store::{FuncEntity, decode, write_value},
     trap::TraceFrame,
 };
@@ -174,40 +174,22 @@ impl Executor {
         let FuncEntity::Host { func: host, type_id } = &store.funcs[addr as usize] else {
             unreachable!("call_host is called for host functions only");
         };
-        let host = host.clone();
-        let ty = store.types[*type_id as usize].clone();
-        let slots = &self.stack[callee_base..];
-        let mut at = 0;
-        let args: Vec<Value> = ty
-            .params()
-            .iter()
-            .map(|&t| {
-                let v = decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
-                at += t.slots() as usize;
-                v
-            })
-            .collect();
-        let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-        if let Err(trap) =
-            host.call(&mut Caller { instance: Some(Instance(instance, store.id)), store }, &args, &mut results)
+        let (host, type_id) = (host.clone(), *type_id as usize);
+        let values = match crate::host::call_host_in_slots(store, &host, type_id, instance, &self.stack[callee_base..])
         {
-            if matches!(trap.kind(), crate::TrapKind::Suspend) {
-                self.pending_host = Some((callee_base, ty));
+            Ok(values) => values,
+            Err(trap) => {
+                if matches!(trap.kind(), crate::TrapKind::Suspend) {
+                    self.pending_host = Some((callee_base, store.types[type_id].clone()));
+                }
+                return Err(trap);
             }
-            return Err(trap);
-        }
-        let need = callee_base + ty.result_slots() as usize;
+        };
+        let need = callee_base + store.types[type_id].result_slots() as usize;
         if need > self.stack.len() {
             self.stack.resize(need, 0);
         }
-        let mut at = callee_base;
-        for (v, &t) in results.iter().zip(ty.results()) {
-            if v.ty() != t {
-                return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
-            }
-            write_value(*v, &mut self.stack[at..]);
-            at += t.slots() as usize;
-        }
+        crate::store::write_values(values.results(), &mut self.stack[callee_base..]);
         Ok(())
     }
 

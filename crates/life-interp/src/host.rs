@@ -273,3 +273,60 @@ pub(crate) fn check_values(tys: &[life_decode::ValType], values: &[Value]) -> Re
     }
     Ok(())
 }
+
+/// The arguments and results of one host call, on the caller's stack for signatures of up to
+/// [`HostValues::INLINE`] values in all (no heap allocation per call), on the heap beyond.
+pub(crate) struct HostValues {
+    inline: [Value; HostValues::INLINE],
+    heap: Vec<Value>,
+    params: usize,
+    len: usize,
+}
+
+impl HostValues {
+    const INLINE: usize = 16;
+
+    fn values(&mut self) -> &mut [Value] {
+        if self.heap.is_empty() { &mut self.inline[..self.len] } else { &mut self.heap }
+    }
+
+    /// The results the host function wrote, checked against its type.
+    pub(crate) fn results(&self) -> &[Value] {
+        if self.heap.is_empty() { &self.inline[self.params..self.len] } else { &self.heap[self.params..] }
+    }
+}
+
+/// Calls host function `host`, of type `store.types[type_id]`, with the arguments in slot form
+/// in `slots`, as called by `instance`; returns its results once they are checked against the
+/// type. The type is borrowed, never cloned, so a call allocates nothing for common signatures.
+pub(crate) fn call_host_in_slots(
+    store: &mut Store,
+    host: &HostFunc,
+    type_id: usize,
+    instance: u32,
+    slots: &[u64],
+) -> Result<HostValues, Trap> {
+    let ty = &store.types[type_id];
+    let (params, len) = (ty.params().len(), ty.params().len() + ty.results().len());
+    let mut values = HostValues { inline: [Value::I32(0); HostValues::INLINE], heap: Vec::new(), params, len };
+    if len > HostValues::INLINE {
+        values.heap.resize(len, Value::I32(0));
+    }
+    let buf = values.values();
+    let mut at = 0;
+    for (v, &t) in buf.iter_mut().zip(ty.params()) {
+        *v = crate::store::decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
+        at += t.slots() as usize;
+    }
+    for (v, &t) in buf[params..].iter_mut().zip(ty.results()) {
+        *v = Value::default_of(t);
+    }
+    let (args, results) = buf.split_at_mut(params);
+    host.call(&mut Caller { instance: Some(Instance(instance, store.id)), store }, args, results)?;
+    for (v, &t) in values.results().iter().zip(store.types[type_id].results()) {
+        if v.ty() != t {
+            return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
+        }
+    }
+    Ok(values)
+}

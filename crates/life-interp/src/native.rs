@@ -113,7 +113,7 @@ pub mod rt {
         Store, TraceFrame, Trap,
         store::{FuncEntity, read_values, write_values},
     };
-    use life_decode::{TrapCode, Value};
+    use life_decode::TrapCode;
     use std::sync::atomic::AtomicBool;
 
     pub use crate::exec::bulk::{memory_init, table_copy, table_fill, table_init};
@@ -272,28 +272,17 @@ pub mod rt {
     ///
     /// The callee's trap.
     pub fn call(store: &mut Store, instance: u32, addr: u32, slots: &mut [u64]) -> Result<(), Trap> {
-        let ty = store.types[store.funcs[addr as usize].type_id() as usize].clone();
-        let args = read_values(ty.params(), slots);
-        let results = match &store.funcs[addr as usize] {
-            FuncEntity::Host { func, .. } => {
-                let func = func.clone();
-                let mut results: Vec<Value> = ty.results().iter().map(|&t| Value::default_of(t)).collect();
-                func.call(
-                    &mut crate::Caller { instance: Some(crate::Instance(instance, store.id)), store },
-                    &args,
-                    &mut results,
-                )?;
-                for (v, &t) in results.iter().zip(ty.results()) {
-                    if v.ty() != t {
-                        return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
-                    }
-                }
-                results
-            }
-            FuncEntity::Wasm { .. } => match crate::exec::call_nested(store, addr, &args)? {
-                crate::Resumable::Finished(results) => results,
-                crate::Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
-            },
+        let type_id = store.funcs[addr as usize].type_id() as usize;
+        if let FuncEntity::Host { func, .. } = &store.funcs[addr as usize] {
+            let func = func.clone();
+            let values = crate::host::call_host_in_slots(store, &func, type_id, instance, slots)?;
+            write_values(values.results(), slots);
+            return Ok(());
+        }
+        let args = read_values(store.types[type_id].params(), slots);
+        let results = match crate::exec::call_nested(store, addr, &args)? {
+            crate::Resumable::Finished(results) => results,
+            crate::Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
         };
         write_values(&results, slots);
         Ok(())
