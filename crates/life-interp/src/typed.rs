@@ -97,17 +97,25 @@ macro_rules! wasm_list {
     )*};
 }
 
-wasm_list! {
-    ();
-    (A);
-    (A, B);
-    (A, B, C);
-    (A, B, C, D);
-    (A, B, C, D, E);
-    (A, B, C, D, E, G);
-    (A, B, C, D, E, G, H);
-    (A, B, C, D, E, G, H, I);
+/// Calls `$m!` with every tuple shape the typed API supports (up to eight values), so that
+/// parameter lists and host closures cover the same arities.
+macro_rules! for_each_tuple {
+    ($m:ident) => {
+        $m! {
+            ();
+            (A);
+            (A, B);
+            (A, B, C);
+            (A, B, C, D);
+            (A, B, C, D, E);
+            (A, B, C, D, E, G);
+            (A, B, C, D, E, G, H);
+            (A, B, C, D, E, G, H, I);
+        }
+    };
 }
+
+for_each_tuple!(wasm_list);
 
 /// What a host closure may return: its results, or `Result<results, Trap>`.
 pub trait HostResult: Send + 'static {
@@ -177,17 +185,7 @@ macro_rules! into_host_func {
     )*};
 }
 
-into_host_func! {
-    ();
-    (A);
-    (A, B);
-    (A, B, C);
-    (A, B, C, D);
-    (A, B, C, D, E);
-    (A, B, C, D, E, G);
-    (A, B, C, D, E, G, H);
-    (A, B, C, D, E, G, H, I);
-}
+for_each_tuple!(into_host_func);
 
 impl HostFunc {
     /// A host function from a closure; its signature comes from the closure's argument and
