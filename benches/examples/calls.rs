@@ -9,7 +9,13 @@
 //! Each round runs every engine once on each test, in rotating order; the report gives each
 //! engine's median nanoseconds per call over the rounds and the median of the per-round ratios
 //! against the reference engine of its kind (wasmi for life-interp, wasmtime for Polymerase).
-//! `ROUNDS` (default 9) and `CALLS` (default 200000) change the run's size.
+//! `ROUNDS` (default 9) and `CALLS` (default 200000) change the run's size. `ONLY=NAME`
+//! (`life-interp`, `polymerase`, `wasmi`, `wasmtime`) runs one engine and prints its times
+//! alone, for a profiler:
+//!
+//! ```text
+//! ONLY=polymerase ROUNDS=1 CALLS=20000 valgrind --tool=callgrind target/release/examples/calls
+//! ```
 
 use std::time::Instant;
 
@@ -146,6 +152,10 @@ fn main() {
         Box::new(Life::new("polymerase", life_aot::polymerase())),
         Box::new(Wasmtime::new()),
     ];
+    if let Ok(only) = std::env::var("ONLY") {
+        engines.retain(|e| e.name() == only);
+        assert!(!engines.is_empty(), "ONLY={only}: no such engine");
+    }
     // Every engine computes the same sums, once outside the timing.
     let expected = (calls as i64 * (calls as i64 - 1) / 2, calls as i64);
     for e in &mut engines {
@@ -165,6 +175,10 @@ fn main() {
             }
         }
         println!("{test}: ns per call, median of {rounds} rounds of {calls} calls");
+        if engines.len() == 1 {
+            println!("  {:12} {:8.1}", engines[0].name(), median(times[0].clone()));
+            continue;
+        }
         for (reference, ours) in [(1, 0), (3, 2)] {
             let ratios = times[ours].iter().zip(&times[reference]).map(|(a, b)| a / b).collect();
             println!(

@@ -191,7 +191,7 @@ impl CompiledModule for Code {
             // compiled for guard pages.
             return Err(Trap::host("polymerase: code compiled for guard pages runs on a memory without them"));
         }
-        let mut cx = VmCtx::new(store, instance, self, stack_limit);
+        let mut cx = VmCtx::take(store, instance, self, stack_limit);
         let ty = self.module.func_type(self.module.num_imported_funcs + index);
         let need = ty.param_slots().max(ty.result_slots()) as usize;
         assert!(slots.len() >= need, "slot buffer too small");
@@ -205,7 +205,7 @@ impl CompiledModule for Code {
         if outermost {
             rt::frames(store).stack_limit = 0;
         }
-        match cx.trap_value.take() {
+        let outcome = match cx.trap_value.take() {
             None => Ok(()),
             Some(trap) => {
                 if cx.trace.is_empty() && trap.trace().is_empty() {
@@ -216,7 +216,9 @@ impl CompiledModule for Code {
                 trace.extend(rt::trace(store, &cx.trace));
                 Err(rt::with_trace(trap, trace))
             }
-        }
+        };
+        VmCtx::give_back(cx);
+        outcome
     }
 
     fn memory_creator(&self) -> Option<Arc<dyn life_interp::native::MemoryCreator>> {

@@ -111,23 +111,14 @@ fn leave(cx: &mut VmCtx, store: &mut Store) {
 fn with<R: Default>(vmctx: *mut VmCtx, f: impl FnOnce(&mut VmCtx, &mut Store) -> Result<R, Trap>) -> R {
     // SAFETY: libcalls are only called by native code, with its context.
     let (cx, store) = unsafe { enter(vmctx) };
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(cx, store)));
+    let outcome = rt::catch_panic(|| f(cx, store));
     // SAFETY: as above; `f` has returned, so the reborrow is unique again.
     let (cx, store) = unsafe { (&mut *vmctx, &mut *(*vmctx).store) };
     leave(cx, store);
     match outcome {
-        Ok(Ok(r)) => r,
-        Ok(Err(trap)) => {
+        Ok(r) => r,
+        Err(trap) => {
             cx.raise(trap);
-            R::default()
-        }
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            cx.raise(Trap::host(format!("a host function panicked: {msg}")));
             R::default()
         }
     }

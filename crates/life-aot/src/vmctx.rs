@@ -1,8 +1,10 @@
 //! `VmCtx`: the block of state native code reads through its first argument.
 //!
 //! Native code reads the fields before `store` at fixed offsets ([`offsets`]); the rest belongs
-//! to the runtime side (`libcalls.rs`). One `VmCtx` lives on the host stack for each entry from
-//! the host into native code; a host function that calls back into WebAssembly makes another.
+//! to the runtime side (`libcalls.rs`). Each entry from the host into native code has its own
+//! `VmCtx` (a host function that calls back into WebAssembly takes another); finished ones are
+//! kept per thread for the next call ([`VmCtx::take`]), so that an entry neither allocates nor
+//! rebuilds the `call_indirect` cache and the globals table of an instance it ran before.
 
 use crate::code::Code;
 use life_interp::{Store, Trap, native::rt};
@@ -52,6 +54,9 @@ pub(crate) struct VmCtx {
     pub globals_generation: (*const u8, usize),
     /// The callee `call_indirect` found when it is not this instance's native code.
     pub indirect_callee: u32,
+    /// The store (by [`life_interp::StoreId`], never reused) and instance that the cache and
+    /// `global_ptrs` were filled for.
+    owner: (u64, u32),
     /// Where the entry stub resumes after a fault (`signals.rs`).
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
     pub landing: crate::signals::Landing,
@@ -101,9 +106,59 @@ pub(crate) mod offsets {
     const _: () = assert!(size_of::<super::IndirectEntry>() == 1 << ENTRY_SHIFT);
 }
 
+std::thread_local! {
+    /// Finished contexts kept for reuse on this thread, at most [`SPARE_CONTEXTS`]. Boxed: a
+    /// context in use must not move (native code and the signal handler hold its address).
+    #[allow(clippy::vec_box)]
+    static SPARE: std::cell::RefCell<Vec<Box<VmCtx>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Enough for host→guest→host→guest nesting; deeper nests allocate.
+const SPARE_CONTEXTS: usize = 4;
+
 impl VmCtx {
-    /// A context for running `code` as `instance` of `store`.
-    pub fn new(store: &mut Store, instance: u32, code: &Code, stack_limit: usize) -> VmCtx {
+    /// A context for running `code` as `instance` of `store`: a spare one of this thread if
+    /// there is one, else a new one. A spare keeps its `call_indirect` cache and globals table
+    /// only when it last ran this same instance of this same store, whose store addresses mean
+    /// the same functions; otherwise both are cleared.
+    pub fn take(store: &mut Store, instance: u32, code: &Code, stack_limit: usize) -> Box<VmCtx> {
+        let Some(mut cx) = SPARE.with(|s| s.borrow_mut().pop()) else {
+            return Box::new(VmCtx::new(store, instance, code, stack_limit));
+        };
+        let owner = (store.id().as_u64(), instance);
+        if cx.owner != owner {
+            cx.indirect_cache = [IndirectEntry::EMPTY; INDIRECT_CACHE];
+            cx.globals_generation = (std::ptr::null(), usize::MAX);
+            cx.owner = owner;
+        }
+        let config = store.config();
+        (cx.max_depth, cx.max_slots) =
+            (sat32(config.max_call_depth).min(i32::MAX as u32), sat32(config.max_value_stack));
+        cx.interrupt = rt::interrupt_flag(store);
+        cx.stack_limit = stack_limit;
+        cx.trap = 0;
+        cx.funcs = code.func_ptrs();
+        cx.store = &raw mut *store;
+        cx.code = code;
+        cx.indirect_callee = 0;
+        cx.refresh(store);
+        cx
+    }
+
+    /// Keeps a finished context for the next [`VmCtx::take`] on this thread.
+    pub fn give_back(mut cx: Box<VmCtx>) {
+        cx.trap_value = None;
+        cx.trace.clear();
+        SPARE.with(|s| {
+            let mut spare = s.borrow_mut();
+            if spare.len() < SPARE_CONTEXTS {
+                spare.push(cx);
+            }
+        });
+    }
+
+    /// A new context for running `code` as `instance` of `store`.
+    fn new(store: &mut Store, instance: u32, code: &Code, stack_limit: usize) -> VmCtx {
         let config = store.config();
         // The budget's frame half is signed, its slot half unsigned.
         let (max_depth, max_slots) = (sat32(config.max_call_depth).min(i32::MAX as u32), sat32(config.max_value_stack));
@@ -130,6 +185,7 @@ impl VmCtx {
             global_ptrs: Vec::new(),
             globals_generation: (std::ptr::null(), usize::MAX),
             indirect_callee: 0,
+            owner: (store.id().as_u64(), instance),
             #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
             landing: Default::default(),
         };

@@ -76,7 +76,7 @@ pub(crate) struct Executor {
     stack: Vec<u64>,
     frames: Vec<Frame>,
     /// A host call that suspended: where its results go and its signature.
-    pending_host: Option<(usize, life_decode::FuncType)>,
+    pending_host: Option<(usize, std::sync::Arc<life_decode::FuncType>)>,
 }
 
 // SAFETY: the raw `ops` pointers in `frames` point into `Arc`-owned module bodies and are only
@@ -175,22 +175,18 @@ impl Executor {
             unreachable!("call_host is called for host functions only");
         };
         let (host, type_id) = (host.clone(), *type_id as usize);
-        let values = match crate::host::call_host_in_slots(store, &host, type_id, instance, &self.stack[callee_base..])
-        {
-            Ok(values) => values,
-            Err(trap) => {
-                if matches!(trap.kind(), crate::TrapKind::Suspend) {
-                    self.pending_host = Some((callee_base, store.types[type_id].clone()));
-                }
-                return Err(trap);
-            }
-        };
         let need = callee_base + store.types[type_id].result_slots() as usize;
         if need > self.stack.len() {
             self.stack.resize(need, 0);
         }
-        crate::store::write_values(values.results(), &mut self.stack[callee_base..]);
-        Ok(())
+        let outcome =
+            crate::host::call_host_in_slots(store, &host, type_id, Some(instance), &mut self.stack[callee_base..]);
+        if let Err(trap) = &outcome
+            && matches!(trap.kind(), crate::TrapKind::Suspend)
+        {
+            self.pending_host = Some((callee_base, store.types[type_id].clone()));
+        }
+        outcome
     }
 
     /// The dispatch loop: runs from `pos` until the entry function returns, a trap, or a pause
@@ -433,7 +429,7 @@ mod entry;
 mod handlers;
 mod paused;
 
-pub(crate) use entry::{call, call_nested, resume};
+pub(crate) use entry::{call, call_nested, call_slots, resume};
 pub use paused::{PauseReason, PausedCall, Resumable};
 mod match_loop;
 mod tail_loop;

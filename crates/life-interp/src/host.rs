@@ -23,9 +23,24 @@ type HostFn = dyn Fn(&mut Caller<'_>, &[Value], &mut [Value]) -> Result<(), Trap
 /// assert_eq!(add.ty().params().len(), 2);
 /// ```
 #[derive(Clone)]
-pub struct HostFunc {
+pub struct HostFunc(Arc<Shared>);
+
+/// A typed host function's body ([`HostFunc::wrap`]): arguments in slot form in, results in
+/// slot form out, in the same slots. Engines call it with no conversion through [`Value`]s.
+type SlotFn = dyn Fn(&mut Caller<'_>, &mut [u64]) -> Result<(), Trap> + Send + Sync;
+
+/// A host function's signature and body behind one reference count, so that the store's calls
+/// clone one pointer and allocate nothing.
+struct Shared {
     ty: FuncType,
-    f: Arc<HostFn>,
+    body: Body,
+}
+
+enum Body {
+    /// Made by [`HostFunc::new`]: values in, values out.
+    Values(Box<HostFn>),
+    /// Made by [`HostFunc::wrap`]: slots in, slots out.
+    Slots(Box<SlotFn>),
 }
 
 impl HostFunc {
@@ -34,33 +49,60 @@ impl HostFunc {
         ty: FuncType,
         f: impl Fn(&mut Caller<'_>, &[Value], &mut [Value]) -> Result<(), Trap> + Send + Sync + 'static,
     ) -> Self {
-        HostFunc { ty, f: Arc::new(f) }
+        HostFunc(Arc::new(Shared { ty, body: Body::Values(Box::new(f)) }))
+    }
+
+    /// A host function of signature `ty` whose body works on slot form (see [`SlotFn`]); the
+    /// typed API makes these, and guarantees that the body reads and writes exactly `ty`.
+    pub(crate) fn from_slots(
+        ty: FuncType,
+        f: impl Fn(&mut Caller<'_>, &mut [u64]) -> Result<(), Trap> + Send + Sync + 'static,
+    ) -> Self {
+        HostFunc(Arc::new(Shared { ty, body: Body::Slots(Box::new(f)) }))
     }
 
     /// The signature.
     pub fn ty(&self) -> &FuncType {
-        &self.ty
+        &self.0.ty
     }
 
-    /// Runs the function. A panic in it becomes a trap whose message names the panic, on every
-    /// engine (so it never unwinds through guest frames); the store may then hold whatever the
-    /// function had changed before it panicked.
+    /// Runs the function on values. A panic in it becomes a trap whose message names the
+    /// panic, on every engine (so it never unwinds through guest frames); the store may then
+    /// hold whatever the function had changed before it panicked.
     pub(crate) fn call(&self, caller: &mut Caller<'_>, args: &[Value], results: &mut [Value]) -> Result<(), Trap> {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.f)(caller, args, results)));
-        outcome.unwrap_or_else(|panic| {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(Trap::host(format!("a host function panicked: {msg}")))
+        catch_panic(|| match &self.0.body {
+            Body::Values(f) => f(caller, args, results),
+            Body::Slots(f) => {
+                // Typed signatures have at most eight values of two slots on each side.
+                let mut slots = [0u64; 16];
+                crate::store::write_values(args, &mut slots);
+                f(caller, &mut slots)?;
+                let mut at = 0;
+                for (r, &t) in results.iter_mut().zip(self.0.ty.results()) {
+                    *r = crate::store::decode(t, slots[at], slots.get(at + 1).copied().unwrap_or(0));
+                    at += t.slots() as usize;
+                }
+                Ok(())
+            }
         })
     }
 }
 
+/// Runs `f`, turning a panic into a trap that names it (see [`HostFunc::call`]).
+pub(crate) fn catch_panic<R>(f: impl FnOnce() -> Result<R, Trap>) -> Result<R, Trap> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let msg = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(Trap::host(format!("a host function panicked: {msg}")))
+    })
+}
+
 impl fmt::Debug for HostFunc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HostFunc{}", self.ty)
+        write!(f, "HostFunc{}", self.0.ty)
     }
 }
 
@@ -297,15 +339,22 @@ impl HostValues {
 }
 
 /// Calls host function `host`, of type `store.types[type_id]`, with the arguments in slot form
-/// in `slots`, as called by `instance`; returns its results once they are checked against the
-/// type. The type is borrowed, never cloned, so a call allocates nothing for common signatures.
+/// at the start of `slots`, as called by `instance` (`None` for the host itself), and writes
+/// its results, checked against the type, over them. `slots` must hold the larger of the
+/// parameters' and the results' slots. The type is borrowed, never cloned, and a typed host
+/// function runs on the slots directly, so a call allocates nothing for common signatures.
 pub(crate) fn call_host_in_slots(
     store: &mut Store,
     host: &HostFunc,
     type_id: usize,
-    instance: u32,
-    slots: &[u64],
-) -> Result<HostValues, Trap> {
+    instance: Option<u32>,
+    slots: &mut [u64],
+) -> Result<(), Trap> {
+    let instance = instance.map(|i| Instance(i, store.id));
+    let f = match &host.0.body {
+        Body::Slots(f) => return catch_panic(|| f(&mut Caller { instance, store }, slots)),
+        Body::Values(f) => f,
+    };
     let ty = &store.types[type_id];
     let (params, len) = (ty.params().len(), ty.params().len() + ty.results().len());
     let mut values = HostValues { inline: [Value::I32(0); HostValues::INLINE], heap: Vec::new(), params, len };
@@ -322,11 +371,12 @@ pub(crate) fn call_host_in_slots(
         *v = Value::default_of(t);
     }
     let (args, results) = buf.split_at_mut(params);
-    host.call(&mut Caller { instance: Some(Instance(instance, store.id)), store }, args, results)?;
+    catch_panic(|| f(&mut Caller { instance, store }, args, results))?;
     for (v, &t) in values.results().iter().zip(store.types[type_id].results()) {
         if v.ty() != t {
             return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
         }
     }
-    Ok(values)
+    crate::store::write_values(values.results(), slots);
+    Ok(())
 }

@@ -350,6 +350,12 @@ impl Store {
         exec::call(self, func, args, resumable)
     }
 
+    /// [`Store::call_top`] with arguments and results in slot form (see `exec::call_slots`).
+    pub(crate) fn call_top_slots(&mut self, func: u32, slots: &mut [u64]) -> Result<(), Trap> {
+        let _call = TopCall::start(self).map_err(|e| e.trap().cloned().expect("TopCall fails with a trap"))?;
+        exec::call_slots(self, func, slots)
+    }
+
     /// Refuses a module decoded for other settings than this store's.
     fn check_agreement(&self, m: &life_decode::Module) -> Result<(), Error> {
         let config = &self.config;

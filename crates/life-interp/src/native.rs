@@ -264,6 +264,11 @@ pub mod rt {
         Ok(addr as u32)
     }
 
+    /// Runs `f`, turning a panic into a trap that names it, as host calls do on every engine.
+    pub fn catch_panic<R>(f: impl FnOnce() -> Result<R, Trap>) -> Result<R, Trap> {
+        crate::host::catch_panic(f)
+    }
+
     /// Calls any function of the store (host, or WebAssembly on whichever engine runs it) with
     /// arguments in slot form in `slots`, which receives the results. Host functions see
     /// `instance` as their caller.
@@ -275,9 +280,7 @@ pub mod rt {
         let type_id = store.funcs[addr as usize].type_id() as usize;
         if let FuncEntity::Host { func, .. } = &store.funcs[addr as usize] {
             let func = func.clone();
-            let values = crate::host::call_host_in_slots(store, &func, type_id, instance, slots)?;
-            write_values(values.results(), slots);
-            return Ok(());
+            return crate::host::call_host_in_slots(store, &func, type_id, Some(instance), slots);
         }
         let args = read_values(store.types[type_id].params(), slots);
         let results = match crate::exec::call_nested(store, addr, &args)? {

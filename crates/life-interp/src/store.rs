@@ -10,6 +10,7 @@ use crate::{
 };
 use life_decode::{F32, F64, FuncRef, FuncType, GlobalType, MemoryType, TableType, ValType, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The identity of a [`Store`], unique within the process. Every handle carries the id of the
 /// store that made it, and a store refuses handles of another ([`Error::WrongStore`](crate::Error::WrongStore)).
@@ -201,7 +202,8 @@ pub(crate) struct InstanceEntity {
 pub struct Store {
     pub(crate) id: StoreId,
     pub(crate) config: VmConfig,
-    pub(crate) types: Vec<FuncType>,
+    /// Interned signatures, shared so that a call can hold its own without copying it.
+    pub(crate) types: Vec<Arc<FuncType>>,
     type_index: HashMap<FuncType, u32>,
     pub(crate) funcs: Vec<FuncEntity>,
     /// For each entry of `funcs`, what the interpreter's fast call path needs.
@@ -346,7 +348,7 @@ impl Store {
             return id;
         }
         let id = self.types.len() as u32;
-        self.types.push(ty.clone());
+        self.types.push(Arc::new(ty.clone()));
         self.type_index.insert(ty.clone(), id);
         id
     }

@@ -60,6 +60,28 @@ pub trait WasmList: Sized + Send + 'static {
     fn into_values(self) -> Vec<Value>;
     /// From values of exactly [`WasmList::types`].
     fn from_values(values: &[Value]) -> Option<Self>;
+    /// Writes the values in the engines' slot form (a `v128` takes two slots), from slot 0.
+    #[doc(hidden)]
+    fn write_slots(self, slots: &mut [u64]);
+    /// Reads values of exactly [`WasmList::types`] from slot form.
+    #[doc(hidden)]
+    fn read_slots(slots: &[u64]) -> Self;
+}
+
+/// Slots a typed call needs at most: eight values of two slots each.
+const MAX_SLOTS: usize = 16;
+
+/// Reads one value of type `T` from slot form at `*at`, and moves `*at` past it.
+fn read_slot<T: WasmTy>(slots: &[u64], at: &mut usize) -> T {
+    let value = crate::store::decode(T::TY, slots[*at], slots.get(*at + 1).copied().unwrap_or(0));
+    *at += T::TY.slots() as usize;
+    T::from_value(value).expect("a value decoded as its own type")
+}
+
+/// Writes `value` in slot form at `*at`, and moves `*at` past it.
+fn write_slot<T: WasmTy>(value: T, slots: &mut [u64], at: &mut usize) {
+    crate::store::write_value(value.into_value(), &mut slots[*at..]);
+    *at += T::TY.slots() as usize;
 }
 
 impl<T: WasmTy> WasmList for T {
@@ -74,6 +96,12 @@ impl<T: WasmTy> WasmList for T {
             [v] => T::from_value(*v),
             _ => None,
         }
+    }
+    fn write_slots(self, slots: &mut [u64]) {
+        write_slot(self, slots, &mut 0);
+    }
+    fn read_slots(slots: &[u64]) -> Self {
+        read_slot(slots, &mut 0)
     }
 }
 
@@ -92,6 +120,17 @@ macro_rules! wasm_list {
                 let mut it = values.iter().copied();
                 let r = ($($t::from_value(it.next()?)?,)*);
                 it.next().is_none().then_some(r)
+            }
+            #[allow(unused_variables, unused_mut)]
+            fn write_slots(self, slots: &mut [u64]) {
+                let ($($t,)*) = self;
+                let mut at = 0;
+                $(write_slot($t, slots, &mut at);)*
+            }
+            #[allow(unused_variables, unused_mut, clippy::unused_unit)]
+            fn read_slots(slots: &[u64]) -> Self {
+                let mut at = 0;
+                ($(read_slot::<$t>(slots, &mut at),)*)
             }
         }
     )*};
@@ -173,11 +212,11 @@ macro_rules! into_host_func {
         {
             fn into_host_func(self) -> HostFunc {
                 let ty = FuncType::new(<($($t,)*) as WasmList>::types(), R::Results::types());
-                HostFunc::new(ty, move |caller, args, results| {
-                    let ($($t,)*) = <($($t,)*) as WasmList>::from_values(args)
-                        .ok_or_else(|| Trap::host("host function called with arguments of the wrong types"))?;
-                    let out = self(caller, $($t),*).into_result()?.into_values();
-                    results.copy_from_slice(&out);
+                // The engines check arguments against `ty` and read results by it, so the body
+                // works on slot form with no conversion.
+                HostFunc::from_slots(ty, move |caller, slots| {
+                    let ($($t,)*) = <($($t,)*) as WasmList>::read_slots(slots);
+                    self(caller, $($t),*).into_result()?.write_slots(slots);
                     Ok(())
                 })
             }
@@ -268,12 +307,12 @@ impl<P: WasmList, R: WasmList> TypedFunc<P, R> {
     /// [`Error::Trap`] if it traps, [`Error::WrongStore`] for another store.
     pub fn call(&self, store: &mut Store, params: P) -> Result<R, Error> {
         let addr = store.check(self.func)?;
-        match store.call_top(addr, &params.into_values(), false)? {
-            crate::Resumable::Finished(results) => {
-                Ok(R::from_values(&results).expect("the signature was checked when the TypedFunc was made"))
-            }
-            crate::Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
-        }
+        // Arguments and results pass in slot form through a buffer on the stack: the signature
+        // was checked when the `TypedFunc` was made, so nothing is converted or allocated.
+        let mut slots = [0u64; MAX_SLOTS];
+        params.write_slots(&mut slots);
+        store.call_top_slots(addr, &mut slots)?;
+        Ok(R::read_slots(&slots))
     }
 }
 

@@ -189,3 +189,97 @@ fn a_host_can_ask_whether_its_engine_can_pause() {
         }
     }
 }
+
+#[test]
+fn typed_calls_carry_every_value_type_on_every_engine() {
+    // Typed exports and typed host functions pass values in slot form; a v128 takes two slots,
+    // so everything after it is at an odd offset.
+    let wat = r#"(module
+        (import "host" "every" (func $every (param i32 v128 i64 f32 f64 externref) (result externref f64 f32 i64 v128 i32)))
+        (func (export "every") (param i32 v128 i64 f32 f64 externref) (result externref f64 f32 i64 v128 i32)
+            (call $every (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5))))"#;
+    type Args = (i32, u128, i64, f32, f64, Option<u32>);
+    type Results = (Option<u32>, f64, f32, i64, u128, i32);
+    let args: Args = (-7, u128::MAX - 5, i64::MIN + 3, -1.5, 2.25, Some(9));
+    let reversed = |(a, b, c, d, e, f): Args| -> Results { (f, e, d, c, b, a) };
+    for (name, engine) in engines() {
+        let config = VmConfig { engine, ..VmConfig::default() };
+        let module = life_interp::Module::new(&wat::parse_str(wat).unwrap(), &config).unwrap();
+        let mut store = life_interp::Store::new(config);
+        let mut linker = life_interp::Linker::new();
+        linker.func_wrap(
+            &mut store,
+            "host",
+            "every",
+            move |a: i32, b: u128, c: i64, d: f32, e: f64, f: Option<u32>| reversed((a, b, c, d, e, f)),
+        );
+        let instance = store.instantiate(&module, &mut linker).unwrap();
+        let every = store.typed_func::<Args, Results>(instance, "every").unwrap();
+        assert_eq!(every.call(&mut store, args).unwrap(), reversed(args), "{name}");
+        // The untyped API reaches the same typed host function through values.
+        let values = [
+            Value::I32(-7),
+            Value::V128(3),
+            Value::I64(4),
+            Value::from(1.0f32),
+            Value::from(2.0f64),
+            Value::ExternRef(None),
+        ];
+        let out = store.invoke(instance, "every", &values).unwrap();
+        let want: Vec<Value> = values.iter().rev().copied().collect();
+        assert_eq!(out, want, "{name}");
+        // A typed host function called directly from the host.
+        let Some(life_interp::Extern::Func(host)) = linker.get("host", "every") else { panic!("no host function") };
+        let direct = life_interp::TypedFunc::<Args, Results>::new(&store, host).unwrap();
+        assert_eq!(direct.call(&mut store, args).unwrap(), reversed(args), "{name}");
+    }
+}
+
+#[test]
+fn native_contexts_reused_between_calls_never_mix_up_stores_or_instances() {
+    // Polymerase keeps finished call contexts, with their `call_indirect` cache, for the next
+    // call on the thread. Table element 0 is a different function in each of these, at the same
+    // store address: a cache carried from one store or instance to another would call the
+    // wrong one.
+    let module_of = |k: i32| {
+        format!(
+            r#"(module
+                (type $t (func (result i32)))
+                (table 1 funcref)
+                (elem (i32.const 0) $f)
+                (func $f (result i32) i32.const {k})
+                (func (export "run") (result i32) (call_indirect (type $t) (i32.const 0))))"#
+        )
+    };
+    for (name, engine) in engines() {
+        let config = VmConfig { engine, ..VmConfig::default() };
+        let modules: Vec<_> = (1..=3)
+            .map(|k| life_interp::Module::new(&wat::parse_str(module_of(k)).unwrap(), &config).unwrap())
+            .collect();
+        let mut stores: Vec<_> = modules
+            .iter()
+            .map(|m| {
+                let mut store = life_interp::Store::new(config.clone());
+                let instance = store.instantiate(m, &mut NoImports).unwrap();
+                (store, instance)
+            })
+            .collect();
+        // Two instances in one store, too.
+        let second = stores[0].0.instantiate(&modules[1], &mut NoImports).unwrap();
+        for round in 0..3 {
+            for (k, (store, instance)) in stores.iter_mut().enumerate() {
+                let run = store.typed_func::<(), i32>(*instance, "run").unwrap();
+                assert_eq!(run.call(store, ()).unwrap(), k as i32 + 1, "{name}, round {round}");
+            }
+            let (store, _) = &mut stores[0];
+            let run = store.typed_func::<(), i32>(second, "run").unwrap();
+            assert_eq!(run.call(store, ()).unwrap(), 2, "{name}, round {round}");
+        }
+        // A store made after another was dropped may sit at the same address.
+        drop(stores.remove(0));
+        let mut store = life_interp::Store::new(config.clone());
+        let instance = store.instantiate(&modules[2], &mut NoImports).unwrap();
+        let run = store.typed_func::<(), i32>(instance, "run").unwrap();
+        assert_eq!(run.call(&mut store, ()).unwrap(), 3, "{name}");
+    }
+}

@@ -44,6 +44,41 @@ pub(super) fn call_inner(store: &mut Store, func: u32, args: &[Value], resumable
     continue_call(store, ex, pos, ty, resumable)
 }
 
+/// Calls `func` with its arguments in slot form at the start of `slots`, which receives the
+/// results in slot form: the typed API's path, which allocates nothing on any engine. `slots`
+/// must hold the larger of the parameters' and the results' slots. Pauses are errors.
+pub(crate) fn call_slots(store: &mut Store, func: u32, slots: &mut [u64]) -> Result<(), Trap> {
+    let type_id = store.funcs[func as usize].type_id() as usize;
+    match &store.funcs[func as usize] {
+        FuncEntity::Host { func: host, .. } => {
+            let host = host.clone();
+            return crate::host::call_host_in_slots(store, &host, type_id, None, slots);
+        }
+        &FuncEntity::Wasm { instance, index, .. } => {
+            if let Some(native) = store.instances[instance as usize].module.native.clone() {
+                return native.call(store, instance, index, slots);
+            }
+        }
+    }
+    let ty = store.types[type_id].clone();
+    let mut ex = store.executor.take().unwrap_or_default();
+    ex.stack.clear();
+    ex.frames.clear();
+    ex.pending_host = None;
+    let (params, results) = (ty.param_slots() as usize, ty.result_slots() as usize);
+    ex.stack.resize(params.max(results).max(16), 0);
+    ex.stack[..params].copy_from_slice(&slots[..params]);
+    let pos = Position { func, pc: 0, base: 0, fresh: true };
+    match run(store, ex, pos, ty, false)? {
+        Ok(ex) => {
+            slots[..results].copy_from_slice(&ex.stack[..results]);
+            store.executor = Some(ex);
+            Ok(())
+        }
+        Err(_) => unreachable!("a call that is not resumable never pauses"),
+    }
+}
+
 /// Runs a function of a natively compiled module: arguments and results pass in slot form.
 pub(super) fn call_native(
     store: &mut Store,
@@ -81,21 +116,13 @@ pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Valu
 
 pub(super) fn continue_call(
     store: &mut Store,
-    mut ex: Executor,
-    mut pos: Position,
-    ty: life_decode::FuncType,
+    ex: Executor,
+    pos: Position,
+    ty: std::sync::Arc<life_decode::FuncType>,
     resumable: bool,
 ) -> Result<Resumable, Trap> {
-    let outcome = ex.execute(store, &mut pos);
-    let outcome = match outcome {
-        Ok(Exit::Paused(reason)) if !resumable => Err(match reason {
-            PauseReason::OutOfGas => Trap::from(TrapCode::OutOfGas),
-            PauseReason::Host => Trap::host("a host function asked to suspend, but the call is not resumable"),
-        }),
-        other => other,
-    };
-    match outcome {
-        Ok(Exit::Returned) => {
+    match run(store, ex, pos, ty.clone(), resumable)? {
+        Ok(ex) => {
             let mut at = 0;
             let results = ty
                 .results()
@@ -106,11 +133,37 @@ pub(super) fn continue_call(
                     v
                 })
                 .collect();
-            ex.frames.clear();
             store.executor = Some(ex);
             Ok(Resumable::Finished(results))
         }
-        Ok(Exit::Paused(reason)) => Ok(Resumable::Paused(PausedCall { ex, pos, ty, reason })),
+        Err(paused) => Ok(Resumable::Paused(paused)),
+    }
+}
+
+/// Runs the interpreter from `pos` until the call returns (`Ok(Ok(executor))`, the results in
+/// slot form at the bottom of its stack, to be handed back to the store), pauses (`Ok(Err)`,
+/// only when `resumable`) or traps (the executor is back in the store).
+fn run(
+    store: &mut Store,
+    mut ex: Executor,
+    mut pos: Position,
+    ty: std::sync::Arc<life_decode::FuncType>,
+    resumable: bool,
+) -> Result<Result<Executor, PausedCall>, Trap> {
+    let outcome = ex.execute(store, &mut pos);
+    let outcome = match outcome {
+        Ok(Exit::Paused(reason)) if !resumable => Err(match reason {
+            PauseReason::OutOfGas => Trap::from(TrapCode::OutOfGas),
+            PauseReason::Host => Trap::host("a host function asked to suspend, but the call is not resumable"),
+        }),
+        other => other,
+    };
+    match outcome {
+        Ok(Exit::Returned) => {
+            ex.frames.clear();
+            Ok(Ok(ex))
+        }
+        Ok(Exit::Paused(reason)) => Ok(Err(PausedCall { ex, pos, ty, reason })),
         Err(trap) => {
             let trace = ex.trace(store, pos.func);
             ex.frames.clear();

@@ -9,7 +9,7 @@ use super::*;
 pub struct PausedCall {
     pub(super) ex: Executor,
     pub(super) pos: Position,
-    pub(super) ty: life_decode::FuncType,
+    pub(super) ty: std::sync::Arc<life_decode::FuncType>,
     pub(super) reason: PauseReason,
 }
 
@@ -81,7 +81,7 @@ impl PausedCall {
             1 => PauseReason::Host,
             _ => return Err(bad("unknown pause reason")),
         };
-        let ty = r.func_type()?;
+        let ty = std::sync::Arc::new(r.func_type()?);
         let (func, pc, base, fresh) = (r.u32()?, r.u64()? as usize, r.u64()? as usize, r.u8()? != 0);
         let nframes = r.len(store.config.max_call_depth)?;
         let mut raw = Vec::with_capacity(nframes);
@@ -94,7 +94,7 @@ impl PausedCall {
         }
         let pending_host = match r.u8()? {
             0 => None,
-            1 => Some((r.u64()? as usize, r.func_type()?)),
+            1 => Some((r.u64()? as usize, std::sync::Arc::new(r.func_type()?))),
             _ => return Err(bad("bad pending host call")),
         };
         r.finish()?;
