@@ -159,9 +159,27 @@ pub enum Error {
         /// The function's signature.
         found: life_decode::FuncType,
     },
-    /// A value given to a global, a table or a resume does not fit (immutable global, wrong
-    /// type, index out of bounds, results for a call that did not pause in a host function).
-    Value(String),
+    /// A value given to a global or a table has another type than it holds.
+    ValueType {
+        /// What was written: `global` or `table`.
+        what: &'static str,
+        /// The type it holds.
+        expected: ValType,
+        /// The value's type.
+        got: ValType,
+    },
+    /// The host wrote to an immutable global.
+    ImmutableGlobal,
+    /// The host accessed a table element past its end.
+    TableOutOfBounds {
+        /// The element asked for.
+        index: u32,
+        /// The table's size.
+        size: u32,
+    },
+    /// [`Store::resume`](crate::Store::resume) was given host results for a call that paused
+    /// for gas, not in a host function.
+    NotPausedInHost,
     /// A handle of one store was used with another store.
     WrongStore {
         /// What the handle names (`function`, `memory`, `table`, `global`, `instance`).
@@ -221,7 +239,12 @@ impl fmt::Display for Error {
                 write!(f, "value {index} should be {expected}, got {got}")
             }
             Error::FuncType { expected, found } => write!(f, "expected a function {expected}, found {found}"),
-            Error::Value(m) => f.write_str(m),
+            Error::ValueType { what, expected, got } => write!(f, "{what} of type {expected} cannot hold a {got}"),
+            Error::ImmutableGlobal => f.write_str("global is immutable"),
+            Error::TableOutOfBounds { index, size } => {
+                write!(f, "table index {index} out of bounds (the table has {size} elements)")
+            }
+            Error::NotPausedInHost => f.write_str("this call did not pause in a host function"),
             Error::WrongStore { what, handle_store, store } => {
                 write!(f, "a {what} handle of store {} was used with store {}", handle_store.as_u64(), store.as_u64())
             }

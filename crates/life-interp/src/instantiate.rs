@@ -335,7 +335,7 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::ArgumentCount`], [`Error::ArgumentType`] or [`Error::Value`] if `host_results`
+    /// [`Error::ArgumentCount`], [`Error::ArgumentType`] or [`Error::NotPausedInHost`] if `host_results`
     /// do not match, [`Error::Trap`] if the call traps.
     pub fn resume(&mut self, call: PausedCall, host_results: &[Value]) -> Result<Resumable, Error> {
         let _call = TopCall::start(self)?;

@@ -368,7 +368,7 @@ impl Store {
     /// Fails when the value's type differs from the global's.
     pub fn alloc_global(&mut self, ty: GlobalType, value: Value) -> Result<Global, crate::Error> {
         if value.ty() != ty.content {
-            return Err(crate::Error::Value(format!("global of type {} cannot hold a {}", ty.content, value.ty())));
+            return Err(crate::Error::ValueType { what: "global", expected: ty.content, got: value.ty() });
         }
         self.globals.push(GlobalEntity { value: encode128(value), ty });
         Ok(Global(self.globals.len() as u32 - 1, self.id))
@@ -471,16 +471,16 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
-    /// if the global is immutable or the value has another type.
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::ImmutableGlobal`](crate::Error::ImmutableGlobal) or
+    /// [`Error::ValueType`](crate::Error::ValueType).
     pub fn global_set(&mut self, global: Global, value: Value) -> Result<(), crate::Error> {
         let i = self.check(global)? as usize;
         let g = &mut self.globals[i];
         if !g.ty.mutable {
-            return Err(crate::Error::Value("global is immutable".into()));
+            return Err(crate::Error::ImmutableGlobal);
         }
         if g.ty.content != value.ty() {
-            return Err(crate::Error::Value(format!("global of type {} cannot hold a {}", g.ty.content, value.ty())));
+            return Err(crate::Error::ValueType { what: "global", expected: g.ty.content, got: value.ty() });
         }
         g.value = encode128(value);
         Ok(())
@@ -548,21 +548,22 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
-    /// when out of bounds or the value has the wrong type.
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::TableOutOfBounds`](crate::Error::TableOutOfBounds) or
+    /// [`Error::ValueType`](crate::Error::ValueType).
     pub fn table_set(&mut self, table: Table, index: u32, value: Value) -> Result<(), crate::Error> {
         let i = self.check(table)? as usize;
         let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if value.ty() != want {
-            return Err(crate::Error::Value(format!("table of {want} cannot hold a {}", value.ty())));
+            return Err(crate::Error::ValueType { what: "table", expected: want, got: value.ty() });
         }
+        let size = t.elements.len() as u32;
         match t.elements.get_mut(index as usize) {
             Some(e) => {
                 *e = encode(value);
                 Ok(())
             }
-            None => Err(crate::Error::Value("table index out of bounds".into())),
+            None => Err(crate::Error::TableOutOfBounds { index, size }),
         }
     }
 
@@ -571,14 +572,14 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::Value`](crate::Error::Value)
+    /// [`Error::WrongStore`](crate::Error::WrongStore), or [`Error::ValueType`](crate::Error::ValueType)
     /// when `init` has the wrong type.
     pub fn table_grow(&mut self, table: Table, delta: u32, init: Value) -> Result<Option<u32>, crate::Error> {
         let i = self.check(table)? as usize;
         let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if init.ty() != want {
-            return Err(crate::Error::Value(format!("table of {want} cannot hold a {}", init.ty())));
+            return Err(crate::Error::ValueType { what: "table", expected: want, got: init.ty() });
         }
         let r = t.grow(delta as u64, encode(init));
         Ok((r >= 0).then_some(r as u32))

@@ -5,6 +5,7 @@ use std::fmt;
 
 /// Why execution trapped.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TrapKind {
     /// A WebAssembly trap with the spec's reason.
     Code(TrapCode),

@@ -109,7 +109,7 @@ pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Valu
             slot += v.ty().slots() as usize;
         }
     } else if !host_results.is_empty() {
-        return Err(crate::Error::Value("this call did not pause in a host function".into()));
+        return Err(crate::Error::NotPausedInHost);
     }
     Ok(continue_call(store, ex, pos, ty, true)?)
 }

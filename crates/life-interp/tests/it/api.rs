@@ -335,9 +335,51 @@ fn externrefs_pass_through_guest_code_and_tables() {
     vm.store_mut().table_set(t, 0, Value::ExternRef(Some(7))).unwrap();
     assert_eq!(vm.store().table_get(t, 0).unwrap(), Some(Value::ExternRef(Some(7))));
     assert_eq!(vm.store().table_get(t, 2).unwrap(), None);
-    assert!(vm.store_mut().table_set(t, 0, Value::I32(1)).is_err());
+    assert!(matches!(
+        vm.store_mut().table_set(t, 0, Value::I32(1)),
+        Err(Error::ValueType { what: "table", expected: ValType::ExternRef, got: ValType::I32 })
+    ));
+    assert!(matches!(
+        vm.store_mut().table_set(t, 2, Value::ExternRef(None)),
+        Err(Error::TableOutOfBounds { index: 2, size: 2 })
+    ));
     assert_eq!(vm.store_mut().table_grow(t, 3, Value::ExternRef(None)).unwrap(), Some(2));
     assert_eq!(vm.store().table_type(t).unwrap().limits.min, 5);
+}
+
+#[test]
+fn value_errors_say_what_was_wrong_as_variants() {
+    let mut vm = Vm::new(
+        &wat::parse_str(
+            r#"(module (global (export "c") i32 (i32.const 1)) (global (export "m") (mut i64) (i64.const 2))
+                (func (export "f") (result i32) i32.const 3))"#,
+        )
+        .unwrap(),
+        VmConfig::default(),
+        &mut NoImports,
+    )
+    .unwrap();
+    let instance = vm.instance();
+    let global = |vm: &Vm, name| match vm.store().export(instance, name) {
+        Ok(life_interp::Extern::Global(g)) => g,
+        other => panic!("{name}: {other:?}"),
+    };
+    let (c, m) = (global(&vm, "c"), global(&vm, "m"));
+    assert!(matches!(vm.store_mut().global_set(c, Value::I32(5)), Err(Error::ImmutableGlobal)));
+    let e = vm.store_mut().global_set(m, Value::I32(5)).unwrap_err();
+    assert!(matches!(e, Error::ValueType { what: "global", expected: ValType::I64, got: ValType::I32 }), "{e:?}");
+    assert_eq!(e.to_string(), "global of type i64 cannot hold a i32");
+    vm.store_mut().global_set(m, Value::I64(9)).unwrap();
+    // Host results for a call that finished (or paused for gas) are refused by name.
+    let config = VmConfig { gas_limit: Some(1), ..VmConfig::default() };
+    let module =
+        life_interp::Module::from_wat(r#"(module (func (export "spin") (loop $l (br $l))))"#, &config).unwrap();
+    let mut store = life_interp::Store::new(config);
+    let instance = store.instantiate(&module, &mut NoImports).unwrap();
+    let life_interp::Resumable::Paused(call) = store.invoke_resumable(instance, "spin", &[]).unwrap() else {
+        panic!("spin should pause for gas")
+    };
+    assert!(matches!(store.resume(call, &[Value::I32(1)]), Err(Error::NotPausedInHost)));
 }
 
 #[test]
