@@ -512,6 +512,22 @@ pub(crate) fn lower_pure<C: Callees>(l: &mut Lower<'_, '_, C>, op: Op) -> bool {
         }),
         Op::F32x4DemoteF64x2Zero { dst, src } => unary(l, F64X2, dst, src, |b, x| b.ins().fvdemote(x)),
         Op::F64x2PromoteLowF32x4 { dst, src } => unary(l, F32X4, dst, src, |b, x| b.ins().fvpromote_low(x)),
+
+        // ---- Relaxed SIMD: the deterministic profile's choices, as in `semantics::simd` ----
+        Op::F32x4RelaxedMadd { dst, args } => madd(l, F32X4, dst, args, false),
+        Op::F32x4RelaxedNmadd { dst, args } => madd(l, F32X4, dst, args, true),
+        Op::F64x2RelaxedMadd { dst, args } => madd(l, F64X2, dst, args, false),
+        Op::F64x2RelaxedNmadd { dst, args } => madd(l, F64X2, dst, args, true),
+        Op::I16x8RelaxedDotI8x16I7x16S { dst, a, b } => binary(l, I8X16, dst, a, b, dot_i8x16),
+        Op::I32x4RelaxedDotI8x16I7x16AddS { dst, args } => {
+            let (x, y, c) = (l.get_v128(I8X16, args), l.get_v128(I8X16, args + 2), l.get_v128(I32X4, args + 4));
+            let b = l.builder();
+            let dot = dot_i8x16(b, x, y);
+            let (lo, hi) = (b.ins().swiden_low(dot), b.ins().swiden_high(dot));
+            let sum = b.ins().iadd_pairwise(lo, hi);
+            let r = b.ins().iadd(sum, c);
+            l.set_v128(dst, r);
+        }
         _ => return false,
     }
     true
@@ -713,6 +729,42 @@ fn pminmax<C: Callees>(l: &mut Lower<'_, '_, C>, ty: Type, dst: u32, a: u32, b: 
         let lt = b.ins().bitcast(ty, vector_flags(), lt);
         b.ins().bitselect(lt, y, x)
     })
+}
+
+/// `relaxed_madd` unfused: `fmul` then `fadd` (`nmadd` negates `a` first), never `fma`, so no
+/// CPU feature changes the result; NaN lanes become the canonical NaN, as in the interpreter.
+fn madd<C: Callees>(l: &mut Lower<'_, '_, C>, ty: Type, dst: u32, args: u32, negate: bool) {
+    let (x, y, z) = (l.get_v128(ty, args), l.get_v128(ty, args + 2), l.get_v128(ty, args + 4));
+    let b = l.builder();
+    let x = if negate { b.ins().fneg(x) } else { x };
+    let product = b.ins().fmul(x, y);
+    let r = b.ins().fadd(product, z);
+    let nan = b.ins().fcmp(FloatCC::Unordered, r, r);
+    let nan = b.ins().bitcast(ty, vector_flags(), nan);
+    let canonical: Vec<u8> = if ty == F32X4 {
+        [0x7fc0_0000u32; 4].iter().flat_map(|x| x.to_le_bytes()).collect()
+    } else {
+        [0x7ff8_0000_0000_0000u64; 2].iter().flat_map(|x| x.to_le_bytes()).collect()
+    };
+    let canonical = b.func.dfg.constants.insert(canonical.into());
+    let canonical = b.ins().vconst(ty, canonical);
+    let r = b.ins().bitselect(nan, canonical, r);
+    l.set_v128(dst, r);
+}
+
+/// `i16x8.relaxed_dot_i8x16_i7x16_s` of two `i8x16` vectors: signed products, pair sums
+/// saturated. Each product fits in 16 bits; the wrapping pairwise sum overflows only for
+/// 16384 + 16384, to -32768, which no true sum reaches (the least is -32512), so those lanes
+/// are the ones to saturate to 32767.
+fn dot_i8x16(b: Vbuild<'_, '_>, x: Value, y: Value) -> Value {
+    let (xl, xh) = (b.ins().swiden_low(x), b.ins().swiden_high(x));
+    let (yl, yh) = (b.ins().swiden_low(y), b.ins().swiden_high(y));
+    let (lo, hi) = (b.ins().imul(xl, yl), b.ins().imul(xh, yh));
+    let sum = b.ins().iadd_pairwise(lo, hi);
+    let min = b.func.dfg.constants.insert([0x00u8, 0x80].repeat(8).into());
+    let min = b.ins().vconst(I16X8, min);
+    let over = b.ins().icmp(IntCC::Equal, sum, min);
+    b.ins().iadd(sum, over)
 }
 
 fn vector_flags() -> cranelift_codegen::ir::MemFlagsData {

@@ -226,6 +226,8 @@ mod tests {
         assert!(!features(&["--wasm", "extended-const", "--wasm", "extended-const=n"]).unwrap().extended_const);
         let f = features(&["--wasm", "simd=n,multi-value=no", "-W", "bulk-memory=false,extended-const=yes"]).unwrap();
         assert!(!f.simd && !f.multi_value && !f.bulk_memory && f.extended_const && f.reference_types);
+        assert!(features(&["--wasm", "relaxed-simd"]).unwrap().relaxed_simd);
+        assert!(!features(&[]).unwrap().relaxed_simd);
         // An unsupported proposal turned on and off again is fine.
         assert!(features(&["--wasm", "gc", "--wasm", "gc=n"]).is_ok());
     }
@@ -252,8 +254,7 @@ mod tests {
             features(&["--wasm", "simd=maybe"]).unwrap_err(),
             "--wasm simd=maybe: expected FEATURE, FEATURE=y or FEATURE=n"
         );
-        for name in ["tail-call", "multi-memory", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"]
-        {
+        for name in ["tail-call", "multi-memory", "memory64", "function-references", "exceptions", "gc"] {
             assert_eq!(
                 features(&["--wasm", name]).unwrap_err(),
                 format!("--wasm {name}: the {name} proposal is not supported yet")

@@ -835,6 +835,26 @@ fn wasm_turns_on_extended_constant_expressions() {
         .fails_with("error: ext.wasm: invalid module", "extended-const");
 }
 
+/// `--wasm relaxed-simd` runs relaxed SIMD with the same (deterministic) results on every engine
+/// (`life_in` runs them all); without it the module is refused, naming the proposal.
+#[test]
+fn wasm_turns_on_relaxed_simd() {
+    let dir = scratch("wasm_relaxed_simd");
+    // FLT_MAX * 2 - FLT_MAX: infinity unfused (Life's choice), FLT_MAX fused; lane 0 as i32.
+    write(
+        &dir,
+        "relaxed.wat",
+        r#"(module (func (export "app_main") (result i32)
+            (i32x4.extract_lane 0 (i32x4.relaxed_trunc_f32x4_s
+                (f32x4.relaxed_madd (v128.const f32x4 0x1.fffffep+127 0 0 0) (v128.const f32x4 2 0 0 0)
+                    (v128.const f32x4 -0x1.fffffep+127 0 0 0))))))"#,
+    );
+    life_in(&dir, &["relaxed.wat"])
+        .fails_with("error: relaxed.wat: invalid module at offset 0x", "(the relaxed-simd proposal is not enabled)");
+    life_in(&dir, &["--wasm", "relaxed-simd", "relaxed.wat"]).succeeds("2147483647\n");
+    life_in(&dir, &["-W", "relaxed-simd=y", "relaxed.wat"]).succeeds("2147483647\n");
+}
+
 #[test]
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");

@@ -5,7 +5,7 @@ use crate::{DecodeError, DecodeErrorKind};
 /// The set of WebAssembly features a module may use. Anything else is rejected at decode time.
 ///
 /// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`, `multi_memory`,
-/// `memory64`, `relaxed_simd`, `function_references`, `exceptions`, `gc`) have flags too, so
+/// `memory64`, `function_references`, `exceptions`, `gc`) have flags too, so
 /// that a module using one is refused with the proposal's name; turning one of them on makes
 /// [`decode`](crate::decode) fail with "the ... proposal is not supported yet" (see
 /// [`Features::check_supported`]). Proposals also have their names, for `life --wasm NAME`:
@@ -50,7 +50,8 @@ pub struct Features {
     pub multi_memory: bool,
     /// 64-bit memories and tables (3.0). Not implemented: must stay off.
     pub memory64: bool,
-    /// Relaxed SIMD (3.0). Not implemented: must stay off.
+    /// Relaxed SIMD (3.0), with the deterministic profile's result for every relaxed operator,
+    /// so results are the same on every engine and CPU (RATIONALE.md has the table).
     pub relaxed_simd: bool,
     /// Typed function references (3.0). Not implemented: must stay off.
     pub function_references: bool,
@@ -104,7 +105,7 @@ proposals! {
     tail_call: "tail-call", false, "return_call and friends (3.0)";
     multi_memory: "multi-memory", false, "several memories (3.0)";
     memory64: "memory64", false, "64-bit memories and tables (3.0)";
-    relaxed_simd: "relaxed-simd", false, "relaxed SIMD (3.0)";
+    relaxed_simd: "relaxed-simd", true, "relaxed SIMD, deterministic results (3.0)";
     function_references: "function-references", false, "typed function references (3.0)";
     exceptions: "exceptions", false, "exception handling (3.0)";
     gc: "gc", false, "garbage collection (3.0)";
@@ -226,6 +227,9 @@ impl Features {
         }
         if !self.multi_memory && message == "multiple memories" {
             return Some("multi-memory");
+        }
+        if !self.relaxed_simd && message == "relaxed SIMD support is not enabled" {
+            return Some("relaxed-simd");
         }
         None
     }

@@ -67,7 +67,7 @@ fn float_rejected(
         offset,
         format!(
             "float instruction `{}` is not allowed: floats are disabled (deterministic mode)",
-            crate::gas::operator_name(&op).replace('_', ".")
+            crate::gas::operator_name(&op).replacen('_', ".", 1)
         ),
     )
 }

@@ -47,7 +47,8 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f
 }
 
-/// Checks `bytes` under WebAssembly 2.0 and under 1.0.
+/// Checks `bytes` under WebAssembly 2.0, under 1.0 and under [`life_only_features`]; the
+/// verdict is 2.0's.
 ///
 /// # Errors
 ///
@@ -55,7 +56,14 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
 pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
     let verdict = check_with(bytes, Features::wasm2())?;
     check_with(bytes, Features::wasm1())?;
+    check_with(bytes, life_only_features())?;
     Ok(verdict)
+}
+
+/// The features of the harnesses that compare Life's engines without the oracle: WebAssembly
+/// 2.0 and relaxed SIMD (see [`Proposals`](crate::generate::Proposals)).
+pub fn life_only_features() -> Features {
+    Features { relaxed_simd: true, ..Features::wasm2() }
 }
 
 /// Lazy translation must accept and reject exactly what eager translation does, once every body

@@ -231,12 +231,20 @@ pub fn oracle() -> Box<dyn Engine> {
     Box::new(Wasmi)
 }
 
-/// Life's engines, unmetered. Add a new engine here and every harness runs it.
+/// Life's engines, unmetered. Add a new engine here (and to [`life_only_engines`] and
+/// [`metered_life_engines`]) and every harness runs it.
 pub fn life_engines() -> Vec<Box<dyn Engine>> {
     vec![Box::new(Life::interp()), Box::new(Life::polymerase())]
 }
 
+/// [`life_engines`] accepting relaxed SIMD too: for the harnesses without the oracle (see
+/// [`Proposals`](crate::generate::Proposals)).
+pub fn life_only_engines() -> Vec<Box<dyn Engine>> {
+    vec![Box::new(Life::interp().relaxed_simd()), Box::new(Life::polymerase().relaxed_simd())]
+}
+
 /// Life's engines with metering on, each store given `gas`: what the metered harness compares.
+/// No oracle takes part, so they accept relaxed SIMD too.
 pub fn metered_life_engines(gas: u64) -> Vec<Box<dyn Engine>> {
-    vec![Box::new(Life::interp().metered(gas)), Box::new(Life::polymerase().metered(gas))]
+    vec![Box::new(Life::interp().metered(gas).relaxed_simd()), Box::new(Life::polymerase().metered(gas).relaxed_simd())]
 }

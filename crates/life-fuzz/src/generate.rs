@@ -16,6 +16,31 @@ pub const TERMINATION_FUEL: u32 = 10_000;
 ///
 /// Only when `u` cannot be read, which `arbitrary` treats as "use defaults" in practice.
 pub fn config(u: &mut Unstructured<'_>) -> Result<Config> {
+    config_with(u, Proposals::default())
+}
+
+/// The WebAssembly 3.0 proposals a generated module may use besides 2.0.
+///
+/// Only harnesses without the oracle take them: relaxed SIMD leaves results to the
+/// implementation, and wasmi chooses differently from Life (a fused `relaxed_madd`, a wrapping
+/// `relaxed_dot`), so only Life's engines, which make the same choices, can be compared on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Proposals {
+    /// Relaxed SIMD (wasm-smith's `relaxed_simd_enabled`).
+    pub relaxed_simd: bool,
+}
+
+impl Proposals {
+    /// Every proposal a harness without the oracle runs.
+    pub const LIFE_ONLY: Proposals = Proposals { relaxed_simd: true };
+}
+
+/// [`config`], with `proposals` allowed too.
+///
+/// # Errors
+///
+/// As [`config`].
+pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Config> {
     let mut c: Config = u.arbitrary()?;
     // Every WebAssembly 2.0 feature ...
     c.multi_value_enabled = true;
@@ -24,8 +49,8 @@ pub fn config(u: &mut Unstructured<'_>) -> Result<Config> {
     c.simd_enabled = true;
     c.saturating_float_to_int_enabled = true;
     c.sign_extension_ops_enabled = true;
-    // ... and no later proposal.
-    c.relaxed_simd_enabled = false;
+    // ... and no later proposal, unless asked for.
+    c.relaxed_simd_enabled = proposals.relaxed_simd;
     c.exceptions_enabled = false;
     c.threads_enabled = false;
     c.shared_everything_threads_enabled = false;
@@ -74,7 +99,16 @@ pub fn config(u: &mut Unstructured<'_>) -> Result<Config> {
 ///
 /// When wasm-smith gives up on `u` (rare; the caller skips the input).
 pub fn module(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
-    let config = config(u)?;
+    module_with(u, Proposals::default())
+}
+
+/// [`module`], with `proposals` allowed too.
+///
+/// # Errors
+///
+/// As [`module`].
+pub fn module_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Vec<u8>> {
+    let config = config_with(u, proposals)?;
     let mut module = Module::new(config, u)?;
     module.ensure_termination(TERMINATION_FUEL).map_err(|_| arbitrary::Error::IncorrectFormat)?;
     Ok(module.to_bytes())

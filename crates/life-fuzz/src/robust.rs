@@ -4,11 +4,11 @@
 //!
 //! The `run_interp` target runs the interpreter ([`interp_engines`]), `run_aot` runs Polymerase
 //! unmetered and metered ([`aot_engines`]), and the smoke run and the regression replay run every
-//! Life engine ([`run`]).
+//! Life engine ([`run`]). No oracle takes part, so every engine here accepts relaxed SIMD too.
 
 use crate::{
     Finding,
-    engine::{Engine, EngineInstance, Life, Outcome, Rejection, life_engines, limits},
+    engine::{Engine, EngineInstance, Life, Outcome, Rejection, life_only_engines, limits},
     generate,
 };
 use arbitrary::Unstructured;
@@ -25,13 +25,13 @@ pub struct Stats {
 
 /// The engines of the `run_interp` target: the interpreter.
 pub fn interp_engines() -> Vec<Box<dyn Engine>> {
-    vec![Box::new(Life::interp())]
+    vec![Box::new(Life::interp().relaxed_simd())]
 }
 
 /// The engines of the `run_aot` target: Polymerase, unmetered and with `gas` to spend (so the
 /// gas checks of native code run too).
 pub fn aot_engines(gas: u64) -> Vec<Box<dyn Engine>> {
-    vec![Box::new(Life::polymerase()), Box::new(Life::polymerase().metered(gas))]
+    vec![Box::new(Life::polymerase().relaxed_simd()), Box::new(Life::polymerase().metered(gas).relaxed_simd())]
 }
 
 /// Runs `wasm` on every Life engine, with arguments drawn from `u` (the same for each engine).
@@ -40,7 +40,7 @@ pub fn aot_engines(gas: u64) -> Vec<Box<dyn Engine>> {
 ///
 /// A [`Finding`] when a call fails outside a trap or returns values of the wrong types.
 pub fn run(wasm: &[u8], u: &mut Unstructured<'_>) -> Result<Stats, Finding> {
-    run_on("run_interp", &life_engines(), wasm, u)
+    run_on("run_interp", &life_only_engines(), wasm, u)
 }
 
 /// [`run`] on `engines`, reporting findings as `harness`.

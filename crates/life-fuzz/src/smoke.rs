@@ -2,8 +2,10 @@
 //! budget (`cargo xtask fuzz --smoke`).
 //!
 //! Seed `n` makes two cases. The first feeds bytes from [`SplitMix64`] seeded with `n` to
-//! wasm-smith and runs the decode, `run_interp` (every Life engine), differential and metered
-//! harnesses on the module. The second takes spec module `n mod count`, mutates it as [`mutate`]
+//! wasm-smith and runs the decode and differential harnesses on the WebAssembly 2.0 module, then
+//! the decode, `run_interp` (every Life engine) and metered harnesses on the module the same
+//! bytes make with relaxed SIMD allowed (which wasmi computes differently: see
+//! [`generate::Proposals`]). The second takes spec module `n mod count`, mutates it as [`mutate`]
 //! says for `n`, runs the decode harness, and runs the differential and metered harnesses when
 //! the result is valid. Seeds run in order, and
 //! the run stops at the end of the range or when the budget is spent, so two runs with the
@@ -64,8 +66,10 @@ pub struct Report {
     pub budget_hit: bool,
     /// Spec modules in the corpus.
     pub spec_modules: usize,
-    /// wasm-smith modules made.
+    /// wasm-smith modules made (each twice: 2.0, and with relaxed SIMD too).
     pub generated: u64,
+    /// Generated modules that use a relaxed SIMD operator.
+    pub relaxed_modules: u64,
     /// Spec mutations tried.
     pub mutated: u64,
     /// Decode checks, by verdict: valid, invalid, unsupported.
@@ -110,8 +114,9 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  modules tried: {} generated + {} spec mutations (of {} spec modules)",
-            self.generated, self.mutated, self.spec_modules
+            "  modules tried: {} generated (and again with relaxed SIMD, {} of them using it) + {} spec mutations \
+             (of {} spec modules)",
+            self.generated, self.relaxed_modules, self.mutated, self.spec_modules
         )?;
         writeln!(f, "  decode checks: {valid} valid, {invalid} invalid, {unsupported} unsupported by Life")?;
         writeln!(
@@ -184,7 +189,9 @@ struct Runner<'a> {
 }
 
 impl Runner<'_> {
-    /// The wasm-smith case of this seed.
+    /// The wasm-smith cases of this seed: a WebAssembly 2.0 module for the comparison with
+    /// wasmi, and one from the same bytes with relaxed SIMD too for the harnesses without it
+    /// (see [`generate::Proposals`]).
     fn generated(&mut self) {
         let Some((wasm, rest)) = generated_module(self.seed) else { return };
         let rest = &rest[..];
@@ -194,18 +201,27 @@ impl Runner<'_> {
             r.count_decode(verdict);
             Ok(())
         });
-        self.case("run_interp", "generated", &wasm, |r| {
-            r.robust_calls += robust::run(&wasm, &mut Unstructured::new(rest))?.calls;
-            Ok(())
-        });
         self.case("differential", "generated", &wasm, |r| {
             let stats = differential::run(&wasm, &mut Unstructured::new(rest))?;
             r.count_differential(stats);
             Ok(())
         });
+        let Some((relaxed, rest)) = generated_module_with(self.seed, generate::Proposals::LIFE_ONLY) else { return };
+        let (what, rest) = ("generated relaxed-simd", &rest[..]);
+        self.case("decode", what, &relaxed, |r| {
+            // Invalid as 2.0 (checked valid with relaxed SIMD): it uses a relaxed operator.
+            if decode::check(&relaxed)? == decode::Verdict::Invalid {
+                r.relaxed_modules += 1;
+            }
+            Ok(())
+        });
+        self.case("run_interp", what, &relaxed, |r| {
+            r.robust_calls += robust::run(&relaxed, &mut Unstructured::new(rest))?.calls;
+            Ok(())
+        });
         let metered_bytes = SplitMix64::new(self.seed ^ 0x6761_7321).bytes(512);
-        self.case("metered", "generated", &wasm, |r| {
-            r.count_metered(&metered::run(&wasm, &mut Unstructured::new(&metered_bytes))?);
+        self.case("metered", what, &relaxed, |r| {
+            r.count_metered(&metered::run(&relaxed, &mut Unstructured::new(&metered_bytes))?);
             Ok(())
         });
     }
@@ -266,11 +282,16 @@ impl Runner<'_> {
 /// The wasm-smith module of `seed` and the bytes left for call arguments, or `None` when
 /// wasm-smith gives up on the seed's bytes.
 pub fn generated_module(seed: u64) -> Option<(Vec<u8>, Vec<u8>)> {
+    generated_module_with(seed, generate::Proposals::default())
+}
+
+/// [`generated_module`] with `proposals` allowed too.
+pub fn generated_module_with(seed: u64, proposals: generate::Proposals) -> Option<(Vec<u8>, Vec<u8>)> {
     let mut rng = SplitMix64::new(seed);
     let len = 256 + rng.below(16 * 1024) as usize;
     let bytes = rng.bytes(len);
     let mut u = Unstructured::new(&bytes);
-    let wasm = generate::module(&mut u).ok()?;
+    let wasm = generate::module_with(&mut u, proposals).ok()?;
     Some((wasm, u.take_rest().to_vec()))
 }
 
@@ -291,6 +312,9 @@ pub fn write_seed(seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     if let Some((wasm, _)) = generated_module(seed) {
         std::fs::write(dir.join(format!("generated-{seed}.wasm")), wasm)?;
+    }
+    if let Some((wasm, _)) = generated_module_with(seed, generate::Proposals::LIFE_ONLY) {
+        std::fs::write(dir.join(format!("generated-relaxed-simd-{seed}.wasm")), wasm)?;
     }
     let spec = mutate::spec_modules();
     if !spec.is_empty() {

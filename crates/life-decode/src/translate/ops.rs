@@ -978,6 +978,49 @@ impl Translator {
             O::F32x4DemoteF64x2Zero => self.unop(v128, |dst, src| Op::F32x4DemoteF64x2Zero { dst, src }),
             O::F64x2PromoteLowF32x4 => self.unop(v128, |dst, src| Op::F64x2PromoteLowF32x4 { dst, src }),
 
+            // ---- Relaxed SIMD (3.0): the deterministic profile's choice of each ----
+            // Where that choice is a 2.0 instruction, the 2.0 op runs it (RATIONALE.md, "Why
+            // relaxed SIMD takes the deterministic profile"); gas is priced on the Wasm operator
+            // before this (`charge`), so a gas table still prices the relaxed one on its own.
+            O::I8x16RelaxedSwizzle => self.binop(v128, |dst, a, b| Op::I8x16Swizzle { dst, a, b }),
+            O::I32x4RelaxedTruncF32x4S => self.unop(v128, |dst, src| Op::I32x4TruncSatF32x4S { dst, src }),
+            O::I32x4RelaxedTruncF32x4U => self.unop(v128, |dst, src| Op::I32x4TruncSatF32x4U { dst, src }),
+            O::I32x4RelaxedTruncF64x2SZero => self.unop(v128, |dst, src| Op::I32x4TruncSatF64x2SZero { dst, src }),
+            O::I32x4RelaxedTruncF64x2UZero => self.unop(v128, |dst, src| Op::I32x4TruncSatF64x2UZero { dst, src }),
+            O::I8x16RelaxedLaneselect
+            | O::I16x8RelaxedLaneselect
+            | O::I32x4RelaxedLaneselect
+            | O::I64x2RelaxedLaneselect => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::V128Bitselect { dst: args, args }, v128);
+            }
+            O::F32x4RelaxedMin => self.binop(v128, |dst, a, b| Op::F32x4Min { dst, a, b }),
+            O::F32x4RelaxedMax => self.binop(v128, |dst, a, b| Op::F32x4Max { dst, a, b }),
+            O::F64x2RelaxedMin => self.binop(v128, |dst, a, b| Op::F64x2Min { dst, a, b }),
+            O::F64x2RelaxedMax => self.binop(v128, |dst, a, b| Op::F64x2Max { dst, a, b }),
+            O::I16x8RelaxedQ15mulrS => self.binop(v128, |dst, a, b| Op::I16x8Q15MulrSatS { dst, a, b }),
+            O::F32x4RelaxedMadd => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::F32x4RelaxedMadd { dst: args, args }, v128);
+            }
+            O::F32x4RelaxedNmadd => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::F32x4RelaxedNmadd { dst: args, args }, v128);
+            }
+            O::F64x2RelaxedMadd => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::F64x2RelaxedMadd { dst: args, args }, v128);
+            }
+            O::F64x2RelaxedNmadd => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::F64x2RelaxedNmadd { dst: args, args }, v128);
+            }
+            O::I16x8RelaxedDotI8x16I7x16S => self.binop(v128, |dst, a, b| Op::I16x8RelaxedDotI8x16I7x16S { dst, a, b }),
+            O::I32x4RelaxedDotI8x16I7x16AddS => {
+                let args = self.take_args(3);
+                self.emit_producer(Op::I32x4RelaxedDotI8x16I7x16AddS { dst: args, args }, v128);
+            }
+
             other => {
                 return Err(unsupported(offset, &format!("the `{}` instruction", op_name(&other))));
             }

@@ -17,10 +17,7 @@ fn with(name: &str) -> Features {
 fn unimplemented_proposals_cannot_be_turned_on() {
     let empty = wasm("(module)");
     let unimplemented: Vec<_> = Features::PROPOSALS.iter().filter(|p| !p.implemented).map(|p| p.name).collect();
-    assert_eq!(
-        unimplemented,
-        ["tail-call", "multi-memory", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"]
-    );
+    assert_eq!(unimplemented, ["tail-call", "multi-memory", "memory64", "function-references", "exceptions", "gc"]);
     for name in unimplemented {
         let err = decode(&empty, with(name)).unwrap_err();
         assert_eq!(err.kind(), DecodeErrorKind::Unsupported);
@@ -69,7 +66,11 @@ fn modules_using_a_proposal_that_is_off_are_refused_by_name() {
         ("(module (memory i64 1))", "memory64 must be enabled"),
         (
             "(module (func (param v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))",
-            "relaxed SIMD support is not enabled",
+            "relaxed SIMD support is not enabled (the relaxed-simd proposal is not enabled)",
+        ),
+        (
+            "(module (func (param v128) (result v128) (i8x16.relaxed_swizzle (local.get 0) (local.get 0))))",
+            "relaxed SIMD support is not enabled (the relaxed-simd proposal is not enabled)",
         ),
         ("(module (tag))", "exceptions proposal not enabled"),
         ("(module (type (struct)))", "gc"),
@@ -111,4 +112,41 @@ fn extended_constant_expressions_are_decoded_in_order() {
     let ElemMode::Active { offset, .. } = &module.elems[0].mode else { panic!("active") };
     assert_eq!(*offset, ConstExpr::Extended([GlobalGet(0), Value(self::Value::I32(2)), I32Mul].into()));
     assert_eq!(module.elems[0].items, [ConstExpr::RefFunc(0), ConstExpr::Value(self::Value::FuncRef(None))]);
+}
+
+/// Relaxed SIMD decodes with its flag, and each relaxed operator becomes the op of the
+/// deterministic profile's choice: a 2.0 op where one has that meaning, else its own.
+#[test]
+fn relaxed_simd_operators_translate_to_their_deterministic_ops() {
+    let cases = [
+        ("i8x16.relaxed_swizzle", 2, "i8x16_swizzle"),
+        ("i32x4.relaxed_trunc_f32x4_s", 1, "i32x4_trunc_sat_f32x4_s"),
+        ("i32x4.relaxed_trunc_f32x4_u", 1, "i32x4_trunc_sat_f32x4_u"),
+        ("i32x4.relaxed_trunc_f64x2_s_zero", 1, "i32x4_trunc_sat_f64x2_s_zero"),
+        ("i32x4.relaxed_trunc_f64x2_u_zero", 1, "i32x4_trunc_sat_f64x2_u_zero"),
+        ("f32x4.relaxed_madd", 3, "f32x4_relaxed_madd"),
+        ("f32x4.relaxed_nmadd", 3, "f32x4_relaxed_nmadd"),
+        ("f64x2.relaxed_madd", 3, "f64x2_relaxed_madd"),
+        ("f64x2.relaxed_nmadd", 3, "f64x2_relaxed_nmadd"),
+        ("i8x16.relaxed_laneselect", 3, "v128_bitselect"),
+        ("i16x8.relaxed_laneselect", 3, "v128_bitselect"),
+        ("i32x4.relaxed_laneselect", 3, "v128_bitselect"),
+        ("i64x2.relaxed_laneselect", 3, "v128_bitselect"),
+        ("f32x4.relaxed_min", 2, "f32x4_min"),
+        ("f32x4.relaxed_max", 2, "f32x4_max"),
+        ("f64x2.relaxed_min", 2, "f64x2_min"),
+        ("f64x2.relaxed_max", 2, "f64x2_max"),
+        ("i16x8.relaxed_q15mulr_s", 2, "i16x8_q15mulr_sat_s"),
+        ("i16x8.relaxed_dot_i8x16_i7x16_s", 2, "i16x8_relaxed_dot_i8x16_i7x16_s"),
+        ("i32x4.relaxed_dot_i8x16_i7x16_add_s", 3, "i32x4_relaxed_dot_i8x16_i7x16_add_s"),
+    ];
+    for (op, arity, ir) in cases {
+        let operands = "(local.get 0) ".repeat(arity);
+        let text = format!("(module (func (param v128) (result v128) ({op} {operands})))");
+        let err = decode(&wasm(&text), Features::default()).unwrap_err();
+        assert!(err.message().contains("the relaxed-simd proposal is not enabled"), "{op}: {err}");
+        let module = decode(&wasm(&text), with("relaxed-simd")).unwrap_or_else(|e| panic!("{op}: {e}"));
+        let body = module.body(0).unwrap();
+        assert!(body.ops.iter().any(|o| o.name() == ir), "{op}: {:?}", body.ops);
+    }
 }

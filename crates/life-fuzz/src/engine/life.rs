@@ -14,17 +14,18 @@ pub struct Life {
     name: &'static str,
     engine: life_interp::Engine,
     gas_limit: Option<u64>,
+    features: Features,
 }
 
 impl Life {
     /// The interpreter, unmetered (`interp`).
     pub fn interp() -> Self {
-        Life { name: "interp", engine: life_interp::Engine::Interpreter, gas_limit: None }
+        Life { name: "interp", engine: life_interp::Engine::Interpreter, gas_limit: None, features: Features::wasm2() }
     }
 
     /// Polymerase, the Cranelift engine, unmetered (`polymerase`).
     pub fn polymerase() -> Self {
-        Life { name: "polymerase", engine: life_aot::polymerase(), gas_limit: None }
+        Life { name: "polymerase", engine: life_aot::polymerase(), gas_limit: None, features: Features::wasm2() }
     }
 
     /// This engine with metering on and `gas` to spend per store (`interp-metered`,
@@ -38,10 +39,21 @@ impl Life {
         Life { name, gas_limit: Some(gas), ..self }
     }
 
-    /// The configuration for `limits`: WebAssembly 2.0, every limit as given, this engine and
-    /// gas limit.
+    /// This engine accepting relaxed SIMD too (see [`Proposals`](crate::generate::Proposals)):
+    /// for the harnesses that compare Life's engines only.
+    pub fn relaxed_simd(self) -> Self {
+        Life { features: Features { relaxed_simd: true, ..self.features }, ..self }
+    }
+
+    /// The configuration for `limits`: WebAssembly 2.0 (and relaxed SIMD if turned on), every
+    /// limit as given, this engine and gas limit.
     pub fn vm_config(&self, limits: &Limits) -> VmConfig {
-        VmConfig { engine: self.engine.clone(), gas_limit: self.gas_limit, ..vm_config(limits) }
+        VmConfig {
+            engine: self.engine.clone(),
+            gas_limit: self.gas_limit,
+            features: self.features,
+            ..vm_config(limits)
+        }
     }
 }
 

@@ -48,3 +48,18 @@ fn regressions_replay() {
     }
     assert!(problems.is_empty(), "{} of {} reproducers fail:\n{}", problems.len(), files.len(), problems.join("\n"));
 }
+
+/// A module that needs relaxed SIMD is replayed on Life's engines (run_interp, metered), not
+/// skipped as invalid, and not compared with wasmi.
+#[test]
+fn relaxed_simd_modules_replay_on_life_engines_only() {
+    let wasm = wat::parse_str(
+        r#"(module (func (export "f") (result v128)
+            (f32x4.relaxed_madd (v128.const f32x4 1 2 3 4) (v128.const f32x4 1 1 1 1) (v128.const f32x4 0 0 0 0))))"#,
+    )
+    .unwrap();
+    assert_eq!(
+        life_fuzz::replay(&wasm).unwrap().as_deref(),
+        Some("uses relaxed SIMD: compared on Life's engines only")
+    );
+}

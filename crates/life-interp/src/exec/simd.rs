@@ -344,6 +344,24 @@ pub unsafe fn execute(op: &Op, frame: *mut u64) -> bool {
         Op::F64x2ConvertLowI32x4U { dst, src } => set_v128!(dst, simd::f64x2_convert_low_i32x4_u(v128!(src))),
         Op::F32x4DemoteF64x2Zero { dst, src } => set_v128!(dst, simd::f32x4_demote_f64x2_zero(v128!(src))),
         Op::F64x2PromoteLowF32x4 { dst, src } => set_v128!(dst, simd::f64x2_promote_low_f32x4(v128!(src))),
+        Op::F32x4RelaxedMadd { dst, args } => {
+            set_v128!(dst, simd::f32x4_relaxed_madd(v128!(args), v128!(args + 2), v128!(args + 4)))
+        }
+        Op::F32x4RelaxedNmadd { dst, args } => {
+            set_v128!(dst, simd::f32x4_relaxed_nmadd(v128!(args), v128!(args + 2), v128!(args + 4)))
+        }
+        Op::F64x2RelaxedMadd { dst, args } => {
+            set_v128!(dst, simd::f64x2_relaxed_madd(v128!(args), v128!(args + 2), v128!(args + 4)))
+        }
+        Op::F64x2RelaxedNmadd { dst, args } => {
+            set_v128!(dst, simd::f64x2_relaxed_nmadd(v128!(args), v128!(args + 2), v128!(args + 4)))
+        }
+        Op::I16x8RelaxedDotI8x16I7x16S { dst, a, b } => {
+            set_v128!(dst, simd::i16x8_relaxed_dot_i8x16_i7x16_s(v128!(a), v128!(b)))
+        }
+        Op::I32x4RelaxedDotI8x16I7x16AddS { dst, args } => {
+            set_v128!(dst, simd::i32x4_relaxed_dot_i8x16_i7x16_add_s(v128!(args), v128!(args + 2), v128!(args + 4)))
+        }
         // Every other group, named so that a SIMD op without an arm above is a compile error.
         for_each_base_op!(ops_pattern)
         | for_each_compare_op!(ops_pattern)
@@ -379,8 +397,9 @@ mod tests {
             assert_eq!(handled, op.group() == Group::Simd, "{}", op.name());
             pure += usize::from(handled);
         }
-        // Every `i8x16.*` ... `v128.*` op except the 22 memory ones.
-        assert_eq!(pure, 213);
+        // Every `i8x16.*` ... `v128.*` op except the 22 memory ones, and the six relaxed ops
+        // without a 2.0 twin.
+        assert_eq!(pure, 219);
     }
 
     #[test]
