@@ -170,6 +170,14 @@ pub enum Error {
     },
     /// The host wrote to an immutable global.
     ImmutableGlobal,
+    /// A `funcref` from the host names a function this store does not have (a reference made
+    /// up, or taken from a larger store: references cannot move between stores).
+    UnknownFuncRef {
+        /// The store address it names.
+        addr: u32,
+        /// How many functions the store has.
+        funcs: u32,
+    },
     /// The host accessed a table element past its end.
     TableOutOfBounds {
         /// The element asked for.
@@ -241,6 +249,10 @@ impl fmt::Display for Error {
             Error::FuncType { expected, found } => write!(f, "expected a function {expected}, found {found}"),
             Error::ValueType { what, expected, got } => write!(f, "{what} of type {expected} cannot hold a {got}"),
             Error::ImmutableGlobal => f.write_str("global is immutable"),
+            Error::UnknownFuncRef { addr, funcs } => write!(
+                f,
+                "a funcref names function {addr}, but this store has {funcs} functions (references cannot move between stores)"
+            ),
             Error::TableOutOfBounds { index, size } => {
                 write!(f, "table index {index} out of bounds (the table has {size} elements)")
             }

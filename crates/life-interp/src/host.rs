@@ -377,6 +377,7 @@ pub(crate) fn call_host_in_slots(
             return Err(Trap::host(format!("host function returned a {} for a {t} result", v.ty())));
         }
     }
+    store.check_refs(values.results()).map_err(|e| Trap::host(format!("host function returned a bad result: {e}")))?;
     crate::store::write_values(values.results(), slots);
     Ok(())
 }

@@ -283,6 +283,7 @@ impl Store {
     pub fn call(&mut self, func: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
         let addr = self.check(func)?;
         crate::host::check_args(self.func_ty(addr), args)?;
+        self.check_refs(args)?;
         match self.call_top(addr, args, false)? {
             Resumable::Finished(results) => Ok(results),
             Resumable::Paused(_) => unreachable!("a call that is not resumable never pauses"),
@@ -317,6 +318,7 @@ impl Store {
     pub fn invoke_resumable(&mut self, instance: Instance, name: &str, args: &[Value]) -> Result<Resumable, Error> {
         let func = self.export_func(instance, name)?;
         crate::host::check_args(self.func_ty(func.0), args)?;
+        self.check_refs(args)?;
         Ok(self.call_top(func.0, args, true)?)
     }
 

@@ -224,6 +224,11 @@ impl Store {
         }
         count(&mut r, self.globals.len(), "global")?;
         let globals = (0..self.globals.len()).map(|_| r.u128()).collect::<Result<Vec<_>, _>>()?;
+        // A reference must name a function of this store: engines index with it unchecked.
+        let nfuncs = self.funcs.len() as u128;
+        if self.globals.iter().zip(&globals).any(|(g, &v)| g.ty.content == ValType::FuncRef && v > nfuncs) {
+            return Err(bad("a global holds a reference to a function the store does not have"));
+        }
         count(&mut r, self.tables.len(), "table")?;
         let mut tables = Vec::with_capacity(self.tables.len());
         for t in &self.tables {
@@ -242,6 +247,12 @@ impl Store {
         for i in &self.instances {
             count(&mut r, i.elems.len(), "element segment")?;
             let elems = (0..i.elems.len()).map(|_| r.u64s()).collect::<Result<Vec<_>, _>>()?;
+            let decoded = &i.module.decoded;
+            for (seg, elements) in decoded.elems.iter().zip(&elems) {
+                if seg.ty == life_decode::RefType::FuncRef && elements.iter().any(|&e| e as u128 > nfuncs) {
+                    return Err(bad("an element segment holds a reference to a function the store does not have"));
+                }
+            }
             count(&mut r, i.dropped_datas.len(), "data segment")?;
             let dropped = (0..i.dropped_datas.len()).map(|_| Ok(r.u8()? != 0)).collect::<Result<Vec<_>, Error>>()?;
             segments.push((elems, dropped));

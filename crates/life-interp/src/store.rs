@@ -361,6 +361,20 @@ impl Store {
         Func(self.funcs.len() as u32 - 1, self.id)
     }
 
+    /// Refuses a `funcref` among `values` that names no function of this store: engines index
+    /// their function tables with it unchecked, so every reference that comes from the host
+    /// (arguments, results of host functions, globals, tables, resumes) passes here first.
+    pub(crate) fn check_refs(&self, values: &[Value]) -> Result<(), crate::Error> {
+        let funcs = self.funcs.len() as u32;
+        match values.iter().find_map(|v| match v {
+            Value::FuncRef(Some(r)) if r.0 >= funcs => Some(r.0),
+            _ => None,
+        }) {
+            Some(addr) => Err(crate::Error::UnknownFuncRef { addr, funcs }),
+            None => Ok(()),
+        }
+    }
+
     /// Adds a global holding `value`.
     ///
     /// # Errors
@@ -370,6 +384,7 @@ impl Store {
         if value.ty() != ty.content {
             return Err(crate::Error::ValueType { what: "global", expected: ty.content, got: value.ty() });
         }
+        self.check_refs(&[value])?;
         self.globals.push(GlobalEntity { value: encode128(value), ty });
         Ok(Global(self.globals.len() as u32 - 1, self.id))
     }
@@ -475,6 +490,7 @@ impl Store {
     /// [`Error::ValueType`](crate::Error::ValueType).
     pub fn global_set(&mut self, global: Global, value: Value) -> Result<(), crate::Error> {
         let i = self.check(global)? as usize;
+        self.check_refs(&[value])?;
         let g = &mut self.globals[i];
         if !g.ty.mutable {
             return Err(crate::Error::ImmutableGlobal);
@@ -552,6 +568,7 @@ impl Store {
     /// [`Error::ValueType`](crate::Error::ValueType).
     pub fn table_set(&mut self, table: Table, index: u32, value: Value) -> Result<(), crate::Error> {
         let i = self.check(table)? as usize;
+        self.check_refs(&[value])?;
         let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if value.ty() != want {
@@ -576,6 +593,7 @@ impl Store {
     /// when `init` has the wrong type.
     pub fn table_grow(&mut self, table: Table, delta: u32, init: Value) -> Result<Option<u32>, crate::Error> {
         let i = self.check(table)? as usize;
+        self.check_refs(&[init])?;
         let t = &mut self.tables[i];
         let want: ValType = t.ty.element.into();
         if init.ty() != want {

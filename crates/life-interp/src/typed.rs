@@ -60,12 +60,21 @@ pub trait WasmList: Sized + Send + 'static {
     fn into_values(self) -> Vec<Value>;
     /// From values of exactly [`WasmList::types`].
     fn from_values(values: &[Value]) -> Option<Self>;
+    /// Whether one of the values is a `funcref` (which must be checked against the store).
+    #[doc(hidden)]
+    const HAS_FUNCREF: bool;
     /// Writes the values in the engines' slot form (a `v128` takes two slots), from slot 0.
     #[doc(hidden)]
     fn write_slots(self, slots: &mut [u64]);
     /// Reads values of exactly [`WasmList::types`] from slot form.
     #[doc(hidden)]
     fn read_slots(slots: &[u64]) -> Self;
+}
+
+/// Refuses a `funcref` in `slots` (values of types `L`) that names no function of `store`
+/// (see `Store::check_refs`).
+fn check_slot_refs<L: WasmList>(store: &Store, slots: &[u64]) -> Result<(), Error> {
+    store.check_refs(&crate::store::read_values(&L::types(), slots))
 }
 
 /// Slots a typed call needs at most: eight values of two slots each.
@@ -85,6 +94,7 @@ fn write_slot<T: WasmTy>(value: T, slots: &mut [u64], at: &mut usize) {
 }
 
 impl<T: WasmTy> WasmList for T {
+    const HAS_FUNCREF: bool = matches!(T::TY, ValType::FuncRef);
     fn types() -> Vec<ValType> {
         vec![T::TY]
     }
@@ -109,6 +119,7 @@ macro_rules! wasm_list {
     ($(($($t:ident),*);)*) => {$(
         #[allow(non_snake_case)]
         impl<$($t: WasmTy),*> WasmList for ($($t,)*) {
+            const HAS_FUNCREF: bool = false $(|| matches!($t::TY, ValType::FuncRef))*;
             fn types() -> Vec<ValType> {
                 vec![$($t::TY),*]
             }
@@ -217,6 +228,10 @@ macro_rules! into_host_func {
                 HostFunc::from_slots(ty, move |caller, slots| {
                     let ($($t,)*) = <($($t,)*) as WasmList>::read_slots(slots);
                     self(caller, $($t),*).into_result()?.write_slots(slots);
+                    if R::Results::HAS_FUNCREF {
+                        check_slot_refs::<R::Results>(caller.store, slots)
+                            .map_err(|e| Trap::host(format!("host function returned a bad result: {e}")))?;
+                    }
                     Ok(())
                 })
             }
@@ -311,6 +326,9 @@ impl<P: WasmList, R: WasmList> TypedFunc<P, R> {
         // was checked when the `TypedFunc` was made, so nothing is converted or allocated.
         let mut slots = [0u64; MAX_SLOTS];
         params.write_slots(&mut slots);
+        if P::HAS_FUNCREF {
+            check_slot_refs::<P>(store, &slots)?;
+        }
         store.call_top_slots(addr, &mut slots)?;
         Ok(R::read_slots(&slots))
     }

@@ -283,3 +283,71 @@ fn native_contexts_reused_between_calls_never_mix_up_stores_or_instances() {
         assert_eq!(run.call(&mut store, ()).unwrap(), 3, "{name}");
     }
 }
+
+#[test]
+fn a_funcref_the_store_does_not_have_is_refused_at_every_door() {
+    // Engines index their function tables with a reference unchecked, so a reference made up
+    // by the host, or taken from a larger store, must never get in.
+    let wat = r#"(module
+        (type $t (func (result i32)))
+        (import "host" "make" (func $make (result funcref)))
+        (import "host" "make_typed" (func $make_typed (result funcref)))
+        (table (export "t") 1 funcref)
+        (global (export "g") (mut funcref) (ref.null func))
+        (func $seven (result i32) i32.const 7)
+        (elem declare func $seven)
+        (func (export "put") (param funcref) (table.set (i32.const 0) (local.get 0)))
+        (func (export "run") (result i32) (call_indirect (type $t) (i32.const 0)))
+        (func (export "from_host") (result i32) (table.set (i32.const 0) (call $make)) (call_indirect (type $t) (i32.const 0)))
+        (func (export "from_typed_host") (result i32)
+            (table.set (i32.const 0) (call $make_typed)) (call_indirect (type $t) (i32.const 0)))
+        (func (export "own") (result funcref) (ref.func $seven)))"#;
+    let bogus = Value::FuncRef(Some(life_interp::FuncRef(12345)));
+    for (name, engine) in engines() {
+        let config = VmConfig { engine, ..VmConfig::default() };
+        let module = life_interp::Module::new(&wat::parse_str(wat).unwrap(), &config).unwrap();
+        let mut store = life_interp::Store::new(config.clone());
+        let mut linker = life_interp::Linker::new();
+        linker.define_func(
+            &mut store,
+            "host",
+            "make",
+            HostFunc::new(FuncType::new([], [life_interp::ValType::FuncRef]), move |_, _, results| {
+                results[0] = bogus;
+                Ok(())
+            }),
+        );
+        linker.func_wrap(&mut store, "host", "make_typed", || Some(life_interp::FuncRef(12345)));
+        let instance = store.instantiate(&module, &mut linker).unwrap();
+        let unknown = |e: &life_interp::Error| matches!(e, life_interp::Error::UnknownFuncRef { addr: 12345, .. });
+        let e = store.invoke(instance, "put", &[bogus]).unwrap_err();
+        assert!(unknown(&e), "{name}: {e:?}");
+        let put = store.typed_func::<Option<life_interp::FuncRef>, ()>(instance, "put").unwrap();
+        let e = put.call(&mut store, Some(life_interp::FuncRef(12345))).unwrap_err();
+        assert!(unknown(&e), "{name}: {e:?}");
+        let Ok(life_interp::Extern::Table(t)) = store.export(instance, "t") else { panic!("no table") };
+        assert!(unknown(&store.table_set(t, 0, bogus).unwrap_err()), "{name}");
+        assert!(unknown(&store.table_grow(t, 1, bogus).unwrap_err()), "{name}");
+        let Ok(life_interp::Extern::Global(g)) = store.export(instance, "g") else { panic!("no global") };
+        assert!(unknown(&store.global_set(g, bogus).unwrap_err()), "{name}");
+        for export in ["from_host", "from_typed_host"] {
+            let e = store.invoke(instance, export, &[]).unwrap_err();
+            assert!(e.to_string().contains("this store has"), "{name} {export}: {e}");
+        }
+        // Nothing got in: the table's element is still null.
+        let e = store.invoke(instance, "run", &[]).unwrap_err();
+        assert_eq!(e.trap().and_then(|t| t.code()), Some(TrapCode::UninitializedElement), "{name}");
+        // A reference from a store with more functions does not fit this one.
+        let mut big = life_interp::Store::new(config.clone());
+        for _ in 0..20 {
+            big.alloc_host_func(HostFunc::wrap(|| 0i32));
+        }
+        let mut big_linker = life_interp::Linker::new();
+        big_linker.func_wrap(&mut big, "host", "make", || None::<life_interp::FuncRef>);
+        big_linker.func_wrap(&mut big, "host", "make_typed", || None::<life_interp::FuncRef>);
+        let big_instance = big.instantiate(&module, &mut big_linker).unwrap();
+        let foreign = big.invoke(big_instance, "own", &[]).unwrap();
+        let e = store.invoke(instance, "put", &foreign).unwrap_err();
+        assert!(matches!(e, life_interp::Error::UnknownFuncRef { .. }), "{name}: {e:?}");
+    }
+}

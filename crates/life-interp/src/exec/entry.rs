@@ -99,6 +99,7 @@ pub(crate) fn resume(store: &mut Store, paused: PausedCall, host_results: &[Valu
     let PausedCall { mut ex, pos, ty, .. } = paused;
     if let Some((at, host_ty)) = ex.pending_host.take() {
         crate::host::check_values(host_ty.results(), host_results)?;
+        store.check_refs(host_results)?;
         let need = at + host_ty.result_slots() as usize;
         if need > ex.stack.len() {
             ex.stack.resize(need, 0);

@@ -92,3 +92,31 @@ fn corrupt_snapshots_are_errors_not_crashes() {
         }
     }
 }
+
+#[test]
+fn a_snapshot_whose_references_name_functions_this_store_lacks_is_refused() {
+    // Same module, same shape, but the snapshot's store had twenty more functions: its
+    // references name addresses past this one's. One module per place a reference can hide.
+    let in_global = r#"(module (global (mut funcref) (ref.null func)) (func $f) (elem declare func $f)
+        (func (export "keep") (global.set 0 (ref.func $f))))"#;
+    let in_table = r#"(module (table 1 funcref) (func $f) (elem declare func $f)
+        (func (export "keep") (table.set (i32.const 0) (ref.func $f))))"#;
+    let in_segment = r#"(module (func $f) (elem $seg funcref (ref.func $f)) (func (export "keep")))"#;
+    for wat in [in_global, in_table, in_segment] {
+        let config = VmConfig::default();
+        let module = Module::from_wat(wat, &config).unwrap();
+        let mut big = life_interp::Store::new(config.clone());
+        for _ in 0..20 {
+            big.alloc_host_func(life_interp::HostFunc::wrap(|| 0i32));
+        }
+        let big_instance = big.instantiate(&module, &mut NoImports).unwrap();
+        big.invoke(big_instance, "keep", &[]).unwrap();
+        let mut small = life_interp::Store::new(config);
+        small.instantiate(&module, &mut NoImports).unwrap();
+        let e = small.restore(&big.snapshot()).unwrap_err();
+        assert!(matches!(e, life_interp::Error::Snapshot(_)), "{wat}: {e}");
+        // Its own snapshot restores.
+        let own = small.snapshot();
+        small.restore(&own).unwrap();
+    }
+}
