@@ -208,4 +208,9 @@ pub struct CompileCli {
     /// Deterministic mode: reject modules that use floating point, as for runs with --no-fp.
     #[arg(long)]
     pub no_fp: bool,
+
+    /// Turn a WebAssembly proposal on or off, as for runs with the same --wasm (see `life --help`):
+    /// the artifact runs only with the same features.
+    #[arg(short = 'W', long = "wasm", value_name = "FEATURE[=y|n]", value_delimiter = ',')]
+    pub wasm: Vec<String>,
 }

@@ -7,7 +7,8 @@ use life_interp::VmConfig;
 ///
 /// # Errors
 ///
-/// Those of reading and decoding the module, [`CliError::BadOption`] for a bad timeout,
+/// Those of reading and decoding the module, [`CliError::BadOption`] for a bad timeout or
+/// `--wasm` feature,
 /// [`CliError::Other`] when compiling fails, [`CliError::Write`] when the output cannot be
 /// written.
 pub fn compile(cli: &CompileCli) -> Result<(), CliError> {
@@ -16,6 +17,7 @@ pub fn compile(cli: &CompileCli) -> Result<(), CliError> {
         config.timeout = Some(crate::run::timeout(secs)?);
     }
     config.features.floats = !cli.no_fp;
+    crate::run::apply_wasm_features(&mut config, &cli.wasm)?;
     let wasm = load::read(&cli.file)?;
     if life_aot::is_artifact(&wasm) {
         return Err(CliError::BadOption(format!("{} is already compiled", cli.file.display())));

@@ -76,7 +76,18 @@ pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
         config.timeout = Some(timeout(secs)?);
     }
     config.features.floats = !cli.no_fp;
-    for item in &cli.wasm {
+    apply_wasm_features(&mut config, &cli.wasm)?;
+    Ok(config)
+}
+
+/// Applies `--wasm` items (`FEATURE[=y|n]`) to `config`'s features, for runs and `life compile`.
+///
+/// # Errors
+///
+/// [`CliError::BadOption`] for a feature that is unknown, has a value other than y or n, or is
+/// not supported yet.
+pub fn apply_wasm_features(config: &mut VmConfig, items: &[String]) -> Result<(), CliError> {
+    for item in items {
         let (name, on) = wasm_feature(item)?;
         config.features.set(name, on).map_err(|e| CliError::BadOption(format!("--wasm {item}: {e}")))?;
     }
@@ -86,7 +97,7 @@ pub fn config(cli: &Cli) -> Result<VmConfig, CliError> {
         let name = proposal.name;
         return Err(CliError::BadOption(format!("--wasm {name}: the {name} proposal is not supported yet")));
     }
-    Ok(config)
+    Ok(())
 }
 
 /// Splits one `--wasm` item, `FEATURE[=y|n]`, into the name and whether to turn it on.

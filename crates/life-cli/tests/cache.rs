@@ -84,6 +84,16 @@ fn compile_writes_an_artifact_that_runs_and_is_checked() {
     assert!(life(&dir, None, &["compile", "--gas-limit", "1", "m.wat", "-o", "g.lifec"]).status.success());
     let gas = life(&dir, None, &["--gas-limit", "100", "-e", "fib", "g.lifec", "20"]);
     assert!(stderr(&gas).contains("out of gas"), "{gas:#?}");
+    // Features are a setting too: an artifact compiled with `--wasm simd=n` runs only so.
+    assert!(life(&dir, None, &["compile", "--wasm", "simd=n", "m.wat", "-o", "nosimd.lifec"]).status.success());
+    let other = life(&dir, None, &["-e", "fib", "nosimd.lifec", "20"]);
+    assert!(stderr(&other).contains("artifact refused: compiled with other settings"), "{other:#?}");
+    let same = life(&dir, None, &["--wasm", "simd=n", "-e", "fib", "nosimd.lifec", "20"]);
+    assert!(same.status.success(), "{same:#?}");
+    assert_eq!(stdout(&same), stdout(&life(&dir, None, &["-e", "fib", "m.lifec", "20"])));
+    let bad = life(&dir, None, &["compile", "--wasm", "nonsense", "m.wat"]);
+    assert_eq!(bad.status.code(), Some(1), "{bad:#?}");
+    assert!(stderr(&bad).contains("unknown WebAssembly feature \"nonsense\""), "{bad:#?}");
 
     // Damaged: truncated, one byte changed.
     fs::write(dir.join("t.lifec"), &bytes[..bytes.len() / 2]).unwrap();
