@@ -839,8 +839,7 @@ fn wasm_turns_on_extended_constant_expressions() {
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
-    life_in(&dir, &["--wasm", "tail-call", "m.wat"])
-        .fails("error: --wasm tail-call: the tail-call proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "gc", "m.wat"]).fails("error: --wasm gc: the gc proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "memory64=y", "m.wat"])
         .fails("error: --wasm memory64: the memory64 proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "simd=perhaps", "m.wat"])

@@ -17,10 +17,7 @@ fn with(name: &str) -> Features {
 fn unimplemented_proposals_cannot_be_turned_on() {
     let empty = wasm("(module)");
     let unimplemented: Vec<_> = Features::PROPOSALS.iter().filter(|p| !p.implemented).map(|p| p.name).collect();
-    assert_eq!(
-        unimplemented,
-        ["tail-call", "multi-memory", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"]
-    );
+    assert_eq!(unimplemented, ["multi-memory", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"]);
     for name in unimplemented {
         let err = decode(&empty, with(name)).unwrap_err();
         assert_eq!(err.kind(), DecodeErrorKind::Unsupported);
@@ -65,7 +62,11 @@ fn modules_using_a_proposal_that_is_off_are_refused_by_name() {
         ("(module (global i32 (i32.add (i32.const 1) (i32.const 2))))", "extended-const proposal is not enabled"),
         ("(module (global i64 (i64.mul (i64.const 1) (i64.const 2))))", "extended-const proposal is not enabled"),
         ("(module (memory 1) (memory 1))", "multiple memories (the multi-memory proposal is not enabled)"),
-        ("(module (func return_call 0))", "tail calls support is not enabled"),
+        ("(module (func return_call 0))", "tail calls support is not enabled (the tail-call proposal is not enabled)"),
+        (
+            "(module (type $t (func)) (table 1 funcref) (func (return_call_indirect (type $t) (i32.const 0))))",
+            "(the tail-call proposal is not enabled)",
+        ),
         ("(module (memory i64 1))", "memory64 must be enabled"),
         (
             "(module (func (param v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))",
