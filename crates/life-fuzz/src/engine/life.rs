@@ -38,17 +38,23 @@ impl Life {
         Life { name, gas_limit: Some(gas), ..self }
     }
 
-    /// The configuration for `limits`: WebAssembly 2.0, every limit as given, this engine and
-    /// gas limit.
+    /// The configuration for `limits`: [`features`], every limit as given, this engine and gas
+    /// limit.
     pub fn vm_config(&self, limits: &Limits) -> VmConfig {
         VmConfig { engine: self.engine.clone(), gas_limit: self.gas_limit, ..vm_config(limits) }
     }
 }
 
-/// The interpreter's configuration for `limits`: WebAssembly 2.0, every limit as given.
+/// The features the harnesses run modules with: WebAssembly 2.0 and tail calls, what
+/// [`generate::config`](crate::generate::config) generates.
+pub fn features() -> Features {
+    Features { tail_call: true, ..Features::wasm2() }
+}
+
+/// The interpreter's configuration for `limits`: [`features`], every limit as given.
 pub fn vm_config(limits: &Limits) -> VmConfig {
     VmConfig {
-        features: Features::wasm2(),
+        features: features(),
         max_call_depth: limits.max_call_depth,
         max_value_stack: limits.max_value_stack,
         max_memory_pages: limits.max_memory_pages,
