@@ -212,3 +212,52 @@ fn tail_call_modules_need_the_feature() {
         assert!(err.contains("tail-call"), "{name}: {err}");
     }
 }
+
+#[test]
+fn tail_calls_into_another_instance_return_to_the_right_one() {
+    // `b.run` calls its own `relay`, which tail-calls `a.add`, a wasm function of another
+    // instance (directly and through b's table): its result comes back to `run` in instance b,
+    // whose memory `run` then reads.
+    let a = r#"(module
+        (memory (export "mem") 1)
+        (func (export "add") (param i32 i32) (result i32)
+            (i32.store (i32.const 0) (i32.const 1000))
+            (i32.add (local.get 0) (local.get 1))))"#;
+    let b = r#"(module
+        (import "a" "add" (func $add (param i32 i32) (result i32)))
+        (type $t (func (param i32 i32) (result i32)))
+        (memory 1)
+        (data (i32.const 0) "\07")
+        (table 1 funcref)
+        (elem (i32.const 0) $add)
+        (func $relay (param i32) (result i32) (return_call $add (local.get 0) (i32.const 1)))
+        (func $irelay (param i32) (result i32) (return_call_indirect (type $t) (local.get 0) (i32.const 2) (i32.const 0)))
+        (func (export "run") (param i32) (result i32)
+            (i32.add (call $relay (local.get 0)) (i32.load (i32.const 0))))
+        (func (export "irun") (param i32) (result i32)
+            (i32.add (call $irelay (local.get 0)) (i32.load (i32.const 0)))))"#;
+    for (name, engine) in engines() {
+        let config = VmConfig { engine, ..config(8) };
+        let mut store = Store::new(config.clone());
+        let mut linker = Linker::new();
+        let a = store.instantiate(&Module::new(&wat::parse_str(a).unwrap(), &config).unwrap(), &mut linker).unwrap();
+        linker.define_instance(&store, "a", a).unwrap();
+        let b = store.instantiate(&Module::new(&wat::parse_str(b).unwrap(), &config).unwrap(), &mut linker).unwrap();
+        assert_eq!(outcome(store.invoke(b, "run", &[Value::I32(10)])), Ok(vec![Value::I32(18)]), "{name}");
+        assert_eq!(outcome(store.invoke(b, "irun", &[Value::I32(10)])), Ok(vec![Value::I32(19)]), "{name}");
+    }
+}
+
+#[test]
+fn a_timeout_stops_endless_tail_recursion() {
+    // No loop and no growing stack: only the interrupt check at every function entry stops it.
+    let wat = r#"(module
+        (func $ping (export "spin") (param i64) (result i64) (return_call $pong (i64.add (local.get 0) (i64.const 1))))
+        (func $pong (param i64) (result i64) (return_call $ping (local.get 0))))"#;
+    for (name, engine) in engines() {
+        let config = VmConfig { timeout: Some(std::time::Duration::from_millis(50)), ..config(8) };
+        let mut vm = vm(wat.as_bytes(), &engine, &config, &mut NoImports).unwrap();
+        let err = vm.invoke("spin", &[Value::I64(0)]).unwrap_err();
+        assert_eq!(err.trap().and_then(|t| t.code()), Some(life_interp::TrapCode::Interrupted), "{name}");
+    }
+}
