@@ -427,9 +427,9 @@ mod tests {
     fn another_version_target_or_setting_is_refused() {
         let (p, config, artifact) = sample();
         let mut bad = artifact.clone();
-        bad[8] = 2;
+        bad[8] = 1;
         let err = p.load_artifact(&bad, &config).unwrap_err().to_string();
-        assert!(err.contains("format version 2"), "{err}");
+        assert!(err.contains("format version 1"), "{err}");
         let bad = rewrite(&artifact, |k| k.version = "0.0.1".into());
         let err = p.load_artifact(&bad, &config).unwrap_err().to_string();
         assert!(err.contains("compiled by Life 0.0.1"), "{err}");
