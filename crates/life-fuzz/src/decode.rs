@@ -47,13 +47,15 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f
 }
 
-/// Checks `bytes` under WebAssembly 2.0 and under 1.0.
+/// Checks `bytes` under the harnesses' features ([`crate::engine::features`]: 2.0 and tail
+/// calls), under WebAssembly 2.0 and under 1.0; the verdict is the first one's.
 ///
 /// # Errors
 ///
 /// A [`Finding`] when Life and the validator disagree. A panic in Life propagates.
 pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
-    let verdict = check_with(bytes, Features::wasm2())?;
+    let verdict = check_with(bytes, crate::engine::features())?;
+    check_with(bytes, Features::wasm2())?;
     check_with(bytes, Features::wasm1())?;
     Ok(verdict)
 }

@@ -190,6 +190,9 @@ impl Translator {
         for _ in 0..n {
             self.pop();
         }
+        // The frame holds the results where a call's would be (a host callee's results are
+        // written there, or at slot 0), as for a call, whose results the stack then holds.
+        self.max_height = self.max_height.max(base + slots_of(ty.results()));
         self.emit(make(base));
         self.emit(Op::Return {});
         self.reachable = false;
