@@ -113,3 +113,28 @@ fn extended_constant_expressions_are_decoded_in_order() {
     assert_eq!(*offset, ConstExpr::Extended([GlobalGet(0), Value(self::Value::I32(2)), I32Mul].into()));
     assert_eq!(module.elems[0].items, [ConstExpr::RefFunc(0), ConstExpr::Value(self::Value::FuncRef(None))]);
 }
+
+/// `return_call` and `return_call_indirect` leave their arguments in consecutive slots, read
+/// the table index from its own slot, end with the `return` a host callee's results go through,
+/// and size the frame for the callee's results (here more than the caller's operands).
+#[test]
+fn tail_calls_translate_to_their_ops_and_a_return() {
+    let text = r#"(module
+        (type $t (func (param i32) (result i64 i64 i64)))
+        (import "env" "h" (func $h (param i32) (result i64 i64 i64)))
+        (table 1 funcref)
+        (func $f (param i32) (result i64 i64 i64)
+            (return_call $h (i32.add (local.get 0) (i32.const 1))))
+        (func (param i32) (result i64 i64 i64)
+            (return_call_indirect (type $t) (local.get 0) (local.get 0))))"#;
+    let module = decode(&wasm(text), with("tail-call")).unwrap();
+    let direct = module.body(0).unwrap();
+    assert_eq!(direct.disassemble(), "   0: i32_add_imm dst=1 a=0 imm=1\n   1: return_call func=0 base=1\n   2: return_\n");
+    assert_eq!(direct.frame_slots, 4, "the results at base 1");
+    let indirect = module.body(1).unwrap();
+    assert_eq!(
+        indirect.disassemble(),
+        "   0: copy dst=1 src=0\n   1: return_call_indirect index=0 base=1 ty=0 table=0\n   2: return_\n"
+    );
+    assert_eq!(indirect.frame_slots, 4);
+}
