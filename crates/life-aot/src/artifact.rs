@@ -44,8 +44,9 @@ use std::{sync::Arc, time::Instant};
 /// The first bytes of every artifact.
 pub const MAGIC: [u8; 8] = *b"\0lifeaot";
 
-/// The version of the layout; an artifact of another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the layout; an artifact of another version is refused. Version 2: compiled
+/// functions use Cranelift's `tail` calling convention.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Bytes of the checksum at the end.
 const CHECKSUM: usize = 32;
@@ -105,7 +106,7 @@ impl Polymerase {
     ///
     /// [`Error::Compile`] when Cranelift does not support this host.
     pub fn cache_key(&self, wasm: &[u8], config: &VmConfig) -> Result<String, Error> {
-        let isa = compile::isa(self.unwinds()).map_err(Error::Compile)?;
+        let isa = compile::isa().map_err(Error::Compile)?;
         let key = self.key(&isa, config);
         let mut h = Sha256::new();
         for part in [&FORMAT_VERSION.to_le_bytes()[..], key.version.as_bytes(), key.target.as_bytes()] {
@@ -145,7 +146,7 @@ impl Polymerase {
         let start = Instant::now();
         let module = decode(wasm, config)?;
         let decoded = module.decoded_arc();
-        let isa = compile::isa(self.unwinds()).map_err(Error::Compile)?;
+        let isa = compile::isa().map_err(Error::Compile)?;
         let compiled = compile::compile_functions(decoded, self, &isa).map_err(Error::Compile)?;
         let libcalls = Libcalls::new();
         let simd = Target::Libcall(libcalls.index(libcalls.simd));
@@ -175,7 +176,7 @@ impl Polymerase {
         let start = Instant::now();
         let refuse = |why: String| Error::Compile(format!("artifact refused: {why}"));
         let (key, wasm, compiled) = read(bytes).map_err(refuse)?;
-        let isa = compile::isa(self.unwinds()).map_err(Error::Compile)?;
+        let isa = compile::isa().map_err(Error::Compile)?;
         let ours = self.key(&isa, config);
         if key.version != ours.version {
             return Err(refuse(format!("compiled by Life {}, this is Life {}", key.version, ours.version)));
@@ -426,9 +427,9 @@ mod tests {
     fn another_version_target_or_setting_is_refused() {
         let (p, config, artifact) = sample();
         let mut bad = artifact.clone();
-        bad[8] = 2;
+        bad[8] = 1;
         let err = p.load_artifact(&bad, &config).unwrap_err().to_string();
-        assert!(err.contains("format version 2"), "{err}");
+        assert!(err.contains("format version 1"), "{err}");
         let bad = rewrite(&artifact, |k| k.version = "0.0.1".into());
         let err = p.load_artifact(&bad, &config).unwrap_err().to_string();
         assert!(err.contains("compiled by Life 0.0.1"), "{err}");

@@ -31,14 +31,20 @@ use std::{
 /// are namespace 0, named by their defined index.
 pub(crate) const LIBCALL_NAMESPACE: u32 = 1;
 
-/// The host's instruction set with the settings Polymerase uses. Code whose traps leave the
-/// call in one jump (`Env::unwinds`) keeps a frame pointer in every function: the trap path
-/// follows them to name the frames.
-pub(crate) fn isa(unwinds: bool) -> Result<OwnedTargetIsa, String> {
+/// The calling convention of compiled Wasm functions: Cranelift's `tail`, the only one with
+/// `return_call` (Wasm tail calls replace the caller's frame). Only compiled code and the
+/// trampolines call them; the trampolines themselves and the libcalls keep the host's
+/// convention, as wasmtime's array-call trampolines do. See RATIONALE.md.
+pub(crate) const WASM_CALL_CONV: CallConv = CallConv::Tail;
+
+/// The host's instruction set with the settings Polymerase uses. Every function keeps a frame
+/// pointer: Cranelift's tail calls need one (`return_call` rebuilds the frame from it), and
+/// code whose traps leave the call in one jump (`Env::unwinds`) follows them to name the frames.
+pub(crate) fn isa() -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, k: &str, v: &str| flags.set(k, v).map_err(|e| format!("{k}={v}: {e}"));
     set(&mut flags, "opt_level", "speed")?;
-    set(&mut flags, "preserve_frame_pointers", if unwinds { "true" } else { "false" })?;
+    set(&mut flags, "preserve_frame_pointers", "true")?;
     // Functions start on a cache line: where a hot loop falls relative to 32- and 64-byte
     // boundaries changes its speed (measured with the `paired` bench example: `mem_copy`, whose
     // loops are the same instructions as wasmtime's, ran 1.25x wasmtime's time at the JIT's
@@ -242,7 +248,7 @@ fn compile_all(env: &Env<'_>, isa: &dyn TargetIsa, sigs: &[ir::Signature]) -> Re
 /// Compiles every defined function of `module` and places the code.
 pub(crate) fn compile(module: &Arc<Module>, options: &crate::Polymerase) -> Result<Code, String> {
     let start = Instant::now();
-    let isa = isa(options.unwinds())?;
+    let isa = isa()?;
     let mut compiled = compile_functions(module, options, &isa)?;
     // The SIMD fallback's ops must live as long as the code (moving a body keeps its ops).
     let ir = compiled.iter_mut().filter_map(|c| c.ir.take()).collect();
@@ -271,7 +277,8 @@ pub(crate) fn compile_functions(
     let libcalls = Libcalls::new();
     let env = Env {
         module,
-        call_conv: isa.default_call_conv(),
+        call_conv: WASM_CALL_CONV,
+        host_call_conv: isa.default_call_conv(),
         libcalls: &libcalls,
         // Metering is the module's (decided when it was decoded): its gas lives in a register.
         metered: module.metered,
@@ -281,7 +288,7 @@ pub(crate) fn compile_functions(
         guarded: options.guarded(module.metered),
         unwinds: options.unwinds(),
     };
-    compile_all(&env, &**isa, &signatures(module, isa.default_call_conv()))
+    compile_all(&env, &**isa, &signatures(module, WASM_CALL_CONV))
 }
 
 /// The JIT's name of libcall `name`.
@@ -315,7 +322,7 @@ pub(crate) fn place(
     if compiled.len() != module.num_bodies() {
         return Err(format!("{} functions of code for {} functions", compiled.len(), module.num_bodies()));
     }
-    let sigs = signatures(module, call_conv);
+    let sigs = signatures(module, WASM_CALL_CONV);
     let mut ids = Vec::with_capacity(module.num_bodies());
     for (i, sig) in sigs.iter().enumerate() {
         let id = jit.declare_function(&format!("f{i}"), Linkage::Local, sig).map_err(|e| e.to_string())?;
@@ -381,7 +388,8 @@ pub(crate) fn place(
 }
 
 /// `(vmctx, function, slots, budget)`: loads the arguments from `slots`, calls, and
-/// stores the results back.
+/// stores the results back. The trampoline has the host's calling convention `call_conv`, the
+/// function it calls [`WASM_CALL_CONV`].
 fn define_trampoline(
     jit: &mut JITModule,
     frontend: cranelift_codegen::isa::TargetFrontendConfig,
@@ -408,7 +416,7 @@ fn define_trampoline(
         for i in 0..params {
             args.push(b.ins().load(I64, MemFlagsData::trusted(), slots, (i * 8) as i32));
         }
-        let callee_sig = b.import_signature(signature(call_conv, params, results));
+        let callee_sig = b.import_signature(signature(WASM_CALL_CONV, params, results));
         let call = b.ins().call_indirect(callee_sig, f, &args);
         let rets = b.inst_results(call).to_vec();
         for (i, v) in rets.into_iter().enumerate() {

@@ -65,10 +65,10 @@ pub struct Cli {
     /// FEATURE alone, `=y`, `=yes` and `=true` turn it on; `=n`, `=no` and `=false` turn it off
     /// (`--wasm extended-const`, `-W simd=n,multi-value=n`). On by default, the proposals of
     /// WebAssembly 2.0: mutable-global, multi-value, sign-extension, nontrapping-float-to-int,
-    /// bulk-memory, reference-types, simd. Off by default: extended-const, relaxed-simd (3.0;
-    /// relaxed SIMD gives the same result on every engine and CPU). Known but not supported yet,
-    /// so turning them on is an error: tail-call, multi-memory, memory64, function-references,
-    /// exceptions, gc.
+    /// bulk-memory, reference-types, simd. Off by default: extended-const, relaxed-simd,
+    /// tail-call (3.0; relaxed SIMD gives the same result on every engine and CPU). Known but not
+    /// supported yet, so turning them on is an error: multi-memory, memory64,
+    /// function-references, exceptions, gc.
     #[arg(short = 'W', long = "wasm", value_name = "FEATURE[=y|n]", value_delimiter = ',')]
     pub wasm: Vec<String>,
 

@@ -855,12 +855,31 @@ fn wasm_turns_on_relaxed_simd() {
     life_in(&dir, &["-W", "relaxed-simd=y", "relaxed.wat"]).succeeds("2147483647\n");
 }
 
+/// `--wasm tail-call` runs a module whose tail calls would otherwise be refused (`life_in` runs
+/// every engine).
+#[test]
+fn wasm_tail_call_runs_tail_calls() {
+    let dir = scratch("wasm_tail_call");
+    write(
+        &dir,
+        "tail.wat",
+        r#"(module
+            (func $count (param i32 i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0))
+                    (then (local.get 1))
+                    (else (return_call $count (i32.sub (local.get 0) (i32.const 1)) (i32.add (local.get 1) (i32.const 2))))))
+            (func (export "app_main") (result i32) (call $count (i32.const 1000000) (i32.const 0))))"#,
+    );
+    life_in(&dir, &["tail.wat"])
+        .fails_with("error: tail.wat: invalid module", "(the tail-call proposal is not enabled)");
+    life_in(&dir, &["--wasm", "tail-call", "--max-call-depth", "10", "tail.wat"]).succeeds("2000000\n");
+}
+
 #[test]
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
-    life_in(&dir, &["--wasm", "tail-call", "m.wat"])
-        .fails("error: --wasm tail-call: the tail-call proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "gc", "m.wat"]).fails("error: --wasm gc: the gc proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "memory64=y", "m.wat"])
         .fails("error: --wasm memory64: the memory64 proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "simd=perhaps", "m.wat"])

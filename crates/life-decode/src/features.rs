@@ -4,7 +4,7 @@ use crate::{DecodeError, DecodeErrorKind};
 
 /// The set of WebAssembly features a module may use. Anything else is rejected at decode time.
 ///
-/// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`, `multi_memory`,
+/// The WebAssembly 3.0 proposals Life does not run yet (`multi_memory`,
 /// `memory64`, `function_references`, `exceptions`, `gc`) have flags too, so
 /// that a module using one is refused with the proposal's name; turning one of them on makes
 /// [`decode`](crate::decode) fail with "the ... proposal is not supported yet" (see
@@ -19,7 +19,9 @@ use crate::{DecodeError, DecodeErrorKind};
 /// features.set("extended-const", true).unwrap();
 /// assert!(features.extended_const && features.check_supported().is_ok());
 /// features.set("tail-call", true).unwrap();
-/// assert!(features.check_supported().unwrap_err().message().contains("tail-call"));
+/// assert!(features.tail_call && features.check_supported().is_ok());
+/// features.set("gc", true).unwrap();
+/// assert!(features.check_supported().unwrap_err().message().contains("gc"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Features {
@@ -44,7 +46,7 @@ pub struct Features {
     /// Extended constant expressions (3.0): `i32`/`i64` `add`, `sub` and `mul` in global
     /// initializers and segment offsets.
     pub extended_const: bool,
-    /// `return_call` and friends (3.0). Not implemented: must stay off.
+    /// `return_call` and `return_call_indirect` (3.0).
     pub tail_call: bool,
     /// Several memories (3.0). Not implemented: must stay off.
     pub multi_memory: bool,
@@ -102,7 +104,7 @@ proposals! {
     reference_types: "reference-types", true, "funcref and externref values, several tables (2.0)";
     simd: "simd", true, "128-bit SIMD (2.0)";
     extended_const: "extended-const", true, "add, sub and mul in constant expressions (3.0)";
-    tail_call: "tail-call", false, "return_call and friends (3.0)";
+    tail_call: "tail-call", true, "return_call and friends (3.0)";
     multi_memory: "multi-memory", false, "several memories (3.0)";
     memory64: "memory64", false, "64-bit memories and tables (3.0)";
     relaxed_simd: "relaxed-simd", true, "relaxed SIMD, deterministic results (3.0)";
@@ -178,7 +180,7 @@ impl Features {
     /// # Errors
     ///
     /// An [`Unsupported`](DecodeErrorKind::Unsupported) error naming the first proposal that is
-    /// on but not implemented: "the tail-call proposal is not supported yet".
+    /// on but not implemented: "the memory64 proposal is not supported yet".
     pub fn check_supported(&self) -> Result<(), DecodeError> {
         match self.flags().find(|&(_, implemented, on)| on && !implemented) {
             Some((name, _, _)) => Err(DecodeError::new(
@@ -230,6 +232,9 @@ impl Features {
         }
         if !self.relaxed_simd && message == "relaxed SIMD support is not enabled" {
             return Some("relaxed-simd");
+        }
+        if !self.tail_call && message == "tail calls support is not enabled" {
+            return Some("tail-call");
         }
         None
     }

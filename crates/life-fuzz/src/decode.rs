@@ -47,23 +47,25 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f
 }
 
-/// Checks `bytes` under WebAssembly 2.0, under 1.0 and under [`life_only_features`]; the
-/// verdict is 2.0's.
+/// Checks `bytes` under the harnesses' features ([`crate::engine::features`]: 2.0 and tail
+/// calls), under WebAssembly 2.0, under 1.0 and under [`life_only_features`]; the verdict is the
+/// first one's.
 ///
 /// # Errors
 ///
 /// A [`Finding`] when Life and the validator disagree. A panic in Life propagates.
 pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
-    let verdict = check_with(bytes, Features::wasm2())?;
+    let verdict = check_with(bytes, crate::engine::features())?;
+    check_with(bytes, Features::wasm2())?;
     check_with(bytes, Features::wasm1())?;
     check_with(bytes, life_only_features())?;
     Ok(verdict)
 }
 
-/// The features of the harnesses that compare Life's engines without the oracle: WebAssembly
-/// 2.0 and relaxed SIMD (see [`Proposals`](crate::generate::Proposals)).
+/// The features of the harnesses that compare Life's engines without the oracle: the
+/// harnesses' features and relaxed SIMD (see [`Proposals`](crate::generate::Proposals)).
 pub fn life_only_features() -> Features {
-    Features { relaxed_simd: true, ..Features::wasm2() }
+    Features { relaxed_simd: true, ..crate::engine::features() }
 }
 
 /// Lazy translation must accept and reject exactly what eager translation does, once every body

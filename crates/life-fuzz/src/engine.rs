@@ -15,7 +15,10 @@
 mod life;
 mod wasmi;
 
-pub use self::{life::Life, wasmi::Wasmi};
+pub use self::{
+    life::{Life, features},
+    wasmi::Wasmi,
+};
 use life_decode::{ExternKind, FuncType, TrapCode, Value};
 
 /// Resource limits shared by every engine, so a module that hits one hits it everywhere.

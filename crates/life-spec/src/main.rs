@@ -19,11 +19,11 @@ use std::{
 use life_spec::{SpecFile, Summary, Verdict};
 
 const USAGE: &str = "\
-usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|relaxed-simd|all] [--engine NAME|all]
+usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|relaxed-simd|tail-call|all] [--engine NAME|all]
                  [--filter SUBSTRING] [--summary PATH] [--verbose]
 
   --suite    which official suite to run (default wasm-v1); the suites of proposals Life
-             does not implement yet (tail-call, multi-memory, memory64, wasm-v3) are
+             does not implement yet (multi-memory, memory64, wasm-v3) are
              known but refused
   --engine   which engine to run (default interp; `all` runs every engine)
   --filter   only run files whose name contains SUBSTRING
@@ -226,11 +226,13 @@ mod tests {
         let args = parse(&["--suite", "relaxed-simd"]).unwrap().unwrap();
         assert_eq!(args.suites, ["relaxed-simd"]);
         assert!(all.suites.contains(&"relaxed-simd"));
+        let tail = parse(&["--suite", "tail-call"]).unwrap().unwrap();
+        assert_eq!(tail.suites, ["tail-call"]);
     }
 
     #[test]
     fn proposals_not_implemented_are_refused_by_name() {
-        for suite in ["tail-call", "multi-memory", "memory64", "wasm-v3"] {
+        for suite in ["multi-memory", "memory64", "wasm-v3"] {
             match parse(&["--suite", suite]) {
                 Err(ArgError::Unsupported(message)) => {
                     assert!(message.starts_with(&format!("suite {suite}: ")), "{message}");

@@ -1,5 +1,11 @@
 //! Calls: direct calls between compiled functions, `call_indirect` with its cache, calls
-//! through the runtime, and the budget each callee receives.
+//! through the runtime, the budget each callee receives, and tail calls.
+//!
+//! A tail call to compiled code is Cranelift's `return_call` (or `return_call_indirect`): the
+//! callee replaces this frame on the native stack and receives this function's own budget,
+//! since it takes this frame's place (same depth, same frame base). A tail call that goes
+//! through the runtime (an import, `call_indirect`'s slow path) is a call followed by a return
+//! of its results; the interpreter keeps the caller's frame for a host callee too.
 
 use super::*;
 
@@ -91,6 +97,56 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         // The slow path tested for a trap itself.
         self.continue_in(join);
         self.after_call(false);
+    }
+
+    /// `return_call`: a compiled callee replaces this frame; an import is called through the
+    /// runtime and its results returned.
+    pub(super) fn return_call(&mut self, func: u32, cb: u32) {
+        let module = self.env.module;
+        if func < module.num_imported_funcs {
+            self.call(func, cb);
+            self.ret(cb, self.result_slots);
+            return;
+        }
+        let p = module.func_type(func).param_slots();
+        let fref = self.callees.func_ref(self.b.func, func - module.num_imported_funcs);
+        let mut args = vec![self.vmctx, self.budget];
+        for i in 0..p {
+            args.push(self.get(cb + i));
+        }
+        self.gas_out();
+        self.b.ins().return_call(fref, &args);
+    }
+
+    /// `return_call_indirect`: resolved and checked as by `call_indirect`; compiled code of this
+    /// instance replaces this frame, anything else is called through the runtime and its
+    /// results returned.
+    pub(super) fn return_call_indirect(&mut self, index: u32, cb: u32, ty: u32, table: u32) {
+        let fty = &self.env.module.types[ty as usize];
+        let (p, r) = (fty.param_slots(), fty.result_slots());
+        let elem = self.get32(index);
+        let code = if table == 0 { self.indirect_cached(elem, ty) } else { self.indirect_resolve(table, elem, ty) };
+        self.gas_out();
+        let (fast, slow) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(code, fast, &[], slow, &[]);
+
+        self.continue_in(fast);
+        let sig = self.shape_sig(p, r);
+        let mut args = vec![self.vmctx, self.budget];
+        for i in 0..p {
+            args.push(self.get(cb + i));
+        }
+        self.b.ins().return_call_indirect(sig, code, &args);
+
+        self.continue_in(slow);
+        let budget = self.callee_budget(cb);
+        let buf = self.spill_args(cb, p);
+        let vmctx = self.vmctx;
+        self.libcall(self.env.libcalls.call_indirect_slow, &[vmctx, buf, budget]);
+        self.check_trap();
+        self.fill_results(buf, cb, r);
+        self.after_call(false);
+        self.ret(cb, r);
     }
 
     /// Asks the runtime for the code of `table[elem]` called as type `ty`: native code of this

@@ -23,7 +23,10 @@ pub(crate) fn signature(call_conv: CallConv, params: u32, results: u32) -> Signa
 /// What lowering needs to know about the module being compiled.
 pub(crate) struct Env<'a> {
     pub module: &'a Module,
+    /// The calling convention of compiled functions (`compile::WASM_CALL_CONV`).
     pub call_conv: CallConv,
+    /// The host's calling convention, which the libcalls use.
+    pub host_call_conv: CallConv,
     pub libcalls: &'a Libcalls,
     /// Whether `consume_gas` ops charge gas (else they only poll for interrupts).
     pub metered: bool,

@@ -519,7 +519,7 @@ pub(crate) fn complexity(body: &life_decode::ir::FuncBody) -> u64 {
 fn ends_block(op: &Op) -> bool {
     let mut op = *op;
     matches!(op, Op::Unreachable {} | Op::Br { .. } | Op::BrTable { .. } | Op::Return {} | Op::ReturnSlot { .. })
-        || matches!(op, Op::ReturnMany { .. })
+        || matches!(op, Op::ReturnMany { .. } | Op::ReturnCall { .. } | Op::ReturnCallIndirect { .. })
         || (op.target_mut().is_some() && !matches!(op, Op::Br { .. }))
 }
 

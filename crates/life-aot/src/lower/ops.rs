@@ -266,6 +266,10 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             Op::ReturnMany { src, len } => self.ret(src, len),
             Op::Call { func, base } => self.call(func, base),
             Op::CallIndirect { index, base, ty, table } => self.call_indirect(index, base, ty, table as u32),
+            Op::ReturnCall { func, base } => self.return_call(func, base),
+            Op::ReturnCallIndirect { index, base, ty, table } => {
+                self.return_call_indirect(index, base, ty, table as u32)
+            }
             Op::ConsumeGas { amount } => self.consume_gas(amount),
             Op::CanonNanF32 { slot } => self.canon_nan(slot, F32),
             Op::CanonNanF64 { slot } => self.canon_nan(slot, F64),

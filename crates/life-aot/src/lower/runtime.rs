@@ -59,7 +59,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     }
 
     pub(super) fn libcall(&mut self, addr: usize, args: &[Value]) -> Option<Value> {
-        let sig = self.env.libcalls.signature(addr, self.env.call_conv);
+        let sig = self.env.libcalls.signature(addr, self.env.host_call_conv);
         let signature = self.b.import_signature(sig);
         // Named, not an address: the address is placed by a relocation, so the code can be
         // kept in an artifact and run in another process (`artifact.rs`).

@@ -154,6 +154,9 @@ fn special() -> Vec<(String, &'static str)> {
         ("(call $pair (local.get $a)) (drop)".into(), "i32"),
         ("(call $pair (local.get $a)) (return)".into(), "i32 i32"),
         ("(call_indirect (type $unary) (local.get $a) (i32.const 0))".into(), "i32"),
+        ("(return_call $unary (i32.add (local.get $a) (local.get $b)))".into(), "i32"),
+        ("(return_call $pair (local.get $b))".into(), "i32 i32"),
+        ("(return_call_indirect (type $unary) (local.get $b) (i32.const 0))".into(), "i32"),
         ("(local.set $a (local.get $b)) (local.get $a)".into(), "i32"),
         (
             "(block (result i32 i32) (i32.add (local.get $a) (local.get $b)) (i32.sub (local.get $a) (local.get $b)) \
@@ -438,9 +441,10 @@ fn ops_of(module: &Module) -> BTreeSet<&'static str> {
 fn every_op_runs_the_same_on_every_engine() {
     let (wat, n) = corpus();
     let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("corpus: {e}"));
-    // Every implemented proposal the corpus uses is on (relaxed SIMD's ops are in the list).
+    // The features of every op of the list: WebAssembly 2.0 and the 3.0 proposals Life runs.
     let mut features = life_decode::Features::default();
     features.set("relaxed-simd", true).unwrap();
+    features.set("tail-call", true).unwrap();
     let plain = VmConfig { features, ..VmConfig::default() };
     let metered = VmConfig { gas_limit: Some(u64::MAX / 2), ..plain.clone() };
     let canonical = VmConfig { canonicalize_nans: true, ..plain.clone() };

@@ -8,6 +8,7 @@ mod every_op;
 mod guard;
 mod limits;
 mod relaxed;
+mod tail_call;
 
 use life_interp::{Engine, Error, ImportResolver, Module, NoImports, Value, Vm, VmConfig};
 

@@ -482,6 +482,15 @@ macro_rules! for_each_base_op {
             I64TruncSatF64S = i64_trunc_sat_f64_s { dst: Slot, src: Slot } [float pure];
             /// Wasm `i64.trunc_sat_f64_u`.
             I64TruncSatF64U = i64_trunc_sat_f64_u { dst: Slot, src: Slot } [float pure];
+            // ---- Tail calls ----
+            /// Wasm `return_call`: the arguments are at slot `base`; they move down to slot 0 and the
+            /// callee's frame replaces this one, so the callee returns to this function's caller. A
+            /// host callee is called with its frame at slot 0 instead, and the op after this one (a
+            /// `return`, which the translator always places there) returns its results.
+            ReturnCall = return_call { func: u32, base: Slot } [trap];
+            /// Wasm `return_call_indirect`: the callee is found as by `CallIndirect` (and traps as
+            /// it does), then called as by `ReturnCall`.
+            ReturnCallIndirect = return_call_indirect { index: Slot, base: Slot, ty: u32, table: u8 } [trap];
         }
     };
 }

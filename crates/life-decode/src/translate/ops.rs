@@ -180,6 +180,24 @@ impl Translator {
         }
     }
 
+    /// `return_call` and `return_call_indirect`: the arguments as for a call, then the tail call
+    /// and a `return` after it, which only a host callee reaches (the op leaves its results in
+    /// slot 0 and continues; a wasm callee's frame replaces this one).
+    pub(super) fn return_call(&mut self, ty: &FuncType, make: impl FnOnce(Slot) -> Op) {
+        let n = ty.params().len();
+        self.materialize_top(n);
+        let base = if n > 0 { self.stack[self.stack.len() - n].canon } else { self.height };
+        for _ in 0..n {
+            self.pop();
+        }
+        // The frame holds the results where a call's would be (a host callee's results are
+        // written there, or at slot 0), as for a call, whose results the stack then holds.
+        self.max_height = self.max_height.max(base + slots_of(ty.results()));
+        self.emit(make(base));
+        self.emit(Op::Return {});
+        self.reachable = false;
+    }
+
     // ---- The big match ----
 
     pub(super) fn op(&mut self, env: &ModuleEnv<'_>, op: Operator<'_>, offset: usize) -> Res {
@@ -198,7 +216,15 @@ impl Translator {
             return Ok(());
         }
         self.charge(&op);
-        let ends_block = matches!(op, O::BrIf { .. } | O::If { .. } | O::Call { .. } | O::CallIndirect { .. });
+        let ends_block = matches!(
+            op,
+            O::BrIf { .. }
+                | O::If { .. }
+                | O::Call { .. }
+                | O::CallIndirect { .. }
+                | O::ReturnCall { .. }
+                | O::ReturnCallIndirect { .. }
+        );
         let canon_check = self.canonicalize_nans.then(|| op.clone());
         self.translate_op(env, op, offset)?;
         if ends_block {
@@ -268,6 +294,17 @@ impl Translator {
                 let index = self.loc(index);
                 let table = table_u8(table_index, offset)?;
                 self.call(&ty, |base| Op::CallIndirect { index, base, ty: type_index, table });
+            }
+            O::ReturnCall { function_index } => {
+                let ty = env.module.func_type(function_index).clone();
+                self.return_call(&ty, |base| Op::ReturnCall { func: function_index, base });
+            }
+            O::ReturnCallIndirect { type_index, table_index } => {
+                let ty = env.module.types[type_index as usize].clone();
+                let index = self.pop();
+                let index = self.loc(index);
+                let table = table_u8(table_index, offset)?;
+                self.return_call(&ty, |base| Op::ReturnCallIndirect { index, base, ty: type_index, table });
             }
             O::Drop => {
                 self.pop();

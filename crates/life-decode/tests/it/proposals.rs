@@ -17,7 +17,7 @@ fn with(name: &str) -> Features {
 fn unimplemented_proposals_cannot_be_turned_on() {
     let empty = wasm("(module)");
     let unimplemented: Vec<_> = Features::PROPOSALS.iter().filter(|p| !p.implemented).map(|p| p.name).collect();
-    assert_eq!(unimplemented, ["tail-call", "multi-memory", "memory64", "function-references", "exceptions", "gc"]);
+    assert_eq!(unimplemented, ["multi-memory", "memory64", "function-references", "exceptions", "gc"]);
     for name in unimplemented {
         let err = decode(&empty, with(name)).unwrap_err();
         assert_eq!(err.kind(), DecodeErrorKind::Unsupported);
@@ -62,7 +62,11 @@ fn modules_using_a_proposal_that_is_off_are_refused_by_name() {
         ("(module (global i32 (i32.add (i32.const 1) (i32.const 2))))", "extended-const proposal is not enabled"),
         ("(module (global i64 (i64.mul (i64.const 1) (i64.const 2))))", "extended-const proposal is not enabled"),
         ("(module (memory 1) (memory 1))", "multiple memories (the multi-memory proposal is not enabled)"),
-        ("(module (func return_call 0))", "tail calls support is not enabled"),
+        ("(module (func return_call 0))", "tail calls support is not enabled (the tail-call proposal is not enabled)"),
+        (
+            "(module (type $t (func)) (table 1 funcref) (func (return_call_indirect (type $t) (i32.const 0))))",
+            "(the tail-call proposal is not enabled)",
+        ),
         ("(module (memory i64 1))", "memory64 must be enabled"),
         (
             "(module (func (param v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))",
@@ -149,4 +153,32 @@ fn relaxed_simd_operators_translate_to_their_deterministic_ops() {
         let body = module.body(0).unwrap();
         assert!(body.ops.iter().any(|o| o.name() == ir), "{op}: {:?}", body.ops);
     }
+}
+
+/// `return_call` and `return_call_indirect` leave their arguments in consecutive slots, read
+/// the table index from its own slot, end with the `return` a host callee's results go through,
+/// and size the frame for the callee's results (here more than the caller's operands).
+#[test]
+fn tail_calls_translate_to_their_ops_and_a_return() {
+    let text = r#"(module
+        (type $t (func (param i32) (result i64 i64 i64)))
+        (import "env" "h" (func $h (param i32) (result i64 i64 i64)))
+        (table 1 funcref)
+        (func $f (param i32) (result i64 i64 i64)
+            (return_call $h (i32.add (local.get 0) (i32.const 1))))
+        (func (param i32) (result i64 i64 i64)
+            (return_call_indirect (type $t) (local.get 0) (local.get 0))))"#;
+    let module = decode(&wasm(text), with("tail-call")).unwrap();
+    let direct = module.body(0).unwrap();
+    assert_eq!(
+        direct.disassemble(),
+        "   0: i32_add_imm dst=1 a=0 imm=1\n   1: return_call func=0 base=1\n   2: return_\n"
+    );
+    assert_eq!(direct.frame_slots, 4, "the results at base 1");
+    let indirect = module.body(1).unwrap();
+    assert_eq!(
+        indirect.disassemble(),
+        "   0: copy dst=1 src=0\n   1: return_call_indirect index=0 base=1 ty=0 table=0\n   2: return_\n"
+    );
+    assert_eq!(indirect.frame_slots, 4);
 }

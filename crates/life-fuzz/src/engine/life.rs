@@ -20,12 +20,12 @@ pub struct Life {
 impl Life {
     /// The interpreter, unmetered (`interp`).
     pub fn interp() -> Self {
-        Life { name: "interp", engine: life_interp::Engine::Interpreter, gas_limit: None, features: Features::wasm2() }
+        Life { name: "interp", engine: life_interp::Engine::Interpreter, gas_limit: None, features: features() }
     }
 
     /// Polymerase, the Cranelift engine, unmetered (`polymerase`).
     pub fn polymerase() -> Self {
-        Life { name: "polymerase", engine: life_aot::polymerase(), gas_limit: None, features: Features::wasm2() }
+        Life { name: "polymerase", engine: life_aot::polymerase(), gas_limit: None, features: features() }
     }
 
     /// This engine with metering on and `gas` to spend per store (`interp-metered`,
@@ -45,8 +45,8 @@ impl Life {
         Life { features: Features { relaxed_simd: true, ..self.features }, ..self }
     }
 
-    /// The configuration for `limits`: WebAssembly 2.0 (and relaxed SIMD if turned on), every
-    /// limit as given, this engine and gas limit.
+    /// The configuration for `limits`: [`features`] (and relaxed SIMD if turned on), every limit
+    /// as given, this engine and gas limit.
     pub fn vm_config(&self, limits: &Limits) -> VmConfig {
         VmConfig {
             engine: self.engine.clone(),
@@ -57,10 +57,16 @@ impl Life {
     }
 }
 
-/// The interpreter's configuration for `limits`: WebAssembly 2.0, every limit as given.
+/// The features the harnesses run modules with: WebAssembly 2.0 and tail calls, what
+/// [`generate::config`](crate::generate::config) generates.
+pub fn features() -> Features {
+    Features { tail_call: true, ..Features::wasm2() }
+}
+
+/// The interpreter's configuration for `limits`: [`features`], every limit as given.
 pub fn vm_config(limits: &Limits) -> VmConfig {
     VmConfig {
-        features: Features::wasm2(),
+        features: features(),
         max_call_depth: limits.max_call_depth,
         max_value_stack: limits.max_value_stack,
         max_memory_pages: limits.max_memory_pages,

@@ -225,13 +225,11 @@ impl Run {
     }
 }
 
-/// The engines every case runs on, with the configuration each uses.
+/// The engines every case runs on, with the configuration each uses (tail calls on).
 fn engines() -> [(&'static str, VmConfig); 2] {
     let polymerase = Polymerase { max_stack: NATIVE_STACK, ..Polymerase::default() };
-    [
-        ("interp", VmConfig::default()),
-        ("polymerase", VmConfig { engine: Engine::Native(Arc::new(polymerase)), ..VmConfig::default() }),
-    ]
+    let config = VmConfig { features: life_fuzz::engine::features(), ..VmConfig::default() };
+    [("interp", config.clone()), ("polymerase", VmConfig { engine: Engine::Native(Arc::new(polymerase)), ..config })]
 }
 
 /// Loads `wasm` on a small-stack thread, then instantiates it and calls `export` with `args` on
@@ -478,6 +476,48 @@ fn recursion_with_fifty_thousand_locals() {
     let run = run_all("recursion with 50,000 locals", || (wasm.clone(), vec![]), "f");
     let trap = run.outcome.as_ref().err().and_then(Error::trap).expect("traps");
     assert_eq!(trap.code(), Some(life_interp::TrapCode::StackOverflow));
+}
+
+/// `return_call 0` with the counter in param 0 less one and the other params passed on, param 1
+/// plus one; at zero, param 1 as an `i32`.
+fn tail_countdown(params: u32) -> Vec<u8> {
+    let mut body = vec![0x20, 0x00, 0x45, 0x04, I32]; // local.get 0, i32.eqz, if (result i32)
+    body.extend([0x20, 0x01, 0xa7]); // local.get 1, i32.wrap_i64
+    body.push(0x05); // else
+    body.extend([0x20, 0x00, 0x41, 0x01, 0x6b]); // local.get 0, i32.const 1, i32.sub
+    body.extend([0x20, 0x01, 0x42, 0x01, 0x7c]); // local.get 1, i64.const 1, i64.add
+    for i in 2..params {
+        body.push(0x20);
+        leb(&mut body, u64::from(i));
+    }
+    body.extend([0x12, 0x00, 0x0b]); // return_call 0, end
+    body
+}
+
+#[test]
+fn a_million_tail_calls_with_locals_run_in_constant_space() {
+    // Each frame has 100 locals; a million frames would need 800 MB of value stack.
+    let wasm = Builder::default()
+        .ty(&[I32, I64], &[I32])
+        .func(vec![(100, I64)], tail_countdown(2))
+        .export_func("f", 0)
+        .encode();
+    let run =
+        run_all("1,000,000 tail calls, 100 locals", || (wasm.clone(), vec![Value::I32(1_000_000), Value::I64(0)]), "f");
+    assert_eq!(run.outcome.unwrap(), vec![Value::I32(1_000_000)]);
+}
+
+#[test]
+fn tail_calls_with_two_hundred_params() {
+    // More arguments than any register convention passes in registers: the tail call moves
+    // them on the native stack in Polymerase, in the value stack in the interpreter.
+    let mut params = vec![I32];
+    params.extend([I64; 199]);
+    let wasm = Builder::default().ty(&params, &[I32]).func(vec![], tail_countdown(200)).export_func("f", 0).encode();
+    let mut args = vec![Value::I32(100_000)];
+    args.extend((0..199).map(|i| Value::I64(i * 3)));
+    let run = run_all("100,000 tail calls with 200 params", || (wasm.clone(), args.clone()), "f");
+    assert_eq!(run.outcome.unwrap(), vec![Value::I32(100_000)]);
 }
 
 #[test]

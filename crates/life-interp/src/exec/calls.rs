@@ -3,7 +3,11 @@
 //! function of the running instance with room on both stacks; a return to a caller of the same
 //! instance), which makes no calls itself so that the threaded loop's handlers need no stack
 //! frame; and `call_any`/`ret_any`, every other case (host functions, other instances, a
-//! function's first call, growing stacks, limits, leaving the loop).
+//! function's first call, growing stacks, limits, leaving the loop). Tail calls
+//! (`return_call`, `return_call_indirect`) have the same two paths, `tail_call_same_instance`
+//! and `tail_call_any`: they move the arguments down to the running frame's slot 0 and make
+//! the callee the running function without pushing a frame, so a chain of tail calls runs in
+//! constant space and the depth limit counts only the frames that remain.
 
 use super::*;
 
@@ -123,6 +127,124 @@ impl Cx<'_> {
     pub(super) fn call_any_into_resume(&mut self) -> bool {
         let (addr, cb) = self.pending_call;
         match self.call_any(addr, cb, self.resume) {
+            Ok(hot) => {
+                self.resume = hot;
+                true
+            }
+            Err(Done) => false,
+        }
+    }
+
+    /// Tail-calls wasm function `addr`, whose arguments are at `base + cb`, in the common case:
+    /// a translated function of the running instance whose frame fits in the value stack as it
+    /// is. The arguments move down to slot 0 and the callee's frame replaces the running one;
+    /// the frame stack does not change. Returns the callee's state, or `None` (having changed
+    /// nothing) when the tail call needs `tail_call_any`. Like `call_same_instance`, it makes no
+    /// calls.
+    #[inline(always)]
+    pub(super) fn tail_call_same_instance(&mut self, addr: u32, cb: u32, hot: Hot) -> Option<Hot> {
+        // SAFETY: as in `call_same_instance`.
+        let target = unsafe { *self.store.call_targets.get_unchecked(addr as usize) };
+        if target.code.is_null() || target.instance != self.instance {
+            return None;
+        }
+        // SAFETY: a non-null `body` is a translated body kept alive by its instance's module.
+        let body = unsafe { &*target.code };
+        if self.base + body.frame_slots as usize > self.stack_room {
+            return None;
+        }
+        let sp = hot.sp;
+        for i in 0..body.param_slots as usize {
+            // SAFETY: the arguments are slots of the running frame (`cb + i` is below its
+            // size), and the callee's frame, from the same base, ends below `stack_room`. The
+            // copy goes upwards with `i <= cb + i`, so overlapping ranges move correctly.
+            // Volatile, so the loop is not turned into a call to `memmove` (see
+            // `call_same_instance`).
+            unsafe { sp.add(i).write_volatile(sp.add(cb as usize + i).read_volatile()) };
+        }
+        for i in body.param_slots..body.local_slots {
+            // SAFETY: as above.
+            unsafe { sp.add(i as usize).write_volatile(0) };
+        }
+        self.func = addr;
+        self.code = body;
+        self.tables = body.br_tables();
+        let ops = body.start();
+        self.ops = ops;
+        Some(Hot { ip: ops, sp, mem: hot.mem, ops })
+    }
+
+    /// Tail-calls wasm or host function `addr`, whose arguments are at `base + cb`, in every
+    /// case `tail_call_same_instance` leaves. A wasm callee replaces the running frame as there
+    /// (translating its body on its first call, growing the value stack, entering its
+    /// instance). A host callee is called with its frame at slot 0, the running frame staying
+    /// (it is on the trace, and a pause in the host resumes in it); the loop then continues at
+    /// `hot.ip`, the `return` the translator places after every tail call, which returns the
+    /// host's results. Returns the state to continue with, or `Done` when the call ended the
+    /// loop.
+    #[inline(never)]
+    pub(super) fn tail_call_any(&mut self, addr: u32, cb: u32, hot: Hot) -> Result<Hot, Done> {
+        let base = self.base;
+        let from = base + cb as usize;
+        let (callee_instance, index) = match self.store.funcs[addr as usize] {
+            FuncEntity::Wasm { instance, index, .. } => (instance, index),
+            FuncEntity::Host { type_id, .. } => {
+                let n = self.store.types[type_id as usize].param_slots() as usize;
+                self.ex.stack.copy_within(from..from + n, base);
+                let continues = self.call_host(addr, base, hot.ip);
+                self.refresh_room();
+                if !continues {
+                    return Err(Done);
+                }
+                // SAFETY: `base` is within the stack, as in `call_any`.
+                let sp = unsafe { self.ex.stack.as_mut_ptr().add(base) };
+                return Ok(Hot { sp, mem: self.reload_memory(), ..hot });
+            }
+        };
+        let mut body = self.store.call_targets[addr as usize].code;
+        if body.is_null() {
+            let module = &self.store.instances[callee_instance as usize].module;
+            match module.code(index as usize) {
+                Ok(b) => body = b,
+                Err(e) => {
+                    self.outcome = Err(translation_trap(e));
+                    return Err(Done);
+                }
+            }
+        }
+        // SAFETY: a body's code, kept alive by its instance's module (see `CallTarget`).
+        let body = unsafe { &*body };
+        let target = &mut self.store.call_targets[addr as usize];
+        target.code = body;
+        target.instance = callee_instance;
+        // The arguments first: the callee's locals, zeroed by `prepare_frame`, may overlap them.
+        self.ex.stack.copy_within(from..from + body.param_slots as usize, base);
+        let prepared = self.ex.prepare_frame(self.store, base, body);
+        self.refresh_room();
+        if let Err(code) = prepared {
+            return Err(self.trap(code));
+        }
+        self.func = addr;
+        self.code = body;
+        self.tables = body.br_tables();
+        let ops = body.start();
+        self.ops = ops;
+        // SAFETY: `base` is within the stack: `prepare_frame` made room for the frame there.
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(base) };
+        let mut mem = hot.mem;
+        if callee_instance != self.instance {
+            mem = self.enter_instance(callee_instance);
+        }
+        Ok(Hot { ip: ops, sp, mem, ops })
+    }
+
+    /// `tail_call_any` for the tail call in `pending_call` from the state in `resume`, leaving
+    /// the state to continue with in `resume`; returns whether the loop continues.
+    #[cfg_attr(not(life_threaded), allow(dead_code))]
+    #[inline(never)]
+    pub(super) fn tail_call_any_into_resume(&mut self) -> bool {
+        let (addr, cb) = self.pending_call;
+        match self.tail_call_any(addr, cb, self.resume) {
             Ok(hot) => {
                 self.resume = hot;
                 true

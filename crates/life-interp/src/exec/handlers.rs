@@ -306,6 +306,25 @@ macro_rules! helpers {
                 }
             }};
         }
+        // Tail-calls wasm or host function `addr` with its arguments at `base + $cb`: the
+        // common case inline, the rest through the driver's `tail_call_any!`.
+        #[allow(unused_macros)]
+        macro_rules! tail_call {
+            ($addr:expr, $cb:expr) => {{
+                let addr: u32 = $addr;
+                let cb: u32 = $cb;
+                match $cx.tail_call_same_instance(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
+                    Some(hot) => {
+                        $ip = hot.ip;
+                        $sp = hot.sp;
+                        $mem = hot.mem;
+                        $ops = hot.ops;
+                        $acc = 0;
+                    }
+                    None => tail_call_any!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
+                }
+            }};
+        }
         // Returns to the caller: the common case inline, the rest through `ret_any!`.
         #[allow(unused_macros)]
         macro_rules! ret {
@@ -660,6 +679,16 @@ macro_rules! handlers {
             CallIndirect { index, base, ty, table } => {
                 match $cx.indirect_target(table, u32_!(index), ty) {
                     Ok(addr) => call!(addr, base),
+                    Err(code) => trap!(code),
+                }
+            },
+            ReturnCall { func, base } => {
+                tail_call!($cx.func_addr(func), base)
+            },
+            ReturnCallIndirect { index, base, ty, table } => {
+                // The index is read before the arguments move: they may overwrite its slot.
+                match $cx.indirect_target(table, u32_!(index), ty) {
+                    Ok(addr) => tail_call!(addr, base),
                     Err(code) => trap!(code),
                 }
             },

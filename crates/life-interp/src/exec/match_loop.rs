@@ -42,6 +42,11 @@ macro_rules! call_any {
         switch!($cx.call_any($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
     };
 }
+macro_rules! tail_call_any {
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
+        switch!($cx.tail_call_any($addr, $cb, Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }))
+    };
+}
 macro_rules! ret_any {
     ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {
         switch!($cx.ret_any())

@@ -78,6 +78,14 @@ macro_rules! call_any {
         return unsafe { call_any($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
     }};
 }
+/// The tail calls `tail_call_same_instance` leaves, likewise through a jump to `tail_call_any`.
+macro_rules! tail_call_any {
+    ($cx:ident, $addr:expr, $cb:expr, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
+        $cx.pending_call = ($addr, $cb);
+        // SAFETY: the loop's state after the tail call op, as `tail_call_any` expects.
+        return unsafe { tail_call_any($cx, $ip, $sp, $mem.base, $mem.len, $acc) };
+    }};
+}
 /// The returns `ret_same_instance` leaves, likewise through a jump to `ret_any`.
 macro_rules! ret_any {
     ($cx:ident, $ip:ident, $sp:ident, $mem:ident, $ops:ident, $acc:ident) => {{
@@ -104,6 +112,23 @@ unsafe fn call_any(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u
     }
     // SAFETY: the callee's first op, or the caller's next one after a host function; neither
     // is an accumulator form.
+    unsafe { next(cx, cx.resume, 0) }
+}
+
+/// Runs `Cx::tail_call_any` for the tail call in `cx.pending_call`, then the next op; the state
+/// goes in and comes back as in `call_any`.
+///
+/// # Safety
+///
+/// As for every handler, with `ip` after the tail call op.
+#[inline(never)]
+unsafe fn tail_call_any(cx: &mut Cx<'_>, ip: *const Instr, sp: *mut u64, base: *mut u8, len: usize, _acc: u64) -> Done {
+    cx.resume = Hot { ip, sp, mem: Mem { base, len }, ops: cx.ops };
+    if !cx.tail_call_any_into_resume() {
+        return Done;
+    }
+    // SAFETY: the callee's first op, or the `return` after the tail call op once a host
+    // function returned; neither is an accumulator form.
     unsafe { next(cx, cx.resume, 0) }
 }
 

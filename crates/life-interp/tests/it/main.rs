@@ -7,4 +7,5 @@ mod extended_const;
 mod handles;
 mod limits;
 mod snapshot;
+mod tail_call;
 mod typed;
