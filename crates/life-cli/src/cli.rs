@@ -65,8 +65,8 @@ pub struct Cli {
     /// FEATURE alone, `=y`, `=yes` and `=true` turn it on; `=n`, `=no` and `=false` turn it off
     /// (`--wasm extended-const`, `-W simd=n,multi-value=n`). On by default, the proposals of
     /// WebAssembly 2.0: mutable-global, multi-value, sign-extension, nontrapping-float-to-int,
-    /// bulk-memory, reference-types, simd. Off by default: extended-const (3.0). Known but not
-    /// supported yet, so turning them on is an error: tail-call, multi-memory, memory64,
+    /// bulk-memory, reference-types, simd. Off by default: extended-const, multi-memory (3.0).
+    /// Known but not supported yet, so turning them on is an error: tail-call, memory64,
     /// relaxed-simd, function-references, exceptions, gc.
     #[arg(short = 'W', long = "wasm", value_name = "FEATURE[=y|n]", value_delimiter = ',')]
     pub wasm: Vec<String>,

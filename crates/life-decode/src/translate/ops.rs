@@ -84,7 +84,9 @@ impl Translator {
     pub(super) fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
         let addr = self.pop();
         let a = self.loc(addr);
+        self.select_memory(memory_of(memarg));
         self.emit_producer(make(addr.canon, a, memarg.offset as u32), ty);
+        self.unselect_memory(memory_of(memarg));
     }
 
     pub(super) fn store(&mut self, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
@@ -92,7 +94,24 @@ impl Translator {
         let addr = self.pop();
         let v = self.loc(value);
         let a = self.loc(addr);
+        self.select_memory(memory_of(memarg));
         self.emit(make(a, v, memarg.offset as u32));
+        self.unselect_memory(memory_of(memarg));
+    }
+
+    /// Before an op on memory `mem`: ops address memory 0 unless a `select_memory` says
+    /// otherwise, so memory 0 costs nothing more than in a module with one memory.
+    pub(super) fn select_memory(&mut self, mem: u32) {
+        if mem != 0 {
+            self.emit(Op::SelectMemory { mem });
+        }
+    }
+
+    /// After an op on memory `mem`: back to memory 0 (see [`Self::select_memory`]).
+    pub(super) fn unselect_memory(&mut self, mem: u32) {
+        if mem != 0 {
+            self.emit(Op::SelectMemory { mem: 0 });
+        }
     }
 
     pub(super) fn local_set(&mut self, local: u32, tee: bool) {
@@ -162,7 +181,9 @@ impl Translator {
         let v = self.pop();
         let addr = self.pop();
         let a = self.loc(addr);
+        self.select_memory(memory_of(memarg));
         self.emit(make(v.canon, a, memarg.offset as u32));
+        self.unselect_memory(memory_of(memarg));
         self.emit(Op::CopyWide { dst: addr.canon, src: v.canon });
         self.push(ValType::V128, Src::Temp);
     }
@@ -367,34 +388,49 @@ impl Translator {
             }
 
             // ---- Bulk memory ----
-            O::MemoryCopy { .. } => {
+            O::MemoryCopy { dst_mem, src_mem } => {
                 let n = self.pop();
                 let src = self.pop();
                 let dst = self.pop();
                 let (n, s, d) = (self.loc(n), self.loc(src), self.loc(dst));
-                self.emit(Op::MemoryCopy { d, s, n });
+                if dst_mem == 0 && src_mem == 0 {
+                    self.emit(Op::MemoryCopy { d, s, n });
+                } else {
+                    let (dst_mem, src_mem) = (small_index(dst_mem), small_index(src_mem));
+                    self.emit(Op::MemoryCopyIn { d, s, n, dst_mem, src_mem });
+                }
             }
-            O::MemoryFill { .. } => {
+            O::MemoryFill { mem } => {
                 let n = self.pop();
                 let val = self.pop();
                 let dst = self.pop();
                 let (n, val, d) = (self.loc(n), self.loc(val), self.loc(dst));
-                self.emit(Op::MemoryFill { d, val, n });
+                match mem {
+                    0 => self.emit(Op::MemoryFill { d, val, n }),
+                    _ => self.emit(Op::MemoryFillIn { d, val, n, mem: small_index(mem) }),
+                };
             }
-            O::MemoryInit { data_index, .. } => {
+            O::MemoryInit { data_index, mem } => {
                 let args = self.take_args(3);
-                self.emit(Op::MemoryInit { args, data: data_index });
+                match mem {
+                    0 => self.emit(Op::MemoryInit { args, data: data_index }),
+                    _ => self.emit(Op::MemoryInitIn { args, data: data_index, mem }),
+                };
             }
             O::DataDrop { data_index } => {
                 self.emit(Op::DataDrop { data: data_index });
             }
 
             // ---- Memory ----
-            O::MemorySize { .. } => {
+            O::MemorySize { mem } => {
                 let dst = self.height;
-                self.emit_producer(Op::MemorySize { dst }, i32_);
+                match mem {
+                    0 => self.emit_producer(Op::MemorySize { dst }, i32_),
+                    _ => self.emit_producer(Op::MemorySizeIn { dst, mem }, i32_),
+                }
             }
-            O::MemoryGrow { .. } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
+            O::MemoryGrow { mem: 0 } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
+            O::MemoryGrow { mem } => self.unop(i32_, |dst, delta| Op::MemoryGrowIn { dst, delta, mem }),
             O::I32Load { memarg } => self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load { dst, addr, offset }),
             O::I64Load { memarg } => self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load { dst, addr, offset }),
             O::F32Load { memarg } => self.load(f32_, &memarg, |dst, addr, offset| Op::F32Load { dst, addr, offset }),
@@ -984,4 +1020,18 @@ impl Translator {
         }
         Ok(())
     }
+}
+
+/// The memory a load or store accesses (validated: a linear memory, not a GC array).
+fn memory_of(memarg: &wasmparser::MemArg) -> u32 {
+    match memarg.target {
+        wasmparser::MemArgTarget::Memory(m) => m,
+        wasmparser::MemArgTarget::Array(_) => unreachable!("validated: GC is off, so no access targets an array"),
+    }
+}
+
+/// A memory index as the `u8` of an op that has no room for more (validated: wasmparser allows
+/// at most 100 memories).
+fn small_index(mem: u32) -> u8 {
+    u8::try_from(mem).expect("validated: wasmparser allows at most 100 memories")
 }
