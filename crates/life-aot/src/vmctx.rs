@@ -146,9 +146,9 @@ impl VmCtx {
             #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
             landing: Default::default(),
         };
-        rt::memories(store, instance, &mut cx.memory_views);
-        if cx.memory_views.len() <= 1 {
-            cx.memory_views = Vec::new();
+        // Only an instance with several memories needs the table (and its allocation).
+        if rt::memory_count(store, instance) > 1 {
+            rt::memories(store, instance, &mut cx.memory_views);
         }
         cx.refresh(store);
         cx

@@ -168,6 +168,11 @@ pub mod rt {
         pub len: u64,
     }
 
+    /// How many memories `instance` has.
+    pub fn memory_count(store: &Store, instance: u32) -> usize {
+        store.instances[instance as usize].memories.len()
+    }
+
     /// The smallest [`LinearMemory::guarded_len`](super::LinearMemory::guarded_len) among the
     /// memories of `instance` (`usize::MAX` without memory).
     pub fn memories_guarded_len(store: &Store, instance: u32) -> usize {
