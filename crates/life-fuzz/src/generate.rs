@@ -9,8 +9,9 @@ use wasm_smith::{Config, Module};
 /// `unreachable`. It is a global of the module, so it spans every call of one instance.
 pub const TERMINATION_FUEL: u32 = 10_000;
 
-/// A wasm-smith configuration drawn from `u`, then pinned to exactly WebAssembly 2.0 (SIMD
-/// included, nothing later) and to sizes that fit the harnesses' [`limits`](crate::engine::limits).
+/// A wasm-smith configuration drawn from `u`, then pinned to WebAssembly 2.0 (SIMD included)
+/// plus the 3.0 proposals Life implements and turns on in the harnesses (multi-memory: up to
+/// four memories), and to sizes that fit the harnesses' [`limits`](crate::engine::limits).
 ///
 /// # Errors
 ///
@@ -24,7 +25,8 @@ pub fn config(u: &mut Unstructured<'_>) -> Result<Config> {
     c.simd_enabled = true;
     c.saturating_float_to_int_enabled = true;
     c.sign_extension_ops_enabled = true;
-    // ... and no later proposal.
+    // ... and no later proposal but several memories (wasm-smith turns multi-memory on when
+    // `max_memories` is above 1; Life and wasmi run with it on).
     c.relaxed_simd_enabled = false;
     c.exceptions_enabled = false;
     c.threads_enabled = false;
@@ -39,7 +41,7 @@ pub fn config(u: &mut Unstructured<'_>) -> Result<Config> {
     c.extended_const_enabled = false;
     c.acquire_release_atomics_enabled = false;
     c.multibyte_array_access_enabled = false;
-    c.max_memories = c.max_memories.min(1);
+    c.max_memories = c.max_memories.min(4);
     c.min_memories = c.min_memories.min(1);
     c.max_tables = c.max_tables.clamp(1, 4);
     c.min_tables = c.min_tables.min(1);

@@ -45,10 +45,11 @@ impl Life {
     }
 }
 
-/// The interpreter's configuration for `limits`: WebAssembly 2.0, every limit as given.
+/// The interpreter's configuration for `limits`: WebAssembly 2.0 with multi-memory (what
+/// `generate` makes), every limit as given.
 pub fn vm_config(limits: &Limits) -> VmConfig {
     VmConfig {
-        features: Features::wasm2(),
+        features: Features { multi_memory: true, ..Features::wasm2() },
         max_call_depth: limits.max_call_depth,
         max_value_stack: limits.max_value_stack,
         max_memory_pages: limits.max_memory_pages,
