@@ -836,6 +836,26 @@ fn wasm_turns_on_extended_constant_expressions() {
 }
 
 #[test]
+fn wasm_turns_on_several_memories() {
+    let dir = scratch("wasm_multi_memory");
+    write(
+        &dir,
+        "mm.wat",
+        r#"(module (memory 1) (memory $m1 1)
+            (data (memory $m1) (i32.const 8) "\2a")
+            (func (export "app_main") (result i32)
+                (memory.copy 0 $m1 (i32.const 0) (i32.const 8) (i32.const 1))
+                (i32.add (i32.load8_u (i32.const 0)) (i32.load8_u $m1 (i32.const 8)))))"#,
+    );
+    life_in(&dir, &["mm.wat"]).fails_with(
+        "error: mm.wat: invalid module at offset 0x",
+        "multiple memories (the multi-memory proposal is not enabled)",
+    );
+    life_in(&dir, &["--wasm", "multi-memory", "mm.wat"]).succeeds("84\n");
+    life_in(&dir, &["-W", "multi-memory=y", "mm.wat"]).succeeds("84\n");
+}
+
+#[test]
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
