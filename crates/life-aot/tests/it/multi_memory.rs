@@ -159,3 +159,35 @@ fn one_memory_imported_twice_stays_one_memory() {
         assert_eq!(store.invoke(ib, "run", &[]).unwrap(), i32s(&[5 + 1 + 51]), "{name}");
     }
 }
+
+/// The most memories a module may have (wasmparser's limit, 100), every one used, on every
+/// engine (with guard pages: 100 reservations of 8 GiB); one more is refused at decode.
+#[test]
+fn a_hundred_memories_and_no_more() {
+    let module = |n: u32| {
+        let mut wat = String::from("(module\n");
+        for i in 0..n {
+            wat.push_str(&format!("(memory $m{i} 1)\n"));
+        }
+        wat.push_str("(func (export \"run\") (result i32) (local $sum i32)\n");
+        for i in 0..n {
+            wat.push_str(&format!("(i32.store $m{i} offset={} (i32.const 0) (i32.const {i}))\n", i * 4));
+        }
+        for i in 0..n {
+            wat.push_str(&format!(
+                "(local.set $sum (i32.add (local.get $sum) (i32.load $m{i} (i32.const {}))))\n",
+                i * 4
+            ));
+            wat.push_str(&format!("(drop (memory.grow $m{i} (i32.const 1)))\n"));
+        }
+        wat.push_str(&format!("(i32.add (local.get $sum) (memory.size $m{}))))", n - 1));
+        wat
+    };
+    for (name, engine) in engines() {
+        let mut vm = crate::vm(module(100).as_bytes(), &engine, &config(), &mut NoImports)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(vm.invoke("run", &[]).unwrap(), i32s(&[(0..100).sum::<i32>() + 2]), "{name}");
+        let err = crate::vm(module(101).as_bytes(), &engine, &config(), &mut NoImports).unwrap_err();
+        assert!(err.to_string().contains("memories count exceeds limit of 100"), "{name}: {err}");
+    }
+}
