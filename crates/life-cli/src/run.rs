@@ -252,7 +252,7 @@ mod tests {
             features(&["--wasm", "simd=maybe"]).unwrap_err(),
             "--wasm simd=maybe: expected FEATURE, FEATURE=y or FEATURE=n"
         );
-        for name in ["tail-call", "memory64", "relaxed-simd", "function-references", "exceptions", "gc"] {
+        for name in ["tail-call", "relaxed-simd", "function-references", "exceptions", "gc"] {
             assert_eq!(
                 features(&["--wasm", name]).unwrap_err(),
                 format!("--wasm {name}: the {name} proposal is not supported yet")

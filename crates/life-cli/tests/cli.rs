@@ -861,8 +861,8 @@ fn wasm_refuses_unknown_and_unsupported_proposals() {
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
     life_in(&dir, &["--wasm", "tail-call", "m.wat"])
         .fails("error: --wasm tail-call: the tail-call proposal is not supported yet\n");
-    life_in(&dir, &["--wasm", "memory64=y", "m.wat"])
-        .fails("error: --wasm memory64: the memory64 proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "relaxed-simd=y", "m.wat"])
+        .fails("error: --wasm relaxed-simd: the relaxed-simd proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "simd=perhaps", "m.wat"])
         .fails("error: --wasm simd=perhaps: expected FEATURE, FEATURE=y or FEATURE=n\n");
     let run = life_in(&dir, &["--wasm", "tail-calls", "m.wat"]);

@@ -451,7 +451,7 @@ fn table_type(t: &wasmparser::TableType) -> Result<TableType, DecodeError> {
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> MemoryType {
-    MemoryType { limits: Limits { min: m.initial, max: m.maximum } }
+    MemoryType { limits: Limits { min: m.initial, max: m.maximum }, memory64: m.memory64 }
 }
 
 fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, DecodeError> {

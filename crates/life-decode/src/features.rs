@@ -4,9 +4,8 @@ use crate::{DecodeError, DecodeErrorKind};
 
 /// The set of WebAssembly features a module may use. Anything else is rejected at decode time.
 ///
-/// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`,
-/// `memory64`, `relaxed_simd`, `function_references`, `exceptions`, `gc`) have flags too, so
-/// that a module using one is refused with the proposal's name; turning one of them on makes
+/// The WebAssembly 3.0 proposals Life does not run yet (`tail_call`, `relaxed_simd`,
+/// `function_references`, `exceptions`, `gc`) have flags too, so that a module using one is refused with the proposal's name; turning one of them on makes
 /// [`decode`](crate::decode) fail with "the ... proposal is not supported yet" (see
 /// [`Features::check_supported`]). Proposals also have their names, for `life --wasm NAME`:
 /// see [`Features::set`] and [`Features::PROPOSALS`].
@@ -49,7 +48,8 @@ pub struct Features {
     /// Several memories (3.0): any number of memories, a memory index on every memory
     /// instruction, `memory.copy` between two memories.
     pub multi_memory: bool,
-    /// 64-bit memories and tables (3.0). Not implemented: must stay off.
+    /// 64-bit memories (3.0): `i64` addresses, sizes and offsets. A 64-bit table (table64) is
+    /// refused at decode.
     pub memory64: bool,
     /// Relaxed SIMD (3.0). Not implemented: must stay off.
     pub relaxed_simd: bool,
@@ -104,7 +104,7 @@ proposals! {
     extended_const: "extended-const", true, "add, sub and mul in constant expressions (3.0)";
     tail_call: "tail-call", false, "return_call and friends (3.0)";
     multi_memory: "multi-memory", true, "several memories (3.0)";
-    memory64: "memory64", false, "64-bit memories and tables (3.0)";
+    memory64: "memory64", true, "64-bit memories (3.0; 64-bit tables are refused)";
     relaxed_simd: "relaxed-simd", false, "relaxed SIMD (3.0)";
     function_references: "function-references", false, "typed function references (3.0)";
     exceptions: "exceptions", false, "exception handling (3.0)";

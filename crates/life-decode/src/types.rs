@@ -166,6 +166,8 @@ pub struct TableType {
 pub struct MemoryType {
     /// Size limits in 64 KiB pages.
     pub limits: Limits,
+    /// A 64-bit memory (memory64): `i64` addresses and sizes.
+    pub memory64: bool,
 }
 
 /// A global type.

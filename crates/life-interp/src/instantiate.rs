@@ -80,7 +80,7 @@ impl Store {
                 }
                 (ExternType::Memory(want), Extern::Memory(mem)) => {
                     let have = self.memories[mem.0 as usize].ty;
-                    if !have.limits.matches(&want.limits) {
+                    if have.memory64 != want.memory64 || !have.limits.matches(&want.limits) {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     memories.push(mem.0);
@@ -238,7 +238,11 @@ impl Store {
         }
         for (i, seg) in m.datas.iter().enumerate() {
             if let DataMode::Active { memory, offset } = &seg.mode {
-                let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
+                let offset = self.eval_const(&funcs, &globals, offset);
+                let offset = match m.memories[*memory as usize].memory64 {
+                    true => usize::try_from(offset).unwrap_or(usize::MAX),
+                    false => offset as u32 as usize,
+                };
                 let mem = self.instances[instance.0 as usize].memories[*memory as usize];
                 let data = &mut self.memories[mem as usize].data;
                 let dst =

@@ -86,7 +86,7 @@ fn define_spectest(store: &mut Store, linker: &mut Linker) {
         .expect("spectest table fits the default limits");
     linker.define("spectest", "table", Extern::Table(table));
     let memory = store
-        .alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(2) } })
+        .alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(2) }, memory64: false })
         .expect("spectest memory fits the default limits");
     linker.define("spectest", "memory", Extern::Memory(memory));
 }

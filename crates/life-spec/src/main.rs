@@ -19,11 +19,11 @@ use std::{
 use life_spec::{SpecFile, Summary, Verdict};
 
 const USAGE: &str = "\
-usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|multi-memory|all] [--engine NAME|all]
+usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|multi-memory|memory64|all] [--engine NAME|all]
                  [--filter SUBSTRING] [--summary PATH] [--verbose]
 
   --suite    which official suite to run (default wasm-v1); the suites of proposals Life
-             does not implement yet (tail-call, memory64, relaxed-simd, wasm-v3) are known but refused
+             does not implement yet (tail-call, relaxed-simd, wasm-v3) are known but refused
   --engine   which engine to run (default interp; `all` runs every engine)
   --filter   only run files whose name contains SUBSTRING
   --summary  write `engine/suite/file passed failed` lines to PATH
@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn proposals_not_implemented_are_refused_by_name() {
-        for suite in ["tail-call", "memory64", "relaxed-simd", "wasm-v3"] {
+        for suite in ["tail-call", "relaxed-simd", "wasm-v3"] {
             match parse(&["--suite", suite]) {
                 Err(ArgError::Unsupported(message)) => {
                     assert!(message.starts_with(&format!("suite {suite}: ")), "{message}");

@@ -606,6 +606,19 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
             // ---- Memories other than memory 0 ----
             Op::SelectMemory { mem } => self.selected = mem,
+            Op::Addr64 { dst, addr, offset } => {
+                let a = self.get(addr);
+                let oob = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, a, (u32::MAX - offset) as i64);
+                self.trap_if(oob, TrapCode::MemoryOutOfBounds);
+                let ea = self.b.ins().iadd_imm_s(a, offset as i64);
+                self.set(dst, ea);
+            }
+            Op::I64ClampU32 { dst, src } => {
+                let a = self.get(src);
+                let max = self.b.ins().iconst(I64_, u32::MAX as i64);
+                let r = self.b.ins().umin(a, max);
+                self.set(dst, r);
+            }
             Op::MemorySizeIn { dst, mem } => {
                 let (_, len) = self.memory_in(mem);
                 let pages = self.b.ins().ushr_imm_u(len, 16);

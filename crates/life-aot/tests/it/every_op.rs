@@ -85,7 +85,8 @@ fn typed(snake: &str) -> Option<(&'static str, &str)> {
 /// type; `None` for the ops [`special`] writes.
 fn numeric(snake: &str, fields: &[&str]) -> Option<(String, &'static str)> {
     let (ty, rest) = typed(snake)?;
-    if rest.contains("load") || rest.contains("store") {
+    // Loads and stores, and `i64_clamp_u32` (no Wasm op of that name), are in `special`.
+    if rest.contains("load") || rest.contains("store") || snake == "i64_clamp_u32" {
         return None;
     }
     let (op, imm) = match rest.strip_suffix("_imm") {
@@ -195,6 +196,11 @@ fn special() -> Vec<(String, &'static str)> {
         ("(v128.store $m1 (local.get $p) (local.get $v)) (v128.load32x2_s $m1 offset=4 (local.get $p))".into(), "v128"),
         ("(v128.store16_lane $m1 3 (local.get $p) (local.get $v)) (v128.load64_lane $m1 1 (local.get $p) (local.get $w))".into(), "v128"),
         ("(i32.load $m1 offset=8 (i32.const 65530))".into(), "i32"),
+        // A 64-bit memory: addresses narrowed by `addr64`, counts by `i64_clamp_u32`.
+        ("(i32.store $m64 offset=4 (i64.const 8) (local.get $a)) (i32.load $m64 (i64.const 12))".into(), "i32"),
+        ("(i32.load $m64 (local.get $x))".into(), "i32"),
+        ("(memory.grow $m64 (i64.const 1)) (memory.size $m64) (i64.add)".into(), "i64"),
+        ("(memory.fill $m64 (i64.const 8) (local.get $a) (i64.const 8)) (i64.load $m64 (i64.const 8))".into(), "i64"),
         ("(f32.div (local.get $f) (local.get $g))".into(), "f32"),
         ("(f64.div (local.get $d) (local.get $e))".into(), "f64"),
         ("(f32x4.div (local.get $v) (local.get $w))".into(), "v128"),
@@ -357,6 +363,7 @@ fn corpus() -> (String, usize) {
         (type $unary (func (param i32) (result i32)))
         (memory 1 2)
         (memory $m1 (export "m1") 1 3)
+        (memory $m64 i64 1 2)
         (data $d1 "\aa\bb\cc\dd\ee")
         (data (memory $m1) (i32.const 0) "\10\20\30\40\50\60\70\80\90")
         (data $d "\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10\11\12\13\14\15\16\17\18\19\1a\1b\1c\1d\1e\1f")
@@ -417,7 +424,7 @@ fn every_op_runs_the_same_on_every_engine() {
     let (wat, n) = corpus();
     let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("corpus: {e}"));
     let base = VmConfig {
-        features: life_decode::Features { multi_memory: true, ..Default::default() },
+        features: life_decode::Features { multi_memory: true, memory64: true, ..Default::default() },
         ..VmConfig::default()
     };
     let metered = VmConfig { gas_limit: Some(u64::MAX / 2), ..base.clone() };

@@ -7,6 +7,7 @@ mod embed;
 mod every_op;
 mod guard;
 mod limits;
+mod memory64;
 mod multi_memory;
 
 use life_interp::{Engine, Error, ImportResolver, Module, NoImports, Value, Vm, VmConfig};

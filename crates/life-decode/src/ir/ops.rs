@@ -501,6 +501,15 @@ macro_rules! for_each_base_op {
             /// Wasm `memory.copy` from memory `src_mem` at `s` to memory `dst_mem` at `d`, length
             /// `n`, when either is not memory 0.
             MemoryCopyIn = memory_copy_in { d: Slot, s: Slot, n: Slot, dst_mem: u8, src_mem: u8 } [trap];
+            // ---- 64-bit memories (memory64) ----
+            /// The effective address `addr + offset` of an access to a 64-bit memory (`addr` an
+            /// `i64`), as the `i32` address of a 32-bit access with offset 0: traps with `out of
+            /// bounds memory access` when it is above `u32::MAX` (no memory is larger than 4 GiB)
+            /// or the addition overflows. Also narrows the `i64` operands of bulk ops (offset 0).
+            Addr64 = addr64 { dst: Slot, addr: Slot, offset: u32 } [trap];
+            /// `min(src, u32::MAX)` of an `i64`: the page count of `memory.grow` on a 64-bit
+            /// memory (any count above fails the same way).
+            I64ClampU32 = i64_clamp_u32 { dst: Slot, src: Slot } [pure];
         }
     };
 }

@@ -84,9 +84,11 @@ impl Translator {
     pub(super) fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
         let addr = self.pop();
         let a = self.loc(addr);
-        self.select_memory(memory_of(memarg));
-        self.emit_producer(make(addr.canon, a, memarg.offset as u32), ty);
-        self.unselect_memory(memory_of(memarg));
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit_producer(make(addr.canon, a, offset), ty);
+        self.unselect_memory(mem);
     }
 
     pub(super) fn store(&mut self, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
@@ -94,9 +96,35 @@ impl Translator {
         let addr = self.pop();
         let v = self.loc(value);
         let a = self.loc(addr);
-        self.select_memory(memory_of(memarg));
-        self.emit(make(a, v, memarg.offset as u32));
-        self.unselect_memory(memory_of(memarg));
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit(make(a, v, offset));
+        self.unselect_memory(mem);
+    }
+
+    /// Whether memory `mem` is a 64-bit memory.
+    pub(super) fn is_memory64(&self, mem: u32) -> bool {
+        mem < 128 && self.mem64 >> mem & 1 != 0
+    }
+
+    /// The address slot and offset of a 32-bit access that does what an access to memory
+    /// `mem` at slot `a` with `offset` does: themselves for a 32-bit memory; for a 64-bit one,
+    /// an `addr64` writes the checked effective address to the free slot `at` and the access
+    /// has offset 0. An offset above `u32::MAX` always traps, as `u32::MAX` does.
+    pub(super) fn address64(&mut self, mem: u32, at: Slot, a: Slot, offset: u64) -> (Slot, u32) {
+        if !self.is_memory64(mem) {
+            return (a, offset as u32);
+        }
+        self.emit(Op::Addr64 { dst: at, addr: a, offset: offset.min(u32::MAX as u64) as u32 });
+        (at, 0)
+    }
+
+    /// An `i64` size or offset operand of a bulk op on a 64-bit memory, narrowed into the
+    /// free slot `at` (traps above `u32::MAX`, which is out of bounds of any memory).
+    pub(super) fn narrow64(&mut self, at: Slot, a: Slot) -> Slot {
+        self.emit(Op::Addr64 { dst: at, addr: a, offset: 0 });
+        at
     }
 
     /// Before an op on memory `mem`: ops address memory 0 unless a `select_memory` says
@@ -181,9 +209,11 @@ impl Translator {
         let v = self.pop();
         let addr = self.pop();
         let a = self.loc(addr);
-        self.select_memory(memory_of(memarg));
-        self.emit(make(v.canon, a, memarg.offset as u32));
-        self.unselect_memory(memory_of(memarg));
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit(make(v.canon, a, offset));
+        self.unselect_memory(mem);
         self.emit(Op::CopyWide { dst: addr.canon, src: v.canon });
         self.push(ValType::V128, Src::Temp);
     }
@@ -392,7 +422,17 @@ impl Translator {
                 let n = self.pop();
                 let src = self.pop();
                 let dst = self.pop();
-                let (n, s, d) = (self.loc(n), self.loc(src), self.loc(dst));
+                let (mut n, mut s, mut d) = (self.loc(n), self.loc(src), self.loc(dst));
+                let (d64, s64) = (self.is_memory64(dst_mem), self.is_memory64(src_mem));
+                if d64 {
+                    d = self.narrow64(dst.canon, d);
+                }
+                if s64 {
+                    s = self.narrow64(src.canon, s);
+                }
+                if d64 && s64 {
+                    n = self.narrow64(src.canon + 1, n);
+                }
                 if dst_mem == 0 && src_mem == 0 {
                     self.emit(Op::MemoryCopy { d, s, n });
                 } else {
@@ -404,7 +444,11 @@ impl Translator {
                 let n = self.pop();
                 let val = self.pop();
                 let dst = self.pop();
-                let (n, val, d) = (self.loc(n), self.loc(val), self.loc(dst));
+                let (mut n, val, mut d) = (self.loc(n), self.loc(val), self.loc(dst));
+                if self.is_memory64(mem) {
+                    d = self.narrow64(dst.canon, d);
+                    n = self.narrow64(dst.canon + 2, n);
+                }
                 match mem {
                     0 => self.emit(Op::MemoryFill { d, val, n }),
                     _ => self.emit(Op::MemoryFillIn { d, val, n, mem: small_index(mem) }),
@@ -412,6 +456,9 @@ impl Translator {
             }
             O::MemoryInit { data_index, mem } => {
                 let args = self.take_args(3);
+                if self.is_memory64(mem) {
+                    self.narrow64(args, args);
+                }
                 match mem {
                     0 => self.emit(Op::MemoryInit { args, data: data_index }),
                     _ => self.emit(Op::MemoryInitIn { args, data: data_index, mem }),
@@ -424,10 +471,27 @@ impl Translator {
             // ---- Memory ----
             O::MemorySize { mem } => {
                 let dst = self.height;
+                let (ty, wide) = if self.is_memory64(mem) { (i64_, true) } else { (i32_, false) };
                 match mem {
-                    0 => self.emit_producer(Op::MemorySize { dst }, i32_),
-                    _ => self.emit_producer(Op::MemorySizeIn { dst, mem }, i32_),
+                    0 => self.emit_producer(Op::MemorySize { dst }, ty),
+                    _ => self.emit_producer(Op::MemorySizeIn { dst, mem }, ty),
                 }
+                if wide {
+                    self.emit(Op::I64ExtendI32U { dst, src: dst });
+                }
+            }
+            O::MemoryGrow { mem } if self.is_memory64(mem) => {
+                // The count saturates to 32 bits (any larger grow fails), and the result, -1 or
+                // a page count below 2^16, widens to `i64` by sign.
+                let delta = self.pop();
+                let d = self.loc(delta);
+                let dst = delta.canon;
+                self.emit(Op::I64ClampU32 { dst, src: d });
+                match mem {
+                    0 => self.emit_producer(Op::MemoryGrow { dst, delta: dst }, i64_),
+                    _ => self.emit_producer(Op::MemoryGrowIn { dst, delta: dst, mem }, i64_),
+                }
+                self.emit(Op::I64ExtendI32S { dst, src: dst });
             }
             O::MemoryGrow { mem: 0 } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
             O::MemoryGrow { mem } => self.unop(i32_, |dst, delta| Op::MemoryGrowIn { dst, delta, mem }),

@@ -1129,6 +1129,14 @@ macro_rules! handlers {
                 charge_units!(n);
                 tri!(bulk::memory_init($cx.store, $cx.instance, mem, data, d, s, n));
             },
+            Addr64 { dst, addr, offset } => {
+                let a = get!(addr);
+                if a > (u32::MAX - offset) as u64 {
+                    trap!(TrapCode::MemoryOutOfBounds);
+                }
+                set_i32!(dst, a + offset as u64)
+            },
+            I64ClampU32 { dst, src } => set_i64!(dst, get!(src).min(u32::MAX as u64)),
             MemoryCopyIn { d, s, n, dst_mem, src_mem } => {
                 let (d, s, n) = (u32_!(d) as usize, u32_!(s) as usize, u32_!(n) as usize);
                 charge_units!(n);
