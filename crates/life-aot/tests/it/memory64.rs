@@ -62,6 +62,22 @@ fn addresses_offsets_and_sizes_are_64_bit() {
 }
 
 #[test]
+fn max_memory64_bytes_limits_64_bit_memories_only() {
+    let config = VmConfig { max_memory64_bytes: 3 * 65536 + 100, ..config() };
+    let src = r#"(module (memory i64 1) (memory $m32 1)
+        (func (export "grow64") (param i64) (result i64) (memory.grow (local.get 0)))
+        (func (export "grow32") (param i32) (result i32) (memory.grow $m32 (local.get 0))))"#;
+    for (name, engine) in engines() {
+        let mut vm = crate::vm(src.as_bytes(), &engine, &config, &mut NoImports).unwrap();
+        assert_eq!(vm.invoke("grow64", &[Value::I64(3)]).unwrap(), [Value::I64(-1)], "{name}");
+        assert_eq!(vm.invoke("grow64", &[Value::I64(2)]).unwrap(), [Value::I64(1)], "{name}");
+        assert_eq!(vm.invoke("grow32", &[Value::I32(5)]).unwrap(), [Value::I32(1)], "{name}");
+        let err = crate::vm(b"(module (memory i64 4))", &engine, &config, &mut NoImports).unwrap_err();
+        assert!(err.to_string().contains("memory needs 4 pages, more than the maximum of 3"), "{name}: {err}");
+    }
+}
+
+#[test]
 fn a_64_bit_table_is_refused_by_name() {
     for (name, engine) in engines() {
         let err = crate::vm(b"(module (table i64 1 funcref))", &engine, &config(), &mut NoImports).unwrap_err();
