@@ -47,14 +47,14 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f
 }
 
-/// Checks `bytes` under WebAssembly 2.0, 2.0 with multi-memory, and 1.0.
+/// Checks `bytes` under WebAssembly 2.0, 2.0 with multi-memory and memory64, and 1.0.
 ///
 /// # Errors
 ///
 /// A [`Finding`] when Life and the validator disagree. A panic in Life propagates.
 pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
     let verdict = check_with(bytes, Features::wasm2())?;
-    check_with(bytes, Features { multi_memory: true, ..Features::wasm2() })?;
+    check_with(bytes, Features { multi_memory: true, memory64: true, ..Features::wasm2() })?;
     check_with(bytes, Features::wasm1())?;
     Ok(verdict)
 }
