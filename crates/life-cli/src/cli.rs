@@ -66,7 +66,7 @@ pub struct Cli {
     /// (`--wasm extended-const`, `-W simd=n,multi-value=n`). On by default, the proposals of
     /// WebAssembly 2.0: mutable-global, multi-value, sign-extension, nontrapping-float-to-int,
     /// bulk-memory, reference-types, simd. Off by default: extended-const, multi-memory,
-    /// memory64 (3.0; 64-bit tables are refused). Known but not supported yet, so turning them
+    /// memory64 (3.0). Known but not supported yet, so turning them
     /// on is an error: tail-call, relaxed-simd, function-references, exceptions, gc.
     #[arg(short = 'W', long = "wasm", value_name = "FEATURE[=y|n]", value_delimiter = ',')]
     pub wasm: Vec<String>,

@@ -444,10 +444,11 @@ fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, DecodeError> {
 }
 
 fn table_type(t: &wasmparser::TableType) -> Result<TableType, DecodeError> {
-    if t.table64 {
-        return Err(unsupported(0, "64-bit tables"));
-    }
-    Ok(TableType { element: ref_type(t.element_type)?, limits: Limits { min: t.initial, max: t.maximum } })
+    Ok(TableType {
+        element: ref_type(t.element_type)?,
+        limits: Limits { min: t.initial, max: t.maximum },
+        table64: t.table64,
+    })
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> MemoryType {

@@ -48,8 +48,7 @@ pub struct Features {
     /// Several memories (3.0): any number of memories, a memory index on every memory
     /// instruction, `memory.copy` between two memories.
     pub multi_memory: bool,
-    /// 64-bit memories (3.0): `i64` addresses, sizes and offsets. A 64-bit table (table64) is
-    /// refused at decode.
+    /// 64-bit memories and tables (3.0): `i64` addresses, indices, sizes and offsets.
     pub memory64: bool,
     /// Relaxed SIMD (3.0). Not implemented: must stay off.
     pub relaxed_simd: bool,
@@ -104,7 +103,7 @@ proposals! {
     extended_const: "extended-const", true, "add, sub and mul in constant expressions (3.0)";
     tail_call: "tail-call", false, "return_call and friends (3.0)";
     multi_memory: "multi-memory", true, "several memories (3.0)";
-    memory64: "memory64", true, "64-bit memories (3.0; 64-bit tables are refused)";
+    memory64: "memory64", true, "64-bit memories and tables (3.0)";
     relaxed_simd: "relaxed-simd", false, "relaxed SIMD (3.0)";
     function_references: "function-references", false, "typed function references (3.0)";
     exceptions: "exceptions", false, "exception handling (3.0)";

@@ -73,7 +73,10 @@ impl Store {
                 }
                 (ExternType::Table(want), Extern::Table(t)) => {
                     let have = self.tables[t.0 as usize].ty;
-                    if have.element != want.element || !have.limits.matches(&want.limits) {
+                    if have.element != want.element
+                        || have.table64 != want.table64
+                        || !have.limits.matches(&want.limits)
+                    {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     tables.push(t.0);
@@ -222,7 +225,11 @@ impl Store {
         for (i, seg) in m.elems.iter().enumerate() {
             match &seg.mode {
                 ElemMode::Active { table, offset } => {
-                    let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
+                    let offset = self.eval_const(&funcs, &globals, offset);
+                    let offset = match m.tables[*table as usize].table64 {
+                        true => usize::try_from(offset).unwrap_or(usize::MAX),
+                        false => offset as u32 as usize,
+                    };
                     let inst = &mut self.instances[instance.0 as usize];
                     let items = std::mem::take(&mut inst.elems[i]);
                     let t = inst.tables[*table as usize];

@@ -61,8 +61,8 @@
 //! | bulk memory | complete: `memory.copy/fill/init`, `data.drop`, `table.copy/init`, `elem.drop`, passive and declared segments |
 //! | reference types | complete: `funcref`, `externref` ([`Value::ExternRef`] in and out), several tables, `table.*`, typed `select` |
 //! | fixed-width SIMD (`v128`) | complete: every WebAssembly 2.0 instruction ([`Value::V128`]) |
-//! | extended constant expressions, multi-memory, memory64 (3.0) | complete, off by default (`Features::extended_const`, `Features::multi_memory`, `Features::memory64`): several memories, `memory.copy` between them, 64-bit memories ([`VmConfig::max_memory64_bytes`]) |
-//! | later proposals (tail calls, 64-bit tables, GC, threads, exceptions) | not supported: rejected at decode |
+//! | extended constant expressions, multi-memory, memory64 (3.0) | complete, off by default (`Features::extended_const`, `Features::multi_memory`, `Features::memory64`): several memories, `memory.copy` between them, 64-bit memories ([`VmConfig::max_memory64_bytes`]) and tables |
+//! | later proposals (tail calls, GC, threads, exceptions) | not supported: rejected at decode |
 //!
 //! Every row is checked by the official test suite (`cargo xtask spec --suite all`).
 //!

@@ -94,7 +94,7 @@ pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
     ("relaxed-simd", "the relaxed-simd proposal is not supported yet"),
     (
         "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, table64, relaxed-simd, \
+        "WebAssembly 3.0 is not supported yet (Life lacks tail-call, relaxed-simd, \
          function-references, exceptions and gc)",
     ),
 ];

@@ -1,5 +1,5 @@
 //! 64-bit memories (memory64) on every engine: `i64` addresses and sizes, traps at the edges
-//! (an address plus offset past 4 GiB or past 2^64), limits, and the 64-bit tables Life refuses.
+//! (an address plus offset past 4 GiB or past 2^64), limits, and 64-bit tables.
 
 use crate::{engines, outcome};
 use life_interp::{NoImports, Value, VmConfig};
@@ -77,10 +77,47 @@ fn max_memory64_bytes_limits_64_bit_memories_only() {
     }
 }
 
+/// 64-bit tables (table64): `i64` indices, sizes and counts; an index past 2^32 must not wrap.
 #[test]
-fn a_64_bit_table_is_refused_by_name() {
-    for (name, engine) in engines() {
-        let err = crate::vm(b"(module (table i64 1 funcref))", &engine, &config(), &mut NoImports).unwrap_err();
-        assert!(err.to_string().contains("64-bit tables are not supported"), "{name}: {err}");
+fn tables_take_64_bit_indices() {
+    let src = r#"(module (type $t (func (result i32)))
+        (table $t64 i64 2 5 funcref)
+        (elem (table $t64) (i64.const 1) func $seven)
+        (func $seven (type $t) (i32.const 7))
+        (func (export "call") (param i64) (result i32) (call_indirect $t64 (type $t) (local.get 0)))
+        (func (export "size") (result i64) (table.size $t64))
+        (func (export "grow") (param i64) (result i64) (table.grow $t64 (ref.null func) (local.get 0)))
+        (func (export "is_null") (param i64) (result i32) (ref.is_null (table.get $t64 (local.get 0))))
+        (func (export "fill") (param i64 i64) (table.fill $t64 (local.get 0) (ref.func $seven) (local.get 1)))
+        (func (export "set") (param i64) (table.set $t64 (local.get 0) (ref.null func))))"#;
+    for config in [config(), VmConfig { gas_limit: Some(1_000_000), ..config() }] {
+        for (name, engine) in engines() {
+            let mut vm = crate::vm(src.as_bytes(), &engine, &config, &mut NoImports).unwrap();
+            let mut call = |f: &str, args: &[Value]| outcome(vm.invoke(f, args));
+            let i64_ = Value::I64;
+            let trap = |r: Result<Vec<Value>, String>, what: &str| {
+                let e = r.unwrap_err();
+                assert!(e.starts_with(&format!("trap: {what}")), "{name}: {e}");
+            };
+            assert_eq!(call("call", &[i64_(1)]), Ok(vec![Value::I32(7)]), "{name}");
+            trap(call("call", &[i64_(0)]), "uninitialized element");
+            trap(call("call", &[i64_((1 << 32) + 1)]), "undefined element");
+            trap(call("call", &[i64_(-1)]), "undefined element");
+            assert_eq!(call("size", &[]), Ok(vec![i64_(2)]), "{name}");
+            // Metered, growing a table charges per element first (as for 32-bit tables).
+            if config.gas_limit.is_none() {
+                assert_eq!(call("grow", &[i64_(1 << 32)]), Ok(vec![i64_(-1)]), "{name}");
+            } else {
+                trap(call("grow", &[i64_(1 << 32)]), "out of gas");
+            }
+            assert_eq!(call("grow", &[i64_(1)]), Ok(vec![i64_(2)]), "{name}");
+            assert_eq!(call("is_null", &[i64_(2)]), Ok(vec![Value::I32(1)]), "{name}");
+            trap(call("is_null", &[i64_((1 << 32) + 1)]), "out of bounds table access");
+            let huge = if config.gas_limit.is_none() { "out of bounds table access" } else { "out of gas" };
+            trap(call("fill", &[i64_(0), i64_((1 << 32) + 1)]), huge);
+            trap(call("set", &[i64_(-1)]), "out of bounds table access");
+            assert_eq!(call("fill", &[i64_(2), i64_(1)]), Ok(vec![]), "{name}");
+            assert_eq!(call("call", &[i64_(2)]), Ok(vec![Value::I32(7)]), "{name}");
+        }
     }
 }

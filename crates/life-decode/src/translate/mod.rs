@@ -151,6 +151,8 @@ pub(crate) struct Translator {
     canonicalize_nans: bool,
     /// Bit `m` is set when memory `m` is a 64-bit memory (at most 100 memories).
     mem64: u128,
+    /// Bit `t` is set when table `t` is a 64-bit table (at most 100 tables).
+    tab64: u128,
 }
 
 /// Placeholder slots for hoisted constants, renumbered past the frame when the body is done.
@@ -186,6 +188,7 @@ impl Translator {
             })?;
         self.reset();
         self.mem64 = module.memories.iter().enumerate().filter(|(_, m)| m.memory64).fold(0, |b, (i, _)| b | 1 << i);
+        self.tab64 = module.tables.iter().enumerate().filter(|(_, t)| t.table64).fold(0, |b, (i, _)| b | 1 << i);
         let mut slot = 0;
         for &p in ty.params() {
             self.locals.push((p, slot));

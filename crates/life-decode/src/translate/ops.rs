@@ -120,6 +120,18 @@ impl Translator {
         (at, 0)
     }
 
+    /// Whether table `table` is a 64-bit table.
+    pub(super) fn is_table64(&self, table: u32) -> bool {
+        table < 128 && self.tab64 >> table & 1 != 0
+    }
+
+    /// An `i64` index, size or count of a 64-bit table, saturated to 32 bits into the free slot
+    /// `at`: no table has 2^32 elements, so the saturated value fails exactly as the original.
+    pub(super) fn clamp64(&mut self, at: Slot, a: Slot) -> Slot {
+        self.emit(Op::I64ClampU32 { dst: at, src: a });
+        at
+    }
+
     /// An `i64` size or offset operand of a bulk op on a 64-bit memory, narrowed into the
     /// free slot `at` (traps above `u32::MAX`, which is out of bounds of any memory).
     pub(super) fn narrow64(&mut self, at: Slot, a: Slot) -> Slot {
@@ -315,8 +327,11 @@ impl Translator {
             }
             O::CallIndirect { type_index, table_index } => {
                 let ty = env.module.types[type_index as usize].clone();
-                let index = self.pop();
-                let index = self.loc(index);
+                let operand = self.pop();
+                let mut index = self.loc(operand);
+                if self.is_table64(table_index) {
+                    index = self.clamp64(operand.canon, index);
+                }
                 let table = table_u8(table_index, offset)?;
                 self.call(&ty, |base| Op::CallIndirect { index, base, ty: type_index, table });
             }
@@ -381,36 +396,72 @@ impl Translator {
             O::TableGet { table } => {
                 let ty: ValType = env.module.tables[table as usize].element.into();
                 let index = self.pop();
-                let i = self.loc(index);
+                let mut i = self.loc(index);
+                if self.is_table64(table) {
+                    i = self.clamp64(index.canon, i);
+                }
                 self.emit_producer(Op::TableGet { dst: index.canon, index: i, table }, ty);
             }
             O::TableSet { table } => {
                 let value = self.pop();
                 let index = self.pop();
-                let (v, i) = (self.loc(value), self.loc(index));
+                let (v, mut i) = (self.loc(value), self.loc(index));
+                if self.is_table64(table) {
+                    i = self.clamp64(index.canon, i);
+                }
                 self.emit(Op::TableSet { index: i, value: v, table });
             }
             O::TableSize { table } => {
                 let dst = self.height;
-                self.emit_producer(Op::TableSize { dst, table }, i32_);
+                if self.is_table64(table) {
+                    self.emit_producer(Op::TableSize { dst, table }, i64_);
+                    self.emit(Op::I64ExtendI32U { dst, src: dst });
+                } else {
+                    self.emit_producer(Op::TableSize { dst, table }, i32_);
+                }
             }
             O::TableGrow { table } => {
                 let n = self.pop();
                 let init = self.pop();
-                let (ln, li) = (self.loc(n), self.loc(init));
+                let (mut ln, li) = (self.loc(n), self.loc(init));
+                let wide = self.is_table64(table);
                 let table = table_u8(table, offset)?;
-                self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i32_);
+                if wide {
+                    // The count saturates (any larger grow fails); -1 or the old size widens by sign.
+                    ln = self.clamp64(n.canon, ln);
+                    self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i64_);
+                    self.emit(Op::I64ExtendI32S { dst: init.canon, src: init.canon });
+                } else {
+                    self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i32_);
+                }
             }
             O::TableFill { table } => {
                 let args = self.take_args(3);
+                if self.is_table64(table) {
+                    self.clamp64(args, args);
+                    self.clamp64(args + 2, args + 2);
+                }
                 self.emit(Op::TableFill { args, table });
             }
             O::TableCopy { dst_table, src_table } => {
                 let args = self.take_args(3);
+                let (d64, s64) = (self.is_table64(dst_table), self.is_table64(src_table));
+                if d64 {
+                    self.clamp64(args, args);
+                }
+                if s64 {
+                    self.clamp64(args + 1, args + 1);
+                }
+                if d64 && s64 {
+                    self.clamp64(args + 2, args + 2);
+                }
                 self.emit(Op::TableCopy { args, dst_table, src_table });
             }
             O::TableInit { elem_index, table } => {
                 let args = self.take_args(3);
+                if self.is_table64(table) {
+                    self.clamp64(args, args);
+                }
                 self.emit(Op::TableInit { args, table, elem: elem_index });
             }
             O::ElemDrop { elem_index } => {
