@@ -856,6 +856,21 @@ fn wasm_turns_on_several_memories() {
 }
 
 #[test]
+fn wasm_turns_on_64_bit_memories_and_tables() {
+    let dir = scratch("wasm_memory64");
+    write(
+        &dir,
+        "m64.wat",
+        r#"(module (memory i64 1) (table $t i64 2 funcref)
+            (func (export "app_main") (result i64)
+                (i64.store (i64.const 8) (i64.const 5))
+                (i64.add (i64.load (i64.const 8)) (table.size $t))))"#,
+    );
+    life_in(&dir, &["m64.wat"]).fails_with("error: m64.wat: invalid module at offset 0x", "memory64");
+    life_in(&dir, &["--wasm", "memory64", "m64.wat"]).succeeds("7\n");
+}
+
+#[test]
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
