@@ -186,7 +186,7 @@ impl CompiledModule for Code {
             f.depth = 0;
             f.base = 0;
         }
-        if self.guarded && rt::memory_guarded_len(store, instance) < crate::GUARDED_SPAN {
+        if self.guarded && rt::memories_guarded_len(store, instance) < crate::GUARDED_SPAN {
             // Only a store whose memories came from `Polymerase::memory_creator` can run code
             // compiled for guard pages.
             return Err(Trap::host("polymerase: code compiled for guard pages runs on a memory without them"));

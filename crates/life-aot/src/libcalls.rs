@@ -86,6 +86,10 @@ libcalls! {
     elem_drop = lf_elem_drop(I64, I32);
     ref_func = lf_ref_func(I64, I32) -> I64;
     simd = lf_simd(I64, I64);
+    memory_grow_in = lf_memory_grow_in(I64, I32, I32) -> I32;
+    memory_fill_in = lf_memory_fill_in(I64, I32, I32, I32, I32);
+    memory_init_in = lf_memory_init_in(I64, I32, I32, I32, I32, I32);
+    memory_copy_in = lf_memory_copy_in(I64, I32, I32, I32, I32, I32);
 }
 
 /// The context and its store, with native code's gas written back to the store.
@@ -231,7 +235,32 @@ extern "C" fn lf_call_indirect_slow(vmctx: *mut VmCtx, buf: *mut u64, budget: i6
 }
 
 extern "C" fn lf_memory_grow(vmctx: *mut VmCtx, delta: u32) -> u32 {
-    with(vmctx, |cx, store| Ok(rt::memory_grow(store, cx.instance, delta) as u32))
+    with(vmctx, |cx, store| Ok(rt::memory_grow(store, cx.instance, 0, delta) as u32))
+}
+
+extern "C" fn lf_memory_grow_in(vmctx: *mut VmCtx, mem: u32, delta: u32) -> u32 {
+    with(vmctx, |cx, store| Ok(rt::memory_grow(store, cx.instance, mem, delta) as u32))
+}
+
+extern "C" fn lf_memory_fill_in(vmctx: *mut VmCtx, mem: u32, d: u32, val: u32, n: u32) {
+    with(vmctx, |cx, store| {
+        code_trap(rt::charge_units(store, n as u64))?;
+        code_trap(rt::memory_fill(store, cx.instance, mem, d as usize, val as u8, n as usize))
+    })
+}
+
+extern "C" fn lf_memory_init_in(vmctx: *mut VmCtx, mem: u32, data: u32, d: u32, s: u32, n: u32) {
+    with(vmctx, |cx, store| {
+        code_trap(rt::charge_units(store, n as u64))?;
+        code_trap(rt::memory_init(store, cx.instance, mem, data, d as usize, s as usize, n as usize))
+    })
+}
+
+extern "C" fn lf_memory_copy_in(vmctx: *mut VmCtx, dst_mem: u32, src_mem: u32, d: u32, s: u32, n: u32) {
+    with(vmctx, |cx, store| {
+        code_trap(rt::charge_units(store, n as u64))?;
+        code_trap(rt::memory_copy(store, cx.instance, dst_mem, src_mem, d as usize, s as usize, n as usize))
+    })
 }
 
 /// Checks `at + n <= len` for a bulk access of memory 0.
@@ -262,7 +291,7 @@ extern "C" fn lf_memory_fill(vmctx: *mut VmCtx, d: u32, val: u32, n: u32) {
 extern "C" fn lf_memory_init(vmctx: *mut VmCtx, data: u32, d: u32, s: u32, n: u32) {
     with(vmctx, |cx, store| {
         code_trap(rt::charge_units(store, n as u64))?;
-        code_trap(rt::memory_init(store, cx.instance, data, d as usize, s as usize, n as usize))
+        code_trap(rt::memory_init(store, cx.instance, 0, data, d as usize, s as usize, n as usize))
     })
 }
 

@@ -39,6 +39,10 @@ pub(crate) struct VmCtx {
     pub table0_len: u64,
     /// `call_indirect` targets already checked, by table element (see [`IndirectEntry`]).
     pub indirect_cache: [IndirectEntry; INDIRECT_CACHE],
+    /// Base and length of every memory of the instance, by memory index (`memory_views`), for
+    /// the accesses to memories other than memory 0; null when the instance has at most one
+    /// memory (memory 0 is `mem_base` and `mem_len`).
+    pub memories: *const rt::MemoryView,
 
     // ---- Runtime side only ----
     pub store: *mut Store,
@@ -57,6 +61,9 @@ pub(crate) struct VmCtx {
     /// The store (by [`life_interp::StoreId`], never reused) and instance that the cache and
     /// `global_ptrs` were filled for.
     owner: (u64, u32),
+    /// Storage behind `memories`, refreshed with the rest of the context (only when there are
+    /// several memories).
+    pub memory_views: Vec<rt::MemoryView>,
     /// Where the entry stub resumes after a fault (`signals.rs`).
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
     pub landing: crate::signals::Landing,
@@ -99,6 +106,10 @@ pub(crate) mod offsets {
     pub const TABLE0: i32 = offset_of!(VmCtx, table0) as i32;
     pub const TABLE0_LEN: i32 = offset_of!(VmCtx, table0_len) as i32;
     pub const INDIRECT_CACHE: i32 = offset_of!(VmCtx, indirect_cache) as i32;
+    pub const MEMORIES: i32 = offset_of!(VmCtx, memories) as i32;
+    /// The size of an entry of `memories`: base, then length.
+    pub const MEMORY_ENTRY: i32 = size_of::<life_interp::native::rt::MemoryView>() as i32;
+    const _: () = assert!(MEMORY_ENTRY == 16);
     pub const ENTRY_ELEMENT: i32 = offset_of!(super::IndirectEntry, element) as i32;
     pub const ENTRY_TY: i32 = offset_of!(super::IndirectEntry, ty) as i32;
     pub const ENTRY_CODE: i32 = offset_of!(super::IndirectEntry, code) as i32;
@@ -177,6 +188,7 @@ impl VmCtx {
             table0: std::ptr::null(),
             table0_len: 0,
             indirect_cache: [IndirectEntry::EMPTY; INDIRECT_CACHE],
+            memories: std::ptr::null(),
             store: &raw mut *store,
             instance,
             code,
@@ -186,9 +198,14 @@ impl VmCtx {
             globals_generation: (std::ptr::null(), usize::MAX),
             indirect_callee: 0,
             owner: (store.id().as_u64(), instance),
+            memory_views: Vec::new(),
             #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
             landing: Default::default(),
         };
+        // Only an instance with several memories needs the table (and its allocation).
+        if rt::memory_count(store, instance) > 1 {
+            rt::memories(store, instance, &mut cx.memory_views);
+        }
         cx.refresh(store);
         cx
     }
@@ -202,6 +219,10 @@ impl VmCtx {
         let (table0, len) = rt::table(store, self.instance, 0);
         self.table0 = table0;
         self.table0_len = len as u64;
+        if !self.memory_views.is_empty() {
+            rt::memories(store, self.instance, &mut self.memory_views);
+            self.memories = self.memory_views.as_ptr();
+        }
         let generation = rt::globals_generation(store);
         if generation != self.globals_generation {
             rt::globals(store, self.instance, &mut self.global_ptrs);
@@ -219,14 +240,16 @@ impl VmCtx {
     }
 
     /// Whether a fault at instruction `pc` touching address `addr` is an access of this call's
-    /// code to its memory's guard pages (see `signals.rs`). Reads only plain fields: it runs in
-    /// the signal handler.
+    /// code to the guard pages of one of its memories (see `signals.rs`). Reads only plain
+    /// fields and the table of memories, which nothing changes while guest code runs: it runs
+    /// in the signal handler.
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
     pub fn owns_fault(&self, pc: usize, addr: usize) -> bool {
-        let base = self.mem_base as usize;
+        let within = |base: usize| base != 0 && addr.wrapping_sub(base) < crate::guard::GUARDED_SPAN;
         // SAFETY: the code outlives the call.
         let code = unsafe { &*self.code };
-        code.guarded && base != 0 && addr.wrapping_sub(base) < crate::guard::GUARDED_SPAN && code.func_at(pc).is_some()
+        let in_memory = within(self.mem_base as usize) || self.memory_views.iter().any(|m| within(m.base as usize));
+        code.guarded && in_memory && code.func_at(pc).is_some()
     }
 
     /// The depth and base a budget stands for.

@@ -66,8 +66,8 @@ pub struct Cli {
     /// (`--wasm extended-const`, `-W simd=n,multi-value=n`). On by default, the proposals of
     /// WebAssembly 2.0: mutable-global, multi-value, sign-extension, nontrapping-float-to-int,
     /// bulk-memory, reference-types, simd. Off by default: extended-const, relaxed-simd,
-    /// tail-call (3.0; relaxed SIMD gives the same result on every engine and CPU). Known but not
-    /// supported yet, so turning them on is an error: multi-memory, memory64,
+    /// tail-call, multi-memory, memory64 (3.0; relaxed SIMD gives the same result on every engine
+    /// and CPU). Known but not supported yet, so turning them on is an error:
     /// function-references, exceptions, gc.
     #[arg(short = 'W', long = "wasm", value_name = "FEATURE[=y|n]", value_delimiter = ',')]
     pub wasm: Vec<String>,

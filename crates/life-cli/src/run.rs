@@ -265,7 +265,7 @@ mod tests {
             features(&["--wasm", "simd=maybe"]).unwrap_err(),
             "--wasm simd=maybe: expected FEATURE, FEATURE=y or FEATURE=n"
         );
-        for name in ["multi-memory", "memory64", "function-references", "exceptions", "gc"] {
+        for name in ["function-references", "exceptions", "gc"] {
             assert_eq!(
                 features(&["--wasm", name]).unwrap_err(),
                 format!("--wasm {name}: the {name} proposal is not supported yet")

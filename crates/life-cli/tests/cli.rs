@@ -876,12 +876,47 @@ fn wasm_tail_call_runs_tail_calls() {
 }
 
 #[test]
+fn wasm_turns_on_several_memories() {
+    let dir = scratch("wasm_multi_memory");
+    write(
+        &dir,
+        "mm.wat",
+        r#"(module (memory 1) (memory $m1 1)
+            (data (memory $m1) (i32.const 8) "\2a")
+            (func (export "app_main") (result i32)
+                (memory.copy 0 $m1 (i32.const 0) (i32.const 8) (i32.const 1))
+                (i32.add (i32.load8_u (i32.const 0)) (i32.load8_u $m1 (i32.const 8)))))"#,
+    );
+    life_in(&dir, &["mm.wat"]).fails_with(
+        "error: mm.wat: invalid module at offset 0x",
+        "multiple memories (the multi-memory proposal is not enabled)",
+    );
+    life_in(&dir, &["--wasm", "multi-memory", "mm.wat"]).succeeds("84\n");
+    life_in(&dir, &["-W", "multi-memory=y", "mm.wat"]).succeeds("84\n");
+}
+
+#[test]
+fn wasm_turns_on_64_bit_memories_and_tables() {
+    let dir = scratch("wasm_memory64");
+    write(
+        &dir,
+        "m64.wat",
+        r#"(module (memory i64 1) (table $t i64 2 funcref)
+            (func (export "app_main") (result i64)
+                (i64.store (i64.const 8) (i64.const 5))
+                (i64.add (i64.load (i64.const 8)) (table.size $t))))"#,
+    );
+    life_in(&dir, &["m64.wat"]).fails_with("error: m64.wat: invalid module at offset 0x", "memory64");
+    life_in(&dir, &["--wasm", "memory64", "m64.wat"]).succeeds("7\n");
+}
+
+#[test]
 fn wasm_refuses_unknown_and_unsupported_proposals() {
     let dir = scratch("wasm_refuses");
     write(&dir, "m.wat", r#"(module (func (export "app_main")))"#);
     life_in(&dir, &["--wasm", "gc", "m.wat"]).fails("error: --wasm gc: the gc proposal is not supported yet\n");
-    life_in(&dir, &["--wasm", "memory64=y", "m.wat"])
-        .fails("error: --wasm memory64: the memory64 proposal is not supported yet\n");
+    life_in(&dir, &["--wasm", "exceptions=y", "m.wat"])
+        .fails("error: --wasm exceptions: the exceptions proposal is not supported yet\n");
     life_in(&dir, &["--wasm", "simd=perhaps", "m.wat"])
         .fails("error: --wasm simd=perhaps: expected FEATURE, FEATURE=y or FEATURE=n\n");
     let run = life_in(&dir, &["--wasm", "tail-calls", "m.wat"]);

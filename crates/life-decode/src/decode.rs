@@ -444,14 +444,15 @@ fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, DecodeError> {
 }
 
 fn table_type(t: &wasmparser::TableType) -> Result<TableType, DecodeError> {
-    if t.table64 {
-        return Err(unsupported(0, "64-bit tables"));
-    }
-    Ok(TableType { element: ref_type(t.element_type)?, limits: Limits { min: t.initial, max: t.maximum } })
+    Ok(TableType {
+        element: ref_type(t.element_type)?,
+        limits: Limits { min: t.initial, max: t.maximum },
+        table64: t.table64,
+    })
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> MemoryType {
-    MemoryType { limits: Limits { min: m.initial, max: m.maximum } }
+    MemoryType { limits: Limits { min: m.initial, max: m.maximum }, memory64: m.memory64 }
 }
 
 fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, DecodeError> {

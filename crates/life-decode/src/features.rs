@@ -4,8 +4,8 @@ use crate::{DecodeError, DecodeErrorKind};
 
 /// The set of WebAssembly features a module may use. Anything else is rejected at decode time.
 ///
-/// The WebAssembly 3.0 proposals Life does not run yet (`multi_memory`,
-/// `memory64`, `function_references`, `exceptions`, `gc`) have flags too, so
+/// The WebAssembly 3.0 proposals Life does not run yet (`function_references`, `exceptions`,
+/// `gc`) have flags too, so
 /// that a module using one is refused with the proposal's name; turning one of them on makes
 /// [`decode`](crate::decode) fail with "the ... proposal is not supported yet" (see
 /// [`Features::check_supported`]). Proposals also have their names, for `life --wasm NAME`:
@@ -48,9 +48,10 @@ pub struct Features {
     pub extended_const: bool,
     /// `return_call` and `return_call_indirect` (3.0).
     pub tail_call: bool,
-    /// Several memories (3.0). Not implemented: must stay off.
+    /// Several memories (3.0): any number of memories, a memory index on every memory
+    /// instruction, `memory.copy` between two memories.
     pub multi_memory: bool,
-    /// 64-bit memories and tables (3.0). Not implemented: must stay off.
+    /// 64-bit memories and tables (3.0): `i64` addresses, indices, sizes and offsets.
     pub memory64: bool,
     /// Relaxed SIMD (3.0), with the deterministic profile's result for every relaxed operator,
     /// so results are the same on every engine and CPU (RATIONALE.md has the table).
@@ -105,8 +106,8 @@ proposals! {
     simd: "simd", true, "128-bit SIMD (2.0)";
     extended_const: "extended-const", true, "add, sub and mul in constant expressions (3.0)";
     tail_call: "tail-call", true, "return_call and friends (3.0)";
-    multi_memory: "multi-memory", false, "several memories (3.0)";
-    memory64: "memory64", false, "64-bit memories and tables (3.0)";
+    multi_memory: "multi-memory", true, "several memories (3.0)";
+    memory64: "memory64", true, "64-bit memories and tables (3.0)";
     relaxed_simd: "relaxed-simd", true, "relaxed SIMD, deterministic results (3.0)";
     function_references: "function-references", false, "typed function references (3.0)";
     exceptions: "exceptions", false, "exception handling (3.0)";

@@ -159,6 +159,8 @@ pub struct TableType {
     pub element: RefType,
     /// Size limits in elements.
     pub limits: Limits,
+    /// A 64-bit table (memory64's table64): `i64` indices and sizes.
+    pub table64: bool,
 }
 
 /// A linear memory type.
@@ -166,6 +168,8 @@ pub struct TableType {
 pub struct MemoryType {
     /// Size limits in 64 KiB pages.
     pub limits: Limits,
+    /// A 64-bit memory (memory64): `i64` addresses and sizes.
+    pub memory64: bool,
 }
 
 /// A global type.

@@ -47,9 +47,9 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
     f
 }
 
-/// Checks `bytes` under the harnesses' features ([`crate::engine::features`]: 2.0 and tail
-/// calls), under WebAssembly 2.0, under 1.0 and under [`life_only_features`]; the verdict is the
-/// first one's.
+/// Checks `bytes` under the harnesses' features ([`crate::engine::features`]: 2.0, tail calls
+/// and multi-memory), under WebAssembly 2.0, 2.0 with multi-memory and memory64, 1.0 and
+/// [`life_only_features`]; the verdict is the first one's.
 ///
 /// # Errors
 ///
@@ -57,6 +57,7 @@ pub fn wasmparser_features(features: Features) -> WasmFeatures {
 pub fn check(bytes: &[u8]) -> Result<Verdict, Finding> {
     let verdict = check_with(bytes, crate::engine::features())?;
     check_with(bytes, Features::wasm2())?;
+    check_with(bytes, Features { multi_memory: true, memory64: true, ..Features::wasm2() })?;
     check_with(bytes, Features::wasm1())?;
     check_with(bytes, life_only_features())?;
     Ok(verdict)

@@ -9,9 +9,9 @@ use wasm_smith::{Config, Module};
 /// `unreachable`. It is a global of the module, so it spans every call of one instance.
 pub const TERMINATION_FUEL: u32 = 10_000;
 
-/// A wasm-smith configuration drawn from `u`, then pinned to exactly WebAssembly 2.0 (SIMD
-/// included) plus the 3.0 proposals Life runs (tail calls), and to sizes that fit the
-/// harnesses' [`limits`](crate::engine::limits).
+/// A wasm-smith configuration drawn from `u`, then pinned to WebAssembly 2.0 (SIMD included)
+/// plus the 3.0 proposals Life runs and the harnesses compare (tail calls, and multi-memory: up
+/// to four memories), and to sizes that fit the harnesses' [`limits`](crate::engine::limits).
 ///
 /// # Errors
 ///
@@ -50,7 +50,8 @@ pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Con
     c.simd_enabled = true;
     c.saturating_float_to_int_enabled = true;
     c.sign_extension_ops_enabled = true;
-    // ... the 3.0 proposals Life runs and wasmi compares ...
+    // ... the 3.0 proposals Life runs and wasmi compares (wasm-smith turns multi-memory on
+    // when `max_memories` is above 1) ...
     c.tail_call_enabled = true;
     // ... and no other, unless asked for.
     c.relaxed_simd_enabled = proposals.relaxed_simd;
@@ -66,7 +67,7 @@ pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Con
     c.extended_const_enabled = false;
     c.acquire_release_atomics_enabled = false;
     c.multibyte_array_access_enabled = false;
-    c.max_memories = c.max_memories.min(1);
+    c.max_memories = c.max_memories.min(4);
     c.min_memories = c.min_memories.min(1);
     c.max_tables = c.max_tables.clamp(1, 4);
     c.min_tables = c.min_tables.min(1);

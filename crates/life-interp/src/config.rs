@@ -23,6 +23,10 @@ pub struct VmConfig {
     /// Maximum linear memory size in 64 KiB pages. Instantiation fails if a memory's minimum
     /// exceeds it, and `memory.grow` past it returns -1.
     pub max_memory_pages: u64,
+    /// Maximum size of a 64-bit memory (memory64) in bytes, on top of `max_memory_pages`,
+    /// enforced the same way (rounded down to whole pages). Life's memories are at most 4 GiB
+    /// whatever the memory's type, so a 64-bit memory addresses at most the same bytes.
+    pub max_memory64_bytes: u64,
     /// Maximum table size in elements, enforced like `max_memory_pages`.
     pub max_table_elements: u64,
     /// Gas available to each store; `None` turns metering off (no cost at run time).
@@ -69,6 +73,7 @@ impl Default for VmConfig {
             max_call_depth: 16 * 1024,
             max_value_stack: 1 << 20,
             max_memory_pages: 65536,
+            max_memory64_bytes: 1 << 32,
             max_table_elements: 10_000_000,
             gas_limit: None,
             gas_policy: None,

@@ -362,6 +362,18 @@ impl Cx<'_> {
         self.memory()
     }
 
+    /// The view of memory `mem` of the running instance, for the loads and stores after a
+    /// `select_memory` (memory 0 is the cached `memory`).
+    #[inline(never)]
+    fn memory_view(&mut self, mem: u32) -> Mem {
+        if mem == 0 {
+            return self.memory();
+        }
+        let m = self.store.instances[self.instance as usize].memories[mem as usize];
+        let data = &mut self.store.memories[m as usize].data;
+        Mem { base: data.as_mut_ptr(), len: data.len() }
+    }
+
     /// The running instance's memory, where it is now.
     #[inline(always)]
     fn memory(&self) -> Mem {

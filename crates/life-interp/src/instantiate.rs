@@ -73,14 +73,17 @@ impl Store {
                 }
                 (ExternType::Table(want), Extern::Table(t)) => {
                     let have = self.tables[t.0 as usize].ty;
-                    if have.element != want.element || !have.limits.matches(&want.limits) {
+                    if have.element != want.element
+                        || have.table64 != want.table64
+                        || !have.limits.matches(&want.limits)
+                    {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     tables.push(t.0);
                 }
                 (ExternType::Memory(want), Extern::Memory(mem)) => {
                     let have = self.memories[mem.0 as usize].ty;
-                    if !have.limits.matches(&want.limits) {
+                    if have.memory64 != want.memory64 || !have.limits.matches(&want.limits) {
                         return Err(incompatible(format!("expected {want:?}, found {have:?}")));
                     }
                     memories.push(mem.0);
@@ -222,7 +225,11 @@ impl Store {
         for (i, seg) in m.elems.iter().enumerate() {
             match &seg.mode {
                 ElemMode::Active { table, offset } => {
-                    let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
+                    let offset = self.eval_const(&funcs, &globals, offset);
+                    let offset = match m.tables[*table as usize].table64 {
+                        true => usize::try_from(offset).unwrap_or(usize::MAX),
+                        false => offset as u32 as usize,
+                    };
                     let inst = &mut self.instances[instance.0 as usize];
                     let items = std::mem::take(&mut inst.elems[i]);
                     let t = inst.tables[*table as usize];
@@ -238,7 +245,11 @@ impl Store {
         }
         for (i, seg) in m.datas.iter().enumerate() {
             if let DataMode::Active { memory, offset } = &seg.mode {
-                let offset = self.eval_const(&funcs, &globals, offset) as u32 as usize;
+                let offset = self.eval_const(&funcs, &globals, offset);
+                let offset = match m.memories[*memory as usize].memory64 {
+                    true => usize::try_from(offset).unwrap_or(usize::MAX),
+                    false => offset as u32 as usize,
+                };
                 let mem = self.instances[instance.0 as usize].memories[*memory as usize];
                 let data = &mut self.memories[mem as usize].data;
                 let dst =

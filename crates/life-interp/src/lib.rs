@@ -61,9 +61,10 @@
 //! | bulk memory | complete: `memory.copy/fill/init`, `data.drop`, `table.copy/init`, `elem.drop`, passive and declared segments |
 //! | reference types | complete: `funcref`, `externref` ([`Value::ExternRef`] in and out), several tables, `table.*`, typed `select` |
 //! | fixed-width SIMD (`v128`) | complete: every WebAssembly 2.0 instruction ([`Value::V128`]) |
-//! | extended constant expressions (3.0) | complete, off by default ([`Features::extended_const`](life_decode::Features)) |
+//! | extended constant expressions, multi-memory, memory64 (3.0) | complete, off by default (`Features::extended_const`, `Features::multi_memory`, `Features::memory64`): several memories, `memory.copy` between them, 64-bit memories ([`VmConfig::max_memory64_bytes`]) and tables |
 //! | tail calls (3.0) | complete, off by default ([`Features::tail_call`](life_decode::Features)): `return_call`, `return_call_indirect`, in constant space |
-//! | later proposals (multi-memory, memory64, relaxed SIMD, GC, threads, exceptions) | not supported: rejected at decode |
+//! | relaxed SIMD (3.0) | complete, off by default (`Features::relaxed_simd`): the deterministic profile's results on every engine and CPU |
+//! | later proposals (function references, GC, threads, exceptions) | not supported: rejected at decode |
 //!
 //! Every row is checked by the official test suite (`cargo xtask spec --suite all`).
 //!

@@ -116,7 +116,9 @@ pub mod rt {
     use life_decode::TrapCode;
     use std::sync::atomic::AtomicBool;
 
-    pub use crate::exec::bulk::{memory_init, table_copy, table_fill, table_init};
+    pub use crate::exec::bulk::{
+        memory_copy, memory_fill, memory_grow, memory_init, table_copy, table_fill, table_init,
+    };
 
     /// Native frames active in the store, carried across host calls so that nested entries keep
     /// counting depth and value-stack slots, and share one native stack limit.
@@ -146,13 +148,36 @@ pub mod rt {
         }
     }
 
-    /// [`LinearMemory::guarded_len`](super::LinearMemory::guarded_len) of `instance`'s memory 0 (`usize::MAX` without memory:
-    /// there is nothing to guard).
-    pub fn memory_guarded_len(store: &Store, instance: u32) -> usize {
-        match store.instances[instance as usize].memories.first() {
-            Some(&m) => store.memories[m as usize].data.guarded_len(),
-            None => usize::MAX,
+    /// Base and length of every memory of `instance`, by memory index, into `out` (cleared
+    /// first; its allocation is reused, so a pointer to it stays valid while no memory is added).
+    pub fn memories(store: &mut Store, instance: u32, out: &mut Vec<MemoryView>) {
+        out.clear();
+        for &m in &store.instances[instance as usize].memories {
+            let data = &mut store.memories[m as usize].data;
+            out.push(MemoryView { base: data.as_mut_ptr(), len: data.len() as u64 });
         }
+    }
+
+    /// Where a memory's bytes are now, as native code reads it (see [`memories`]).
+    #[repr(C)]
+    #[derive(Debug, Clone, Copy)]
+    pub struct MemoryView {
+        /// The first byte.
+        pub base: *mut u8,
+        /// The length in bytes.
+        pub len: u64,
+    }
+
+    /// How many memories `instance` has.
+    pub fn memory_count(store: &Store, instance: u32) -> usize {
+        store.instances[instance as usize].memories.len()
+    }
+
+    /// The smallest [`LinearMemory::guarded_len`](super::LinearMemory::guarded_len) among the
+    /// memories of `instance` (`usize::MAX` without memory).
+    pub fn memories_guarded_len(store: &Store, instance: u32) -> usize {
+        let memories = &store.instances[instance as usize].memories;
+        memories.iter().map(|&m| store.memories[m as usize].data.guarded_len()).min().unwrap_or(usize::MAX)
     }
 
     /// Base and length of `instance`'s table `table` (encoded references: 0 is null, else the
@@ -165,12 +190,6 @@ pub mod rt {
             }
             None => (std::ptr::null(), 0),
         }
-    }
-
-    /// Wasm `memory.grow` on memory 0: the old size in pages, or -1.
-    pub fn memory_grow(store: &mut Store, instance: u32, delta: u32) -> i32 {
-        let m = store.instances[instance as usize].memories[0];
-        store.memories[m as usize].grow(delta as u64) as i32
     }
 
     /// Wasm `data.drop`.

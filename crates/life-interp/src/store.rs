@@ -408,7 +408,10 @@ impl Store {
         ty: MemoryType,
         creator: Option<std::sync::Arc<dyn crate::native::MemoryCreator>>,
     ) -> Result<Memory, crate::Error> {
-        let cap = self.config.max_memory_pages.min(65536);
+        let mut cap = self.config.max_memory_pages.min(65536);
+        if ty.memory64 {
+            cap = cap.min(self.config.max_memory64_bytes / PAGE_SIZE as u64);
+        }
         let max_pages = ty.limits.max.unwrap_or(65536).min(cap);
         if ty.limits.min > cap {
             return Err(crate::Error::Instantiation(crate::InstantiationError::Limit(format!(

@@ -5,17 +5,7 @@
 //! tests"). Listing is per file: one failing directive is enough to keep a file here.
 
 /// `(engine, "suite/file", reason)`, e.g. `("interp", "wasm-v2/simd_lane.wast", "no SIMD yet")`.
-pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
-    ("interp", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-    ("interp-portable", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-    ("interp-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-    ("aot", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-    ("aot-metered", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-    ("aot-checked", "simd/simd_memory-multi.wast", MULTI_MEMORY),
-];
-
-const MULTI_MEMORY: &str =
-    "uses several memories (the multi-memory proposal, WebAssembly 3.0), which Life does not implement";
+pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[];
 
 /// What a file's result means once the expected failures are taken into account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,11 +82,16 @@ fn define_spectest(store: &mut Store, linker: &mut Linker) {
         linker.define("spectest", name, Extern::Global(g));
     }
     let table = store
-        .alloc_table(TableType { element: RefType::FuncRef, limits: Limits { min: 10, max: Some(20) } })
+        .alloc_table(TableType { element: RefType::FuncRef, limits: Limits { min: 10, max: Some(20) }, table64: false })
         .expect("spectest table fits the default limits");
     linker.define("spectest", "table", Extern::Table(table));
+    // The 3.0 test suite's `spectest` also has a 64-bit table (table64.wast imports it).
+    let table64 = store
+        .alloc_table(TableType { element: RefType::FuncRef, limits: Limits { min: 10, max: Some(20) }, table64: true })
+        .expect("spectest table fits the default limits");
+    linker.define("spectest", "table64", Extern::Table(table64));
     let memory = store
-        .alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(2) } })
+        .alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(2) }, memory64: false })
         .expect("spectest memory fits the default limits");
     linker.define("spectest", "memory", Extern::Memory(memory));
 }

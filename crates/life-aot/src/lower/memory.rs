@@ -18,6 +18,9 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
     pub(super) fn address(&mut self, addr: u32, offset: u32, size: u32) -> Value {
         let a = self.get32(addr);
         let a = self.b.ins().uextend(I64, a);
+        if self.selected != 0 {
+            return self.address_in(a, offset, size);
+        }
         if !self.env.guarded && !self.covered.contains(&self.pc) {
             let end = offset as u64 + size as u64;
             let end = end.max(self.covered_end(addr, end));
@@ -31,6 +34,30 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         if offset == 0 { p } else { self.b.ins().iadd_imm_s(p, offset as i64) }
     }
 
+    /// [`Self::address`] in a memory other than memory 0 (after a `select_memory`): its base
+    /// and length come from the context's table of memories, read at each access (they are
+    /// rare, and a call may have grown the memory), and the check is never merged. With guard
+    /// pages every memory of the instance has them (`code.rs` checks), so nothing is checked.
+    fn address_in(&mut self, a: Value, offset: u32, size: u32) -> Value {
+        let (base, len) = self.memory_in(self.selected);
+        if !self.env.guarded {
+            let end = self.b.ins().iadd_imm_s(a, offset as i64 + size as i64);
+            let oob = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, len);
+            self.trap_if(oob, TrapCode::MemoryOutOfBounds);
+        }
+        let p = self.b.ins().iadd(base, a);
+        if offset == 0 { p } else { self.b.ins().iadd_imm_s(p, offset as i64) }
+    }
+
+    /// Base and length in bytes of memory `mem` of the instance, as they are now.
+    pub(super) fn memory_in(&mut self, mem: u32) -> (Value, Value) {
+        let table = self.b.ins().load(I64, flags(), self.vmctx, offsets::MEMORIES);
+        let at = (mem * offsets::MEMORY_ENTRY as u32) as i32;
+        let base = self.b.ins().load(I64, flags(), table, at);
+        let len = self.b.ins().load(I64, flags(), table, at + 8);
+        (base, len)
+    }
+
     /// Marks the accesses after the current one that its check can cover (see `address`) and
     /// returns the largest end offset among them (0 if none).
     pub(super) fn covered_end(&mut self, addr: u32, mut end: u64) -> u64 {
@@ -38,7 +65,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
         let mut current = ops[self.pc as usize];
         // A store must happen before a later access traps, so it can only end a group.
         let is_store = scalar_access(&current).is_some_and(|a| a.3);
-        if is_store || current.dst_mut().is_some_and(|d| *d == addr || *d + 1 == addr) {
+        if is_store || self.selected != 0 || current.dst_mut().is_some_and(|d| *d == addr || *d + 1 == addr) {
             return end;
         }
         let mut pc = self.pc + 1;

@@ -96,6 +96,9 @@ pub(crate) struct Lower<'a, 'b, C: Callees> {
     pc: u32,
     /// Later accesses whose bounds an earlier check of a larger range covers (see `address`).
     covered: std::collections::HashSet<u32>,
+    /// The memory loads and stores access: 0, or another one after a `select_memory` (until
+    /// the `select_memory 0` right after the access).
+    selected: u32,
 }
 
 impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
@@ -169,6 +172,7 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
             uses_memory: body.ops.iter().any(|op| op.facts().touches_memory()),
             pc: 0,
             covered: std::collections::HashSet::new(),
+            selected: 0,
         };
         let zeros = this.zero_vector();
         for s in 0..body.local_slots as usize {

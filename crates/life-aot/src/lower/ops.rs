@@ -607,6 +607,50 @@ impl<'a, 'b, C: Callees> Lower<'a, 'b, C> {
 
             // ---- SIMD ----
             for_each_simd_memory_op!(ops_pattern) => crate::simd::lower_memory(self, op),
+
+            // ---- Memories other than memory 0 ----
+            Op::SelectMemory { mem } => self.selected = mem,
+            Op::Addr64 { dst, addr, offset } => {
+                let a = self.get(addr);
+                let oob = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, a, (u32::MAX - offset) as i64);
+                self.trap_if(oob, TrapCode::MemoryOutOfBounds);
+                let ea = self.b.ins().iadd_imm_s(a, offset as i64);
+                self.set(dst, ea);
+            }
+            Op::I64ClampU32 { dst, src } => {
+                let a = self.get(src);
+                let max = self.b.ins().iconst(I64_, u32::MAX as i64);
+                let r = self.b.ins().umin(a, max);
+                self.set(dst, r);
+            }
+            Op::MemorySizeIn { dst, mem } => {
+                let (_, len) = self.memory_in(mem);
+                let pages = self.b.ins().ushr_imm_u(len, 16);
+                self.set(dst, pages);
+            }
+            Op::MemoryGrowIn { dst, delta, mem } => {
+                let mem = self.b.ins().iconst(I32_, mem as i64);
+                let delta = self.get32(delta);
+                let r = self.runtime(l.memory_grow_in, &[mem, delta]).expect("result");
+                self.set_ty(I32, dst, r);
+            }
+            Op::MemoryFillIn { d, val, n, mem } => {
+                let mem = self.b.ins().iconst(I32_, mem as i64);
+                let (d, v, n) = (self.get32(d), self.get32(val), self.get32(n));
+                self.runtime(l.memory_fill_in, &[mem, d, v, n]);
+            }
+            Op::MemoryInitIn { args, data, mem } => {
+                let mem = self.b.ins().iconst(I32_, mem as i64);
+                let data = self.b.ins().iconst(I32_, data as i64);
+                let (d, s, n) = (self.get32(args), self.get32(args + 1), self.get32(args + 2));
+                self.runtime(l.memory_init_in, &[mem, data, d, s, n]);
+            }
+            Op::MemoryCopyIn { d, s, n, dst_mem, src_mem } => {
+                let dst_mem = self.b.ins().iconst(I32_, dst_mem as i64);
+                let src_mem = self.b.ins().iconst(I32_, src_mem as i64);
+                let (d, s, n) = (self.get32(d), self.get32(s), self.get32(n));
+                self.runtime(l.memory_copy_in, &[dst_mem, src_mem, d, s, n]);
+            }
             for_each_simd_op!(ops_pattern) => {
                 if !crate::simd::lower_pure(self, op) {
                     self.simd_fallback(pc, op)

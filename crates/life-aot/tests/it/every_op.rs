@@ -85,7 +85,8 @@ fn typed(snake: &str) -> Option<(&'static str, &str)> {
 /// type; `None` for the ops [`special`] writes.
 fn numeric(snake: &str, fields: &[&str]) -> Option<(String, &'static str)> {
     let (ty, rest) = typed(snake)?;
-    if rest.contains("load") || rest.contains("store") {
+    // Loads and stores, and `i64_clamp_u32` (no Wasm op of that name), are in `special`.
+    if rest.contains("load") || rest.contains("store") || snake == "i64_clamp_u32" {
         return None;
     }
     let (op, imm) = match rest.strip_suffix("_imm") {
@@ -183,6 +184,26 @@ fn special() -> Vec<(String, &'static str)> {
             "i32",
         ),
         ("(memory.grow (i32.const 1)) (memory.size) (i32.add)".into(), "i32"),
+        // Memory 1: accesses through `select_memory`, bulk and size ops of their own, copies
+        // between the memories, and an access out of its bounds (a guard-page fault).
+        ("(memory.grow $m1 (i32.const 1)) (memory.size $m1) (i32.add)".into(), "i32"),
+        ("(memory.fill $m1 (i32.const 8) (local.get $a) (i32.const 8)) (i32.load $m1 (i32.const 8))".into(), "i32"),
+        ("(memory.init $m1 $d1 (i32.const 8) (i32.const 1) (i32.const 4)) (i32.load $m1 (i32.const 8))".into(), "i32"),
+        ("(memory.copy $m1 0 (i32.const 16) (i32.const 0) (i32.const 8)) (i64.load $m1 (i32.const 16))".into(), "i64"),
+        ("(memory.copy 0 $m1 (i32.const 32) (i32.const 3) (i32.const 8)) (i64.load (i32.const 32))".into(), "i64"),
+        ("(memory.copy $m1 $m1 (i32.const 1) (i32.const 0) (i32.const 8)) (i64.load $m1 (i32.const 0))".into(), "i64"),
+        ("(memory.copy $m1 0 (i32.const 65530) (i32.const 0) (i32.const 8)) (i32.const 0)".into(), "i32"),
+        ("(i32.store $m1 offset=3 (local.get $p) (local.get $a)) (i32.load $m1 offset=2 (local.get $p))".into(), "i32"),
+        ("(i64.store8 $m1 (local.get $p) (local.get $x)) (i64.load8_s $m1 (local.get $p))".into(), "i64"),
+        ("(f64.store $m1 (local.get $p) (local.get $d)) (f64.load $m1 (local.get $p))".into(), "f64"),
+        ("(v128.store $m1 (local.get $p) (local.get $v)) (v128.load32x2_s $m1 offset=4 (local.get $p))".into(), "v128"),
+        ("(v128.store16_lane $m1 3 (local.get $p) (local.get $v)) (v128.load64_lane $m1 1 (local.get $p) (local.get $w))".into(), "v128"),
+        ("(i32.load $m1 offset=8 (i32.const 65530))".into(), "i32"),
+        // A 64-bit memory: addresses narrowed by `addr64`, counts by `i64_clamp_u32`.
+        ("(i32.store $m64 offset=4 (i64.const 8) (local.get $a)) (i32.load $m64 (i64.const 12))".into(), "i32"),
+        ("(i32.load $m64 (local.get $x))".into(), "i32"),
+        ("(memory.grow $m64 (i64.const 1)) (memory.size $m64) (i64.add)".into(), "i64"),
+        ("(memory.fill $m64 (i64.const 8) (local.get $a) (i64.const 8)) (i64.load $m64 (i64.const 8))".into(), "i64"),
         ("(f32.div (local.get $f) (local.get $g))".into(), "f32"),
         ("(f64.div (local.get $d) (local.get $e))".into(), "f64"),
         ("(f32x4.div (local.get $v) (local.get $w))".into(), "v128"),
@@ -384,6 +405,10 @@ fn corpus() -> (String, usize) {
         r#"(module
         (type $unary (func (param i32) (result i32)))
         (memory 1 2)
+        (memory $m1 (export "m1") 1 3)
+        (memory $m64 i64 1 2)
+        (data $d1 "\aa\bb\cc\dd\ee")
+        (data (memory $m1) (i32.const 0) "\10\20\30\40\50\60\70\80\90")
         (data $d "\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10\11\12\13\14\15\16\17\18\19\1a\1b\1c\1d\1e\1f")
         (table $t 2 4 funcref)
         (elem $e func $pair)
@@ -443,8 +468,9 @@ fn every_op_runs_the_same_on_every_engine() {
     let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("corpus: {e}"));
     // The features of every op of the list: WebAssembly 2.0 and the 3.0 proposals Life runs.
     let mut features = life_decode::Features::default();
-    features.set("relaxed-simd", true).unwrap();
-    features.set("tail-call", true).unwrap();
+    for proposal in ["relaxed-simd", "tail-call", "multi-memory", "memory64"] {
+        features.set(proposal, true).unwrap();
+    }
     let plain = VmConfig { features, ..VmConfig::default() };
     let metered = VmConfig { gas_limit: Some(u64::MAX / 2), ..plain.clone() };
     let canonical = VmConfig { canonicalize_nans: true, ..plain.clone() };
@@ -476,7 +502,11 @@ fn every_op_runs_the_same_on_every_engine() {
             let mut outcomes = Vec::with_capacity(n);
             for i in 0..n {
                 let r = outcome(vm.invoke(&format!("f{i}"), &args()));
-                let memory = vm.memory_slice().map(|m| m.to_vec()).unwrap_or_default();
+                let mut memory = vm.memory_slice().map(|m| m.to_vec()).unwrap_or_default();
+                let Ok(life_interp::Extern::Memory(m1)) = vm.store().export(vm.instance(), "m1") else {
+                    panic!("the corpus exports memory 1")
+                };
+                memory.extend_from_slice(vm.store().memory_data(m1).expect("memory 1"));
                 outcomes.push((r, memory, vm.store().gas_used()));
             }
             match &first {

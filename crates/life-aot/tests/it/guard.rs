@@ -188,7 +188,7 @@ fn code_for_guard_pages_refuses_a_memory_without_them() {
         let config = VmConfig { engine: Engine::Native(Arc::new(NoGuards(polymerase))), ..VmConfig::default() };
         let module = Module::new(&wasm, &config).unwrap();
         let mut store = Store::new(config);
-        let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: None } }).unwrap();
+        let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: None }, memory64: false }).unwrap();
         let mut linker = Linker::new();
         linker.define("env", "mem", Extern::Memory(memory));
         let instance = store.instantiate(&module, &mut linker).unwrap();

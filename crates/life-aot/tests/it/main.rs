@@ -7,6 +7,8 @@ mod embed;
 mod every_op;
 mod guard;
 mod limits;
+mod memory64;
+mod multi_memory;
 mod relaxed;
 mod tail_call;
 

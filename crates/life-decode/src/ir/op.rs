@@ -168,6 +168,7 @@ macro_rules! slot_field {
     (amount, $f:ident) => {};
     (bits, $f:ident) => {};
     (data, $f:ident) => {};
+    (dst_mem, $f:ident) => {};
     (dst_table, $f:ident) => {};
     (elem, $f:ident) => {};
     (func, $f:ident) => {};
@@ -175,7 +176,9 @@ macro_rules! slot_field {
     (imm, $f:ident) => {};
     (lane, $f:ident) => {};
     (len, $f:ident) => {};
+    (mem, $f:ident) => {};
     (offset, $f:ident) => {};
+    (src_mem, $f:ident) => {};
     (src_table, $f:ident) => {};
     (step, $f:ident) => {};
     (table, $f:ident) => {};

@@ -41,7 +41,8 @@
 //! Names match `wasmparser::Operator` for plain Wasm ops (`I32Add`). Specialised or fused ops add a
 //! suffix: `Imm` (right operand is the inline `imm`), `BrIf<Cmp>` (compare fused into a branch),
 //! `Inc` prefix (adds the small constant `step` to `a` first: a loop counter's update and test),
-//! `Wide` (the `v128`/two-slot form of a data-movement op), `Acc`, `AccA`, `AccB` (an accumulator
+//! `Wide` (the `v128`/two-slot form of a data-movement op), `In` (a bulk or size op on a memory
+//! other than memory 0, named by its `mem` fields; loads and stores use `select_memory` instead), `Acc`, `AccA`, `AccB` (an accumulator
 //! form: the operand named comes from the value the previous op wrote; see `ir/acc.rs`).
 
 /// Calls `$m!` once with every IR op: the groups below, in order. This is the only list of ops.
@@ -491,6 +492,33 @@ macro_rules! for_each_base_op {
             /// Wasm `return_call_indirect`: the callee is found as by `CallIndirect` (and traps as
             /// it does), then called as by `ReturnCall`.
             ReturnCallIndirect = return_call_indirect { index: Slot, base: Slot, ty: u32, table: u8 } [trap];
+            // ---- Memories other than memory 0 (multi-memory) ----
+            /// The loads and stores after it, up to the next `select_memory`, access memory `mem`
+            /// of the instance instead of memory 0. The translator emits `select_memory mem`, the
+            /// access and `select_memory 0` in a row (nothing between them can call, branch or
+            /// pause), so the ops for memory 0 stay the hot path, untouched.
+            SelectMemory = select_memory { mem: u32 } [mem];
+            /// Wasm `memory.size` of memory `mem` (not 0).
+            MemorySizeIn = memory_size_in { dst: Slot, mem: u32 } [];
+            /// Wasm `memory.grow` of memory `mem` (not 0).
+            MemoryGrowIn = memory_grow_in { dst: Slot, delta: Slot, mem: u32 } [];
+            /// Wasm `memory.fill` of memory `mem` (not 0; wasmparser allows at most 100 memories).
+            MemoryFillIn = memory_fill_in { d: Slot, val: Slot, n: Slot, mem: u8 } [trap];
+            /// Wasm `memory.init` into memory `mem` (not 0): destination, segment offset and
+            /// length in slots `args..args + 3`.
+            MemoryInitIn = memory_init_in { args: Slot, data: u32, mem: u32 } [trap];
+            /// Wasm `memory.copy` from memory `src_mem` at `s` to memory `dst_mem` at `d`, length
+            /// `n`, when either is not memory 0.
+            MemoryCopyIn = memory_copy_in { d: Slot, s: Slot, n: Slot, dst_mem: u8, src_mem: u8 } [trap];
+            // ---- 64-bit memories (memory64) ----
+            /// The effective address `addr + offset` of an access to a 64-bit memory (`addr` an
+            /// `i64`), as the `i32` address of a 32-bit access with offset 0: traps with `out of
+            /// bounds memory access` when it is above `u32::MAX` (no memory is larger than 4 GiB)
+            /// or the addition overflows. Also narrows the `i64` operands of bulk ops (offset 0).
+            Addr64 = addr64 { dst: Slot, addr: Slot, offset: u32 } [trap];
+            /// `min(src, u32::MAX)` of an `i64`: the page count of `memory.grow` on a 64-bit
+            /// memory (any count above fails the same way).
+            I64ClampU32 = i64_clamp_u32 { dst: Slot, src: Slot } [pure];
         }
     };
 }

@@ -149,6 +149,10 @@ pub(crate) struct Translator {
     /// Interruption checks at loop headers and function entry (when not metering).
     interruptible: bool,
     canonicalize_nans: bool,
+    /// Bit `m` is set when memory `m` is a 64-bit memory (at most 100 memories).
+    mem64: u128,
+    /// Bit `t` is set when table `t` is a 64-bit table (at most 100 tables).
+    tab64: u128,
 }
 
 /// Placeholder slots for hoisted constants, renumbered past the frame when the body is done.
@@ -183,6 +187,8 @@ impl Translator {
                 DecodeError::new(DecodeErrorKind::Invalid, body.range().start as usize, "function without a type")
             })?;
         self.reset();
+        self.mem64 = module.memories.iter().enumerate().filter(|(_, m)| m.memory64).fold(0, |b, (i, _)| b | 1 << i);
+        self.tab64 = module.tables.iter().enumerate().filter(|(_, t)| t.table64).fold(0, |b, (i, _)| b | 1 << i);
         let mut slot = 0;
         for &p in ty.params() {
             self.locals.push((p, slot));

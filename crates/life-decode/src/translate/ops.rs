@@ -84,7 +84,11 @@ impl Translator {
     pub(super) fn load(&mut self, ty: ValType, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
         let addr = self.pop();
         let a = self.loc(addr);
-        self.emit_producer(make(addr.canon, a, memarg.offset as u32), ty);
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit_producer(make(addr.canon, a, offset), ty);
+        self.unselect_memory(mem);
     }
 
     pub(super) fn store(&mut self, memarg: &wasmparser::MemArg, make: impl FnOnce(Slot, Slot, u32) -> Op) {
@@ -92,7 +96,62 @@ impl Translator {
         let addr = self.pop();
         let v = self.loc(value);
         let a = self.loc(addr);
-        self.emit(make(a, v, memarg.offset as u32));
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit(make(a, v, offset));
+        self.unselect_memory(mem);
+    }
+
+    /// Whether memory `mem` is a 64-bit memory.
+    pub(super) fn is_memory64(&self, mem: u32) -> bool {
+        mem < 128 && self.mem64 >> mem & 1 != 0
+    }
+
+    /// The address slot and offset of a 32-bit access that does what an access to memory
+    /// `mem` at slot `a` with `offset` does: themselves for a 32-bit memory; for a 64-bit one,
+    /// an `addr64` writes the checked effective address to the free slot `at` and the access
+    /// has offset 0. An offset above `u32::MAX` always traps, as `u32::MAX` does.
+    pub(super) fn address64(&mut self, mem: u32, at: Slot, a: Slot, offset: u64) -> (Slot, u32) {
+        if !self.is_memory64(mem) {
+            return (a, offset as u32);
+        }
+        self.emit(Op::Addr64 { dst: at, addr: a, offset: offset.min(u32::MAX as u64) as u32 });
+        (at, 0)
+    }
+
+    /// Whether table `table` is a 64-bit table.
+    pub(super) fn is_table64(&self, table: u32) -> bool {
+        table < 128 && self.tab64 >> table & 1 != 0
+    }
+
+    /// An `i64` index, size or count of a 64-bit table, saturated to 32 bits into the free slot
+    /// `at`: no table has 2^32 elements, so the saturated value fails exactly as the original.
+    pub(super) fn clamp64(&mut self, at: Slot, a: Slot) -> Slot {
+        self.emit(Op::I64ClampU32 { dst: at, src: a });
+        at
+    }
+
+    /// An `i64` size or offset operand of a bulk op on a 64-bit memory, narrowed into the
+    /// free slot `at` (traps above `u32::MAX`, which is out of bounds of any memory).
+    pub(super) fn narrow64(&mut self, at: Slot, a: Slot) -> Slot {
+        self.emit(Op::Addr64 { dst: at, addr: a, offset: 0 });
+        at
+    }
+
+    /// Before an op on memory `mem`: ops address memory 0 unless a `select_memory` says
+    /// otherwise, so memory 0 costs nothing more than in a module with one memory.
+    pub(super) fn select_memory(&mut self, mem: u32) {
+        if mem != 0 {
+            self.emit(Op::SelectMemory { mem });
+        }
+    }
+
+    /// After an op on memory `mem`: back to memory 0 (see [`Self::select_memory`]).
+    pub(super) fn unselect_memory(&mut self, mem: u32) {
+        if mem != 0 {
+            self.emit(Op::SelectMemory { mem: 0 });
+        }
     }
 
     pub(super) fn local_set(&mut self, local: u32, tee: bool) {
@@ -162,7 +221,11 @@ impl Translator {
         let v = self.pop();
         let addr = self.pop();
         let a = self.loc(addr);
-        self.emit(make(v.canon, a, memarg.offset as u32));
+        let mem = memory_of(memarg);
+        let (a, offset) = self.address64(mem, addr.canon, a, memarg.offset);
+        self.select_memory(mem);
+        self.emit(make(v.canon, a, offset));
+        self.unselect_memory(mem);
         self.emit(Op::CopyWide { dst: addr.canon, src: v.canon });
         self.push(ValType::V128, Src::Temp);
     }
@@ -290,8 +353,11 @@ impl Translator {
             }
             O::CallIndirect { type_index, table_index } => {
                 let ty = env.module.types[type_index as usize].clone();
-                let index = self.pop();
-                let index = self.loc(index);
+                let operand = self.pop();
+                let mut index = self.loc(operand);
+                if self.is_table64(table_index) {
+                    index = self.clamp64(operand.canon, index);
+                }
                 let table = table_u8(table_index, offset)?;
                 self.call(&ty, |base| Op::CallIndirect { index, base, ty: type_index, table });
             }
@@ -367,36 +433,72 @@ impl Translator {
             O::TableGet { table } => {
                 let ty: ValType = env.module.tables[table as usize].element.into();
                 let index = self.pop();
-                let i = self.loc(index);
+                let mut i = self.loc(index);
+                if self.is_table64(table) {
+                    i = self.clamp64(index.canon, i);
+                }
                 self.emit_producer(Op::TableGet { dst: index.canon, index: i, table }, ty);
             }
             O::TableSet { table } => {
                 let value = self.pop();
                 let index = self.pop();
-                let (v, i) = (self.loc(value), self.loc(index));
+                let (v, mut i) = (self.loc(value), self.loc(index));
+                if self.is_table64(table) {
+                    i = self.clamp64(index.canon, i);
+                }
                 self.emit(Op::TableSet { index: i, value: v, table });
             }
             O::TableSize { table } => {
                 let dst = self.height;
-                self.emit_producer(Op::TableSize { dst, table }, i32_);
+                if self.is_table64(table) {
+                    self.emit_producer(Op::TableSize { dst, table }, i64_);
+                    self.emit(Op::I64ExtendI32U { dst, src: dst });
+                } else {
+                    self.emit_producer(Op::TableSize { dst, table }, i32_);
+                }
             }
             O::TableGrow { table } => {
                 let n = self.pop();
                 let init = self.pop();
-                let (ln, li) = (self.loc(n), self.loc(init));
+                let (mut ln, li) = (self.loc(n), self.loc(init));
+                let wide = self.is_table64(table);
                 let table = table_u8(table, offset)?;
-                self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i32_);
+                if wide {
+                    // The count saturates (any larger grow fails); -1 or the old size widens by sign.
+                    ln = self.clamp64(n.canon, ln);
+                    self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i64_);
+                    self.emit(Op::I64ExtendI32S { dst: init.canon, src: init.canon });
+                } else {
+                    self.emit_producer(Op::TableGrow { dst: init.canon, init: li, n: ln, table }, i32_);
+                }
             }
             O::TableFill { table } => {
                 let args = self.take_args(3);
+                if self.is_table64(table) {
+                    self.clamp64(args, args);
+                    self.clamp64(args + 2, args + 2);
+                }
                 self.emit(Op::TableFill { args, table });
             }
             O::TableCopy { dst_table, src_table } => {
                 let args = self.take_args(3);
+                let (d64, s64) = (self.is_table64(dst_table), self.is_table64(src_table));
+                if d64 {
+                    self.clamp64(args, args);
+                }
+                if s64 {
+                    self.clamp64(args + 1, args + 1);
+                }
+                if d64 && s64 {
+                    self.clamp64(args + 2, args + 2);
+                }
                 self.emit(Op::TableCopy { args, dst_table, src_table });
             }
             O::TableInit { elem_index, table } => {
                 let args = self.take_args(3);
+                if self.is_table64(table) {
+                    self.clamp64(args, args);
+                }
                 self.emit(Op::TableInit { args, table, elem: elem_index });
             }
             O::ElemDrop { elem_index } => {
@@ -404,34 +506,83 @@ impl Translator {
             }
 
             // ---- Bulk memory ----
-            O::MemoryCopy { .. } => {
+            O::MemoryCopy { dst_mem, src_mem } => {
                 let n = self.pop();
                 let src = self.pop();
                 let dst = self.pop();
-                let (n, s, d) = (self.loc(n), self.loc(src), self.loc(dst));
-                self.emit(Op::MemoryCopy { d, s, n });
+                let (mut n, mut s, mut d) = (self.loc(n), self.loc(src), self.loc(dst));
+                let (d64, s64) = (self.is_memory64(dst_mem), self.is_memory64(src_mem));
+                if d64 {
+                    d = self.narrow64(dst.canon, d);
+                }
+                if s64 {
+                    s = self.narrow64(src.canon, s);
+                }
+                if d64 && s64 {
+                    n = self.narrow64(src.canon + 1, n);
+                }
+                if dst_mem == 0 && src_mem == 0 {
+                    self.emit(Op::MemoryCopy { d, s, n });
+                } else {
+                    let (dst_mem, src_mem) = (small_index(dst_mem), small_index(src_mem));
+                    self.emit(Op::MemoryCopyIn { d, s, n, dst_mem, src_mem });
+                }
             }
-            O::MemoryFill { .. } => {
+            O::MemoryFill { mem } => {
                 let n = self.pop();
                 let val = self.pop();
                 let dst = self.pop();
-                let (n, val, d) = (self.loc(n), self.loc(val), self.loc(dst));
-                self.emit(Op::MemoryFill { d, val, n });
+                let (mut n, val, mut d) = (self.loc(n), self.loc(val), self.loc(dst));
+                if self.is_memory64(mem) {
+                    d = self.narrow64(dst.canon, d);
+                    n = self.narrow64(dst.canon + 2, n);
+                }
+                match mem {
+                    0 => self.emit(Op::MemoryFill { d, val, n }),
+                    _ => self.emit(Op::MemoryFillIn { d, val, n, mem: small_index(mem) }),
+                };
             }
-            O::MemoryInit { data_index, .. } => {
+            O::MemoryInit { data_index, mem } => {
                 let args = self.take_args(3);
-                self.emit(Op::MemoryInit { args, data: data_index });
+                if self.is_memory64(mem) {
+                    self.narrow64(args, args);
+                }
+                match mem {
+                    0 => self.emit(Op::MemoryInit { args, data: data_index }),
+                    _ => self.emit(Op::MemoryInitIn { args, data: data_index, mem }),
+                };
             }
             O::DataDrop { data_index } => {
                 self.emit(Op::DataDrop { data: data_index });
             }
 
             // ---- Memory ----
-            O::MemorySize { .. } => {
+            O::MemorySize { mem } => {
                 let dst = self.height;
-                self.emit_producer(Op::MemorySize { dst }, i32_);
+                let (ty, wide) = if self.is_memory64(mem) { (i64_, true) } else { (i32_, false) };
+                match mem {
+                    0 => self.emit_producer(Op::MemorySize { dst }, ty),
+                    _ => self.emit_producer(Op::MemorySizeIn { dst, mem }, ty),
+                }
+                if wide {
+                    self.emit(Op::I64ExtendI32U { dst, src: dst });
+                }
             }
-            O::MemoryGrow { .. } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
+            O::MemoryGrow { mem } if self.is_memory64(mem) => {
+                // The count saturates to 32 bits (any larger grow fails), and the result, -1 or
+                // a page count below 2^16, widens to `i64` by sign.
+                let delta = self.pop();
+                let d = self.loc(delta);
+                let dst = delta.canon;
+                self.emit(Op::I64ClampU32 { dst, src: d });
+                match mem {
+                    0 => self.emit_producer(Op::MemoryGrow { dst, delta: dst }, i64_),
+                    _ => self.emit_producer(Op::MemoryGrowIn { dst, delta: dst, mem }, i64_),
+                }
+                self.emit(Op::I64ExtendI32S { dst, src: dst });
+            }
+            O::MemoryGrow { mem: 0 } => self.unop(i32_, |dst, delta| Op::MemoryGrow { dst, delta }),
+            O::MemoryGrow { mem } => self.unop(i32_, |dst, delta| Op::MemoryGrowIn { dst, delta, mem }),
             O::I32Load { memarg } => self.load(i32_, &memarg, |dst, addr, offset| Op::I32Load { dst, addr, offset }),
             O::I64Load { memarg } => self.load(i64_, &memarg, |dst, addr, offset| Op::I64Load { dst, addr, offset }),
             O::F32Load { memarg } => self.load(f32_, &memarg, |dst, addr, offset| Op::F32Load { dst, addr, offset }),
@@ -1064,4 +1215,18 @@ impl Translator {
         }
         Ok(())
     }
+}
+
+/// The memory a load or store accesses (validated: a linear memory, not a GC array).
+fn memory_of(memarg: &wasmparser::MemArg) -> u32 {
+    match memarg.target {
+        wasmparser::MemArgTarget::Memory(m) => m,
+        wasmparser::MemArgTarget::Array(_) => unreachable!("validated: GC is off, so no access targets an array"),
+    }
+}
+
+/// A memory index as the `u8` of an op that has no room for more (validated: wasmparser allows
+/// at most 100 memories).
+fn small_index(mem: u32) -> u8 {
+    u8::try_from(mem).expect("validated: wasmparser allows at most 100 memories")
 }

@@ -253,3 +253,32 @@ fn parallel_validation_matches_single_threaded() {
         assert_eq!(a.to_string(), b.to_string(), "bad body {bad}, truncated");
     }
 }
+
+/// Memory 0's accesses translate as in a module with one memory; an access to another memory
+/// is bracketed by `select_memory`, and its size, grow and bulk ops carry the index.
+#[test]
+fn other_memories_are_selected_around_their_accesses() {
+    let wasm = wat::parse_str(
+        r#"(module (memory 1) (memory $m1 1)
+            (func (param $p i32) (result i32)
+                (i32.store (local.get $p) (i32.load $m1 offset=4 (local.get $p)))
+                (memory.copy $m1 0 (local.get $p) (local.get $p) (local.get $p))
+                (drop (memory.grow $m1 (local.get $p)))
+                (i32.add (i32.load (local.get $p)) (memory.size $m1))))"#,
+    )
+    .unwrap();
+    let features = Features { multi_memory: true, ..Features::default() };
+    let module = decode(&wasm, features).unwrap();
+    let expected = "   0: select_memory mem=1
+   1: i32_load dst=2 addr=0 offset=4
+   2: select_memory mem=0
+   3: i32_store addr=0 value=2 offset=0
+   4: memory_copy_in d=0 s=0 n=0 dst_mem=1 src_mem=0
+   5: memory_grow_in dst=1 delta=0 mem=1
+   6: i32_load dst=1 addr=0 offset=0
+   7: memory_size_in dst=2 mem=1
+   8: i32_add dst=1 a=1 b=2
+   9: return_slot src=1
+";
+    assert_eq!(module.body(0).unwrap().disassemble(), expected);
+}

@@ -71,10 +71,11 @@ fn instantiate(wasm: &[u8], limits: &Limits) -> Result<Box<dyn EngineInstance>, 
         .set_max_recursion_depth(limits.max_call_depth)
         // Generous, so the call depth is the limit that binds.
         .set_max_stack_height(64 << 20)
-        // WebAssembly 2.0 and tail calls, like Life (memory64 is a cargo feature of wasmi, left off).
+        // WebAssembly 2.0, tail calls and multi-memory, like Life (memory64 is a cargo feature
+        // of wasmi, left off).
         .wasm_tail_call(true)
         .wasm_extended_const(false)
-        .wasm_multi_memory(false)
+        .wasm_multi_memory(true)
         .wasm_custom_page_sizes(false)
         .wasm_wide_arithmetic(false)
         .wasm_relaxed_simd(false)

@@ -834,7 +834,7 @@ macro_rules! handlers {
             MemoryInit { args, data } => {
                 let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
                 charge_units!(n);
-                tri!(bulk::memory_init($cx.store, $cx.instance, data, d, s, n));
+                tri!(bulk::memory_init($cx.store, $cx.instance, 0, data, d, s, n));
             },
             DataDrop { data } => $cx.store.instances[$cx.instance as usize].dropped_datas[data as usize] = true,
 
@@ -1134,6 +1134,42 @@ macro_rules! handlers {
             },
             I64TruncSatF64U { dst, src } => {
                 set_i64!(dst, sem::i64_trunc_sat_f64_u(f64_!(src)))
+            },
+
+            // ---- Memories other than memory 0 ----
+            SelectMemory { mem } => $mem = $cx.memory_view(mem),
+            MemorySizeIn { dst, mem } => {
+                let len = $cx.memory_view(mem).len;
+                set_i32!(dst, len / crate::store::PAGE_SIZE)
+            },
+            MemoryGrowIn { dst, delta, mem } => {
+                let r = bulk::memory_grow($cx.store, $cx.instance, mem, u32_!(delta));
+                // An instance may import one memory twice: memory 0 may have moved too.
+                $mem = $cx.memory();
+                set_i32!(dst, r)
+            },
+            MemoryFillIn { d, val, n, mem } => {
+                let (d, n) = (u32_!(d) as usize, u32_!(n) as usize);
+                charge_units!(n);
+                tri!(bulk::memory_fill($cx.store, $cx.instance, mem as u32, d, get!(val) as u8, n));
+            },
+            MemoryInitIn { args, data, mem } => {
+                let (d, s, n) = (u32_!(args) as usize, u32_!(args + 1) as usize, u32_!(args + 2) as usize);
+                charge_units!(n);
+                tri!(bulk::memory_init($cx.store, $cx.instance, mem, data, d, s, n));
+            },
+            Addr64 { dst, addr, offset } => {
+                let a = get!(addr);
+                if a > (u32::MAX - offset) as u64 {
+                    trap!(TrapCode::MemoryOutOfBounds);
+                }
+                set_i32!(dst, a + offset as u64)
+            },
+            I64ClampU32 { dst, src } => set_i64!(dst, get!(src).min(u32::MAX as u64)),
+            MemoryCopyIn { d, s, n, dst_mem, src_mem } => {
+                let (d, s, n) = (u32_!(d) as usize, u32_!(s) as usize, u32_!(n) as usize);
+                charge_units!(n);
+                tri!(bulk::memory_copy($cx.store, $cx.instance, dst_mem as u32, src_mem as u32, d, s, n));
             },
 
             // ---- SIMD ----

@@ -539,12 +539,13 @@ mod memory_creator {
         let creator = Arc::new(Small::default());
         let config = VmConfig { engine: Engine::Native(Arc::new(MemoryOnly(creator.clone()))), ..VmConfig::default() };
         let mut store = Store::new(config);
-        let memory = store.alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(3) } }).unwrap();
+        let memory =
+            store.alloc_memory(MemoryType { limits: Limits { min: 1, max: Some(3) }, memory64: false }).unwrap();
         store.memory_data_mut(memory).unwrap()[65535] = 7;
         assert_eq!(store.memory_grow(memory, 2).unwrap(), Some(1));
         assert_eq!(store.memory_data(memory).unwrap().len(), 3 * 65536);
         assert_eq!(store.memory_data(memory).unwrap()[65535], 7);
-        let e = store.alloc_memory(MemoryType { limits: Limits { min: 2, max: None } }).unwrap_err();
+        let e = store.alloc_memory(MemoryType { limits: Limits { min: 2, max: None }, memory64: false }).unwrap_err();
         assert!(matches!(e, Error::MemoryAllocation(_)) && e.to_string().contains("too large for this test"), "{e}");
         assert_eq!(*creator.0.lock().unwrap(), [(65536, 3 * 65536), (2 * 65536, 65536 * 65536)]);
     }
