@@ -3,7 +3,7 @@
 //! Arguments are forwarded untouched, so `cargo xtask spec --suite wasm-v2 --engine all
 //! --summary out.txt` and `cargo xtask spec --suite extended-const` work; see
 //! `crates/life-spec/src/main.rs` for what they mean (suites of proposals Life does not
-//! implement, such as `memory64`, are refused there by name).
+//! implement, such as `wasm-v3`, are refused there by name).
 
 use std::process::ExitCode;
 

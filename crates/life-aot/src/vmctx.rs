@@ -137,6 +137,7 @@ impl VmCtx {
             return Box::new(VmCtx::new(store, instance, code, stack_limit));
         };
         let owner = (store.id().as_u64(), instance);
+        cx.instance = instance;
         if cx.owner != owner {
             cx.indirect_cache = [IndirectEntry::EMPTY; INDIRECT_CACHE];
             cx.globals_generation = (std::ptr::null(), usize::MAX);
@@ -152,6 +153,12 @@ impl VmCtx {
         cx.store = &raw mut *store;
         cx.code = code;
         cx.indirect_callee = 0;
+        // The table of memories belongs to the instance, whichever ran before.
+        cx.memory_views.clear();
+        cx.memories = std::ptr::null();
+        if rt::memory_count(store, instance) > 1 {
+            rt::memories(store, instance, &mut cx.memory_views);
+        }
         cx.refresh(store);
         cx
     }

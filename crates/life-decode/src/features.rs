@@ -181,7 +181,7 @@ impl Features {
     /// # Errors
     ///
     /// An [`Unsupported`](DecodeErrorKind::Unsupported) error naming the first proposal that is
-    /// on but not implemented: "the memory64 proposal is not supported yet".
+    /// on but not implemented: "the gc proposal is not supported yet".
     pub fn check_supported(&self) -> Result<(), DecodeError> {
         match self.flags().find(|&(_, implemented, on)| on && !implemented) {
             Some((name, _, _)) => Err(DecodeError::new(

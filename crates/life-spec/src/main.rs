@@ -19,7 +19,7 @@ use std::{
 use life_spec::{SpecFile, Summary, Verdict};
 
 const USAGE: &str = "\
-usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|relaxed-simd|tail-call|multi-memory|memory64|all]
+usage: life-spec [--suite wasm-v1|wasm-v2|simd|extended-const|relaxed-simd|tail-call|multi-memory|memory64|memory64-current|all]
                  [--engine NAME|all] [--filter SUBSTRING] [--summary PATH] [--verbose]
 
   --suite    which official suite to run (default wasm-v1); the suite of proposals Life

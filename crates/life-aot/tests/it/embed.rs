@@ -239,16 +239,21 @@ fn typed_calls_carry_every_value_type_on_every_engine() {
 fn native_contexts_reused_between_calls_never_mix_up_stores_or_instances() {
     // Polymerase keeps finished call contexts, with their `call_indirect` cache, for the next
     // call on the thread. Table element 0 is a different function in each of these, at the same
-    // store address: a cache carried from one store or instance to another would call the
-    // wrong one.
+    // store address, and each has its own global and memory: a context carried from one store or
+    // instance to another would call the wrong function or read the wrong global or memory.
     let module_of = |k: i32| {
         format!(
             r#"(module
                 (type $t (func (result i32)))
                 (table 1 funcref)
                 (elem (i32.const 0) $f)
+                (global i32 (i32.const {k}0))
+                (memory 1)
+                (data (i32.const 0) "\00\0{k}")
                 (func $f (result i32) i32.const {k})
-                (func (export "run") (result i32) (call_indirect (type $t) (i32.const 0))))"#
+                (func (export "run") (result i32)
+                    (i32.add (i32.add (call_indirect (type $t) (i32.const 0)) (global.get 0))
+                        (i32.mul (i32.load8_u (i32.const 1)) (i32.const 100)))))"#
         )
     };
     for (name, engine) in engines() {
@@ -269,18 +274,18 @@ fn native_contexts_reused_between_calls_never_mix_up_stores_or_instances() {
         for round in 0..3 {
             for (k, (store, instance)) in stores.iter_mut().enumerate() {
                 let run = store.typed_func::<(), i32>(*instance, "run").unwrap();
-                assert_eq!(run.call(store, ()).unwrap(), k as i32 + 1, "{name}, round {round}");
+                assert_eq!(run.call(store, ()).unwrap(), 111 * (k as i32 + 1), "{name}, round {round}");
             }
             let (store, _) = &mut stores[0];
             let run = store.typed_func::<(), i32>(second, "run").unwrap();
-            assert_eq!(run.call(store, ()).unwrap(), 2, "{name}, round {round}");
+            assert_eq!(run.call(store, ()).unwrap(), 222, "{name}, round {round}");
         }
         // A store made after another was dropped may sit at the same address.
         drop(stores.remove(0));
         let mut store = life_interp::Store::new(config.clone());
         let instance = store.instantiate(&modules[2], &mut NoImports).unwrap();
         let run = store.typed_func::<(), i32>(instance, "run").unwrap();
-        assert_eq!(run.call(&mut store, ()).unwrap(), 3, "{name}");
+        assert_eq!(run.call(&mut store, ()).unwrap(), 333, "{name}");
     }
 }
 
