@@ -1,8 +1,9 @@
 //! Artifacts: a compiled module kept as bytes (`life compile`, the CLI's cache) and loaded back
 //! in another process without compiling again, as wasmtime's `Module::serialize`.
 //!
-//! An artifact holds the original WebAssembly bytes (decoded and validated again on load: the
-//! runtime's `life_decode::Module` is rebuilt from them, which is cheap next to compiling) and
+//! An artifact holds the original WebAssembly bytes (decoded again on load, without validating
+//! the function bodies again: they were validated when the artifact was made, and the checksum
+//! says these are the same bytes; the runtime's `life_decode::Module` is rebuilt from them) and
 //! each function's machine code with its relocations, named independently of the process
 //! (`compile::Target`); loading places the code in fresh executable memory and links it
 //! against this process's libcalls and functions. The trampolines are generated again.
@@ -25,8 +26,8 @@
 //! Loading refuses, before any code is placed or mapped executable: a file without the magic,
 //! another format version, a checksum that does not match (a truncated or damaged file),
 //! another Life version, another target (CPU features), other settings (metering, gas policy,
-//! interrupt checks, NaN canonicalization, features, guard pages), a module that does not
-//! decode and validate, and code whose shape does not fit the module (function count,
+//! interrupt checks, NaN canonicalization, features, guard pages), a module whose sections do
+//! not decode, and code whose shape does not fit the module (function count,
 //! relocation kinds, offsets and targets out of range). The checksum detects damage, not
 //! tampering: whoever can write an artifact can make it run any code, so an artifact deserves
 //! the trust of an executable.
@@ -192,7 +193,9 @@ impl Polymerase {
         if key.target != ours.target {
             return Err(refuse("compiled for another CPU (target or CPU features differ)".into()));
         }
-        let module = decode(wasm, config)?;
+        // SAFETY: `compile_artifact` validated every body of `wasm` under these settings (the key
+        // matched) before writing it, and the checksum matched, so these are the same bytes.
+        let module = unsafe { decode_validated(wasm, config) }?;
         check_fits(module.decoded_arc(), &compiled).map_err(refuse)?;
         let code = compile::place(module.decoded_arc(), self, &isa, &compiled, start).map_err(Error::Compile)?;
         Ok(module.with_native(Arc::new(code)))
@@ -203,6 +206,18 @@ impl Polymerase {
 /// way to make a `Module`, so the native code placed beside it runs on a validated module.
 fn decode(wasm: &[u8], config: &VmConfig) -> Result<Module, Error> {
     Module::new(wasm, &VmConfig { engine: life_interp::Engine::Interpreter, ..config.clone() })
+}
+
+/// Decodes `wasm` without validating its function bodies again (the module's sections are
+/// still checked): an artifact's module was validated when the artifact was made.
+///
+/// # Safety
+///
+/// Every body of `wasm` must be valid under `config`, as [`Module::new_prevalidated`] requires.
+unsafe fn decode_validated(wasm: &[u8], config: &VmConfig) -> Result<Module, Error> {
+    let config = VmConfig { engine: life_interp::Engine::Interpreter, ..config.clone() };
+    // SAFETY: the caller vouches for the bodies.
+    unsafe { Module::new_prevalidated(wasm, &config) }
 }
 
 /// Checks that `compiled` is code for `module`'s functions whose relocations all land inside

@@ -148,7 +148,7 @@ impl Stats {
         };
         let cached = origin.as_deref().is_some_and(|o| o.starts_with("code: loaded"));
         let (phase, what) = if cached {
-            ("decode, validate and load native code", "load native code")
+            ("decode and load native code", "load native code")
         } else {
             ("decode, validate, translate and compile", "compile")
         };

@@ -122,7 +122,7 @@ fn the_cache_is_used_refreshed_and_optional() {
     let second = life(&dir, Some(&cache), &args);
     assert_eq!(stdout(&second), "6765\n");
     assert_eq!(origin(&second), format!("life: code: loaded from the cache ({})", file.display()));
-    assert!(stderr(&second).contains("life: decode, validate and load native code: "), "{second:#?}");
+    assert!(stderr(&second).contains("life: decode and load native code: "), "{second:#?}");
 
     // Other settings get their own file.
     let metered = life(&dir, Some(&cache), &["--polymerase", "--gas-limit", "100000", "-e", "fib", "m.wat", "5"]);

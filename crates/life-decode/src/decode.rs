@@ -32,7 +32,25 @@ pub fn decode(bytes: &[u8], features: Features) -> Result<Module, DecodeError> {
 /// implement ([`Features::check_supported`]).
 pub fn decode_with(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
     options.features.check_supported()?;
-    decode_checked(bytes, options).map_err(|e| name_the_proposal(e, options.features))
+    decode_checked(bytes, options, true).map_err(|e| name_the_proposal(e, options.features))
+}
+
+/// Decodes `bytes` as [`decode_with`] does but without validating the function bodies, for a
+/// module this process or an earlier one already validated and kept with a checksum (Polymerase's
+/// artifacts): the module's sections are still checked, its bodies are not, and they are
+/// translated lazily (whatever `options.lazy` says).
+///
+/// Not for untrusted bytes: the interpreter's unsafe code trusts every body of a module to be
+/// valid, so an invalid body decoded here is undefined behaviour when it runs.
+///
+/// # Errors
+///
+/// As [`decode_with`], except for the errors only body validation finds.
+#[doc(hidden)]
+pub fn decode_prevalidated(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
+    options.features.check_supported()?;
+    let options = DecodeOptions { lazy: true, ..options.clone() };
+    decode_checked(bytes, &options, false).map_err(|e| name_the_proposal(e, options.features))
 }
 
 /// Adds the proposal's name to a validator error about a construct of a proposal that is off,
@@ -48,7 +66,8 @@ fn name_the_proposal(e: DecodeError, features: Features) -> DecodeError {
     }
 }
 
-fn decode_checked(bytes: &[u8], options: &DecodeOptions) -> Result<Module, DecodeError> {
+/// Decodes `bytes`; `validate` is false only for bytes already validated ([`decode_prevalidated`]).
+fn decode_checked(bytes: &[u8], options: &DecodeOptions, validate: bool) -> Result<Module, DecodeError> {
     let features = options.features;
     let limits = &options.limits;
     if bytes.len() > limits.max_module_bytes {
@@ -256,7 +275,9 @@ fn decode_checked(bytes: &[u8], options: &DecodeOptions) -> Result<Module, Decod
                     };
                     // Float types pass (their values are bits); float instructions do not.
                     to_validate.features.set(wasmparser::WasmFeatures::FLOATS, features.floats);
-                    if defer {
+                    if !validate {
+                        // Already validated when the artifact was made; translated on first use.
+                    } else if defer {
                         pending.push(PendingBody { func: to_validate, body, params });
                     } else {
                         let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));

@@ -31,7 +31,7 @@ mod value;
 
 mod decode;
 
-pub use decode::{decode, decode_with};
+pub use decode::{decode, decode_prevalidated, decode_with};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use features::{Features, Proposal};
 pub use gas::{DefaultGasPolicy, GasPolicy, GasTable, UnknownOperator};

@@ -47,6 +47,25 @@ impl Module {
         Ok(Module::with(decoded, native))
     }
 
+    /// Decodes a binary module for the interpreter without validating its function bodies
+    /// (`life_decode::decode_prevalidated`; they are translated on first use): for bytes that
+    /// were validated before and kept with a checksum, as in `life_aot`'s artifacts.
+    ///
+    /// # Safety
+    ///
+    /// Every function body of `bytes` must be valid under `config`'s features and limits: the
+    /// interpreter's unsafe code trusts that, so an invalid body is undefined behaviour when it
+    /// runs or is translated.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] when the module's sections are malformed or invalid.
+    #[doc(hidden)]
+    pub unsafe fn new_prevalidated(bytes: &[u8], config: &VmConfig) -> Result<Self, Error> {
+        let decoded = Arc::new(life_decode::decode_prevalidated(bytes, &config.decode_options())?);
+        Ok(Module::with(decoded, None))
+    }
+
     /// Parses WebAssembly text (or binary) and decodes it.
     ///
     /// # Errors

@@ -282,3 +282,24 @@ fn other_memories_are_selected_around_their_accesses() {
 ";
     assert_eq!(module.body(0).unwrap().disassemble(), expected);
 }
+
+#[test]
+fn prevalidated_decoding_skips_only_the_bodies() {
+    use life_decode::{DecodeOptions, decode_prevalidated, decode_with};
+    let options = DecodeOptions::default();
+    let good = wat::parse_str(SAMPLE).unwrap();
+    let module = decode_prevalidated(&good, &options).unwrap();
+    assert_eq!(module.num_bodies(), decode_with(&good, &options).unwrap().num_bodies());
+    assert!(module.export("sum").is_some());
+    // A body that does not type-check: refused by a full decode, not looked at here.
+    let bad_body = wat::parse_str(r#"(module (func (result i32) (i64.const 1)))"#).unwrap();
+    assert_eq!(decode_with(&bad_body, &options).unwrap_err().kind(), DecodeErrorKind::Invalid);
+    assert_eq!(decode_prevalidated(&bad_body, &options).unwrap().num_bodies(), 1);
+    // Everything outside the bodies is still checked: an export of a function that does not exist.
+    let bad_export = wat::parse_str(r#"(module (func) (export "f" (func 0)))"#).unwrap();
+    let mut bad_export = bad_export.clone();
+    let at = bad_export.windows(3).rposition(|w| w == [b'f', 0, 0]).expect("the export entry");
+    bad_export[at + 2] = 5;
+    assert_eq!(decode_prevalidated(&bad_export, &options).unwrap_err().kind(), DecodeErrorKind::Invalid);
+    assert!(decode_prevalidated(&good[..good.len() - 3], &options).is_err());
+}
