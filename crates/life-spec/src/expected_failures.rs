@@ -5,7 +5,18 @@
 //! tests"). Listing is per file: one failing directive is enough to keep a file here.
 
 /// `(engine, "suite/file", reason)`, e.g. `("interp", "wasm-v2/simd_lane.wast", "no SIMD yet")`.
-pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[];
+pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
+    ("interp", "memory64-current/table_init64.wast", GC_ARRAYS),
+    ("interp-portable", "memory64-current/table_init64.wast", GC_ARRAYS),
+    ("interp-metered", "memory64-current/table_init64.wast", GC_ARRAYS),
+    ("aot", "memory64-current/table_init64.wast", GC_ARRAYS),
+    ("aot-metered", "memory64-current/table_init64.wast", GC_ARRAYS),
+    ("aot-checked", "memory64-current/table_init64.wast", GC_ARRAYS),
+];
+
+/// Why `table_init64.wast` fails: every other directive of it passes.
+const GC_ARRAYS: &str =
+    "one module (line 2457) uses GC array types: the gc proposal, which Life does not implement yet";
 
 /// What a file's result means once the expected failures are taken into account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
