@@ -53,7 +53,6 @@ pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Con
     // ... the 3.0 proposals Life runs and wasmi compares (wasm-smith turns multi-memory on
     // when `max_memories` is above 1) ...
     c.tail_call_enabled = true;
-    c.memory64_enabled = true;
     // ... and no other, unless asked for.
     c.relaxed_simd_enabled = proposals.relaxed_simd;
     c.exceptions_enabled = false;
@@ -63,6 +62,7 @@ pub fn config_with(u: &mut Unstructured<'_>, proposals: Proposals) -> Result<Con
     c.custom_descriptors_enabled = false;
     c.compact_imports_enabled = false;
     c.custom_page_sizes_enabled = false;
+    c.memory64_enabled = false;
     c.wide_arithmetic_enabled = false;
     c.extended_const_enabled = false;
     c.acquire_release_atomics_enabled = false;

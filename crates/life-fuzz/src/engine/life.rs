@@ -57,11 +57,10 @@ impl Life {
     }
 }
 
-/// The features the harnesses run modules with: WebAssembly 2.0, tail calls, multi-memory and
-/// memory64,
+/// The features the harnesses run modules with: WebAssembly 2.0, tail calls and multi-memory,
 /// what [`generate::config`](crate::generate::config) generates.
 pub fn features() -> Features {
-    Features { tail_call: true, multi_memory: true, memory64: true, ..Features::wasm2() }
+    Features { tail_call: true, multi_memory: true, ..Features::wasm2() }
 }
 
 /// The interpreter's configuration for `limits`: [`features`], every limit as given.

@@ -71,9 +71,9 @@ fn instantiate(wasm: &[u8], limits: &Limits) -> Result<Box<dyn EngineInstance>, 
         .set_max_recursion_depth(limits.max_call_depth)
         // Generous, so the call depth is the limit that binds.
         .set_max_stack_height(64 << 20)
-        // WebAssembly 2.0, tail calls, multi-memory and memory64, like Life.
+        // WebAssembly 2.0, tail calls and multi-memory, like Life (memory64 is a cargo feature
+        // of wasmi, left off).
         .wasm_tail_call(true)
-        .wasm_memory64(true)
         .wasm_extended_const(false)
         .wasm_multi_memory(true)
         .wasm_custom_page_sizes(false)
