@@ -11,7 +11,7 @@
 
 use super::*;
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     /// Enters wasm function `addr` with its frame at `base + cb` in the common case: a
     /// translated function of the running instance, with room for its frame on both stacks.
     /// `hot` is the caller's state, `hot.ip` its next op. Returns the callee's state, or `None`
@@ -81,6 +81,25 @@ impl Cx<'_> {
         }
         let frame = Frame { ip: hot.ip, code: self.code, base: self.base, func: self.func, instance: self.instance };
         self.ex.frames.push(frame);
+        let body = match self.callee_body(addr, callee_instance, index) {
+            Ok(body) => body,
+            Err(done) => {
+                self.ex.frames.pop();
+                return Err(done);
+            }
+        };
+        let prepared = self.ex.prepare_frame(self.store, callee_base, body);
+        self.refresh_room();
+        if let Err(code) = prepared {
+            self.ex.frames.pop();
+            return Err(self.trap(code));
+        }
+        Ok(self.enter_body(addr, body, callee_base, callee_instance, hot))
+    }
+
+    /// The code of wasm function `addr` (function `index` of `callee_instance`), translated and
+    /// recorded in its call target on the first call; `Done` when translation fails.
+    fn callee_body(&mut self, addr: u32, callee_instance: u32, index: u32) -> Result<&'a Code, Done> {
         let mut body = self.store.call_targets[addr as usize].code;
         if body.is_null() {
             // The first call: translate (if the module is lazy) and look the body up.
@@ -88,7 +107,6 @@ impl Cx<'_> {
             match module.code(index as usize) {
                 Ok(b) => body = b,
                 Err(e) => {
-                    self.ex.frames.pop();
                     self.outcome = Err(translation_trap(e));
                     return Err(Done);
                 }
@@ -99,25 +117,25 @@ impl Cx<'_> {
         let target = &mut self.store.call_targets[addr as usize];
         target.code = body;
         target.instance = callee_instance;
-        let prepared = self.ex.prepare_frame(self.store, callee_base, body);
-        self.refresh_room();
-        if let Err(code) = prepared {
-            self.ex.frames.pop();
-            return Err(self.trap(code));
-        }
+        Ok(body)
+    }
+
+    /// Makes `body`, function `addr` of `callee_instance` whose frame `prepare_frame` made at
+    /// `base`, the running function, and returns the state to continue with at its first op.
+    fn enter_body(&mut self, addr: u32, body: &'a Code, base: usize, callee_instance: u32, hot: Hot) -> Hot {
         self.func = addr;
         self.code = body;
         self.tables = body.br_tables();
-        self.base = callee_base;
+        self.base = base;
         let ops = body.start();
         self.ops = ops;
         // SAFETY: `base` is within the stack: the frame at `base` was prepared by `prepare_frame`.
-        let sp = unsafe { self.ex.stack.as_mut_ptr().add(callee_base) };
+        let sp = unsafe { self.ex.stack.as_mut_ptr().add(base) };
         let mut mem = hot.mem;
         if callee_instance != self.instance {
             mem = self.enter_instance(callee_instance);
         }
-        Ok(Hot { ip: ops, sp, mem, ops })
+        Hot { ip: ops, sp, mem, ops }
     }
 
     /// `call_any` for the call in `pending_call` from the state in `resume`, leaving the state to
@@ -201,22 +219,7 @@ impl Cx<'_> {
                 return Ok(Hot { sp, mem: self.reload_memory(), ..hot });
             }
         };
-        let mut body = self.store.call_targets[addr as usize].code;
-        if body.is_null() {
-            let module = &self.store.instances[callee_instance as usize].module;
-            match module.code(index as usize) {
-                Ok(b) => body = b,
-                Err(e) => {
-                    self.outcome = Err(translation_trap(e));
-                    return Err(Done);
-                }
-            }
-        }
-        // SAFETY: a body's code, kept alive by its instance's module (see `CallTarget`).
-        let body = unsafe { &*body };
-        let target = &mut self.store.call_targets[addr as usize];
-        target.code = body;
-        target.instance = callee_instance;
+        let body = self.callee_body(addr, callee_instance, index)?;
         // The arguments first: the callee's locals, zeroed by `prepare_frame`, may overlap them.
         self.ex.stack.copy_within(from..from + body.param_slots as usize, base);
         let prepared = self.ex.prepare_frame(self.store, base, body);
@@ -224,18 +227,7 @@ impl Cx<'_> {
         if let Err(code) = prepared {
             return Err(self.trap(code));
         }
-        self.func = addr;
-        self.code = body;
-        self.tables = body.br_tables();
-        let ops = body.start();
-        self.ops = ops;
-        // SAFETY: `base` is within the stack: `prepare_frame` made room for the frame there.
-        let sp = unsafe { self.ex.stack.as_mut_ptr().add(base) };
-        let mut mem = hot.mem;
-        if callee_instance != self.instance {
-            mem = self.enter_instance(callee_instance);
-        }
-        Ok(Hot { ip: ops, sp, mem, ops })
+        Ok(self.enter_body(addr, body, base, callee_instance, hot))
     }
 
     /// `tail_call_any` for the tail call in `pending_call` from the state in `resume`, leaving
