@@ -285,14 +285,15 @@ macro_rules! helpers {
                 }
             }};
         }
-        // Enters wasm or host function `addr` with its frame at `base + $cb`: the common case
-        // inline, the rest through the driver's `call_any!`.
+        // Calls (`call_same_instance`, `call_any!`) or tail-calls (`tail_call_same_instance`,
+        // `tail_call_any!`) wasm or host function `addr` with its arguments at `base + $cb`:
+        // the common case inline, the rest through the driver's macro.
         #[allow(unused_macros)]
-        macro_rules! call {
-            ($addr:expr, $cb:expr) => {{
+        macro_rules! enter_callee {
+            ($fast:ident, $slow:ident, $addr:expr, $cb:expr) => {{
                 let addr: u32 = $addr;
                 let cb: u32 = $cb;
-                match $cx.call_same_instance(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
+                match $cx.$fast(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
                     Some(hot) => {
                         $ip = hot.ip;
                         $sp = hot.sp;
@@ -302,28 +303,21 @@ macro_rules! helpers {
                         // frees its register while the call is set up.
                         $acc = 0;
                     }
-                    None => call_any!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
+                    None => $slow!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
                 }
             }};
         }
-        // Tail-calls wasm or host function `addr` with its arguments at `base + $cb`: the
-        // common case inline, the rest through the driver's `tail_call_any!`.
+        #[allow(unused_macros)]
+        macro_rules! call {
+            ($addr:expr, $cb:expr) => {
+                enter_callee!(call_same_instance, call_any, $addr, $cb)
+            };
+        }
         #[allow(unused_macros)]
         macro_rules! tail_call {
-            ($addr:expr, $cb:expr) => {{
-                let addr: u32 = $addr;
-                let cb: u32 = $cb;
-                match $cx.tail_call_same_instance(addr, cb, $crate::exec::Hot { ip: $ip, sp: $sp, mem: $mem, ops: $ops }) {
-                    Some(hot) => {
-                        $ip = hot.ip;
-                        $sp = hot.sp;
-                        $mem = hot.mem;
-                        $ops = hot.ops;
-                        $acc = 0;
-                    }
-                    None => tail_call_any!($cx, addr, cb, $ip, $sp, $mem, $ops, $acc),
-                }
-            }};
+            ($addr:expr, $cb:expr) => {
+                enter_callee!(tail_call_same_instance, tail_call_any, $addr, $cb)
+            };
         }
         // Returns to the caller: the common case inline, the rest through `ret_any!`.
         #[allow(unused_macros)]
