@@ -166,31 +166,13 @@ fn wasmi_bug(wasm: &[u8]) -> Option<&'static str> {
                         );
                     }
                 }
-                Operator::V128Load { .. }
-                | Operator::V128Load8x8S { .. }
-                | Operator::V128Load8x8U { .. }
-                | Operator::V128Load16x4S { .. }
-                | Operator::V128Load16x4U { .. }
-                | Operator::V128Load32x2S { .. }
-                | Operator::V128Load32x2U { .. }
-                | Operator::V128Load8Splat { .. }
-                | Operator::V128Load16Splat { .. }
-                | Operator::V128Load32Splat { .. }
-                | Operator::V128Load64Splat { .. }
-                | Operator::V128Load32Zero { .. }
-                | Operator::V128Load64Zero { .. }
-                | Operator::V128Store { .. }
-                | Operator::V128Load8Lane { .. }
-                | Operator::V128Load16Lane { .. }
-                | Operator::V128Load32Lane { .. }
-                | Operator::V128Load64Lane { .. }
-                | Operator::V128Store8Lane { .. }
-                | Operator::V128Store16Lane { .. }
-                | Operator::V128Store32Lane { .. }
-                | Operator::V128Store64Lane { .. }
-                    if memories > 1 =>
+                // Smoke seed 8944: wasmi jumps to a bad address running such a module. Only
+                // modules with several memories pay for naming the operator.
+                _ if memories > 1 && {
+                    let name = format!("{op:?}");
+                    name.starts_with("V128Load") || name.starts_with("V128Store")
+                } =>
                 {
-                    // Smoke seed 8944: wasmi jumps to a bad address running such a module.
                     return Some("wasmi 2.0.0 crashes on some modules with several memories and SIMD loads or stores");
                 }
                 Operator::Nop => continue,
@@ -388,4 +370,20 @@ fn from_ref(store: &Store<StoreLimits>, r: &Ref) -> Value {
 /// The host value of an externref: the harnesses only ever make them from `u32`s.
 fn extern_ref(store: &Store<StoreLimits>, r: Option<&ExternRef>) -> Option<u32> {
     r.map(|r| r.data(store).downcast_ref::<u32>().copied().unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wasmi_bug;
+
+    #[test]
+    fn simd_accesses_with_several_memories_are_a_known_wasmi_bug() {
+        let module = |memories: &str| {
+            wat::parse_str(format!("(module {memories} (func (param i32) (result v128) (v128.load (local.get 0))))"))
+                .unwrap()
+        };
+        assert_eq!(wasmi_bug(&module("(memory 1)")), None);
+        assert!(wasmi_bug(&module("(memory 1) (memory 1)")).is_some_and(|why| why.contains("several memories")));
+        assert!(wasmi_bug(&module(r#"(import "m" "m" (memory 1)) (memory 1)"#)).is_some());
+    }
 }
